@@ -1,0 +1,80 @@
+import type { Clock } from '../clock.js';
+
+/** Who is waiting: a live voice call goes before a sync job, which goes before a backfill. */
+export type Priority = 'interactive' | 'normal' | 'bulk';
+
+/** At most `limit` requests in any sliding `intervalMs`. */
+export interface RateLimitWindow {
+  limit: number;
+  intervalMs: number;
+}
+
+/**
+ * HighLevel's limits "for each Marketplace app (i.e., client) per resource (i.e., Location or
+ * Company)": 100 requests per 10 seconds and 200,000 per day.
+ * https://github.com/GoHighLevel/highlevel-api-docs/blob/main/docs/oauth/Faqs.md
+ */
+export const HIGHLEVEL_WINDOWS: readonly RateLimitWindow[] = [
+  { limit: 100, intervalMs: 10_000 },
+  { limit: 200_000, intervalMs: 86_400_000 },
+];
+
+export type AcquireResult = { granted: true } | { granted: false; retryInMs: number };
+
+/**
+ * Where the per-key request history lives. The memory store serves one process; the server
+ * provides a database-backed store so that every process shares one budget per Location.
+ */
+export interface RateLimitStore {
+  /**
+   * Atomically: if every window has room for one more request for `key` at `now`, record it and
+   * grant; otherwise record nothing and say how long until a slot frees.
+   */
+  tryAcquire(key: string, now: number, windows: readonly RateLimitWindow[]): Promise<AcquireResult>;
+  /**
+   * Record `count` requests that HighLevel counted but this store did not see (another process or
+   * app on the same Location), so the local budget is no larger than HighLevel's.
+   */
+  recordExternal(key: string, now: number, count: number): Promise<void>;
+  /** Grant nothing for `key` before `until` (after a 429). */
+  blockUntil(key: string, until: number): Promise<void>;
+  /** Requests recorded for `key` in the sliding window ending at `now`. */
+  used(key: string, now: number, intervalMs: number): Promise<number>;
+}
+
+/** What the response headers said about the budget (HighLevel's `X-RateLimit-*`). */
+export interface RateLimitObservation {
+  /** `X-RateLimit-Remaining`: requests left in the current burst interval. */
+  remaining?: number;
+  /** `X-RateLimit-Max`: the burst limit. */
+  max?: number;
+  /** `X-RateLimit-Interval-Milliseconds`. */
+  intervalMs?: number;
+  /** `X-RateLimit-Daily-Remaining`. */
+  dailyRemaining?: number;
+  /** `X-RateLimit-Limit-Daily`. */
+  dailyLimit?: number;
+}
+
+export interface RateLimiterOptions {
+  /** Defaults to HighLevel's 100 / 10 s and 200,000 / day. */
+  windows?: readonly RateLimitWindow[];
+  /** Defaults to a memory store (one process). */
+  store?: RateLimitStore;
+  clock?: Clock;
+}
+
+export interface RateLimiter {
+  /**
+   * Waits until one request for `key` may be sent, serving waiters by priority, then FIFO.
+   * Rejects with the signal's reason when aborted while waiting.
+   */
+  acquire(
+    key: string,
+    options?: { priority?: Priority; signal?: AbortSignal },
+  ): Promise<{ waitedMs: number }>;
+  /** Feed back the `X-RateLimit-*` headers of a response for `key`. */
+  observe(key: string, observation: RateLimitObservation): Promise<void>;
+  /** A 429 arrived: send nothing for `key` for `retryAfterMs`. */
+  penalize(key: string, retryAfterMs: number): Promise<void>;
+}
