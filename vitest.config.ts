@@ -14,7 +14,7 @@ export default defineConfig({
           include: [
             'packages/*/src/**/*.test.ts',
             'packages/*/test/**/*.test.ts',
-            'scripts/**/*.test.ts',
+            'scripts/**/*.test.ts', 'packages/*/scripts/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },

@@ -17,6 +17,8 @@ export interface HighLevelErrorOptions {
   traceId?: string;
   request?: RequestSummary;
   body?: unknown;
+  /** The response headers (rate-limit budget, Retry-After). */
+  headers?: Headers;
 }
 
 /** Stable error codes: switch on these, not on messages or classes. */
@@ -51,6 +53,7 @@ export class HighLevelError extends Error {
   readonly request: RequestSummary | undefined;
   /** The parsed response body, when there was one. */
   readonly body: unknown;
+  readonly headers: Headers | undefined;
 
   constructor(code: HighLevelErrorCode, message: string, options: HighLevelErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -60,6 +63,7 @@ export class HighLevelError extends Error {
     this.traceId = options.traceId;
     this.request = options.request;
     this.body = options.body;
+    this.headers = options.headers;
   }
 
   toJSON(): Record<string, unknown> {
@@ -109,9 +113,10 @@ export class ValidationError extends HighLevelError {
   constructor(
     code: 'validation' | 'bad_request',
     messages: string[],
+    message: string,
     options: HighLevelErrorOptions,
   ) {
-    super(code, messages.join('; ') || 'HighLevel rejected the request', options);
+    super(code, message, options);
     this.messages = messages;
   }
 }
