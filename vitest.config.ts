@@ -6,6 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@ghl-bridge/source'] },
   ssr: { resolve: { conditions: ['@ghl-bridge/source'] } },
   test: {
+    reporters: ['default', './scripts/summaryReporter.ts'],
     projects: [
       {
         extends: true,
@@ -14,7 +15,8 @@ export default defineConfig({
           include: [
             'packages/*/src/**/*.test.ts',
             'packages/*/test/**/*.test.ts',
-            'scripts/**/*.test.ts', 'packages/*/scripts/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'packages/*/scripts/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
