@@ -5,13 +5,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      'spec/**',
-      'packages/*/src/generated/**',
-      'coverage/**',
-    ],
+    ignores: ['**/dist/**', '**/node_modules/**', 'packages/*/src/generated/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

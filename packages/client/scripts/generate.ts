@@ -8,6 +8,7 @@ import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { OpenAPI3 } from 'openapi-typescript';
 import { listServices, loadSpec } from '@ghl-bridge/highlevel-spec';
+import { generateWebhookEventTypes } from './webhookEvents.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const generatedDir = path.resolve(here, '../src/generated');
@@ -106,7 +107,11 @@ export async function generate(): Promise<Map<string, string>> {
   for (const service of services) {
     const doc = loadSpec(service);
     rows.push(...operationRows(service, doc as unknown as Spec));
-    const ast = await openapiTS(doc as unknown as OpenAPI3, { alphabetize: false, silent: true });
+    const ast = await openapiTS(doc as unknown as OpenAPI3, {
+      alphabetize: false,
+      silent: true,
+      defaultNonNullable: false,
+    });
     out.set(`${service}.ts`, HEADER + '/* eslint-disable */\n' + astToString(ast));
   }
 
@@ -138,6 +143,7 @@ export async function generate(): Promise<Map<string, string>> {
     JSON.stringify(rows, null, 1) +
     ';\n';
   out.set('operations.ts', table);
+  out.set('webhook-events.ts', await generateWebhookEventTypes());
   return out;
 }
 

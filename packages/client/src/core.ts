@@ -1,11 +1,6 @@
 import type { Clock } from './clock.js';
-import {
-  AbortedError,
-  HighLevelError,
-  NetworkError,
-  TimeoutError,
-  type RequestSummary,
-} from './errors.js';
+import type { HighLevelError } from './errors.js';
+import { AbortedError, NetworkError, TimeoutError, type RequestSummary } from './errors.js';
 import { errorFromResponse } from './errorFromResponse.js';
 import type { EventSink } from './events.js';
 import type { ParsedResponse, PreparedRequest, Send } from './pipeline.js';

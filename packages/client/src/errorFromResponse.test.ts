@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromResponse } from './errorFromResponse.js';
-import { DuplicateContactError, RateLimitError, ValidationError } from './errors.js';
+import type { RateLimitError, ValidationError } from './errors.js';
+import { DuplicateContactError } from './errors.js';
 
 const request = {
   method: 'POST',

@@ -18,7 +18,7 @@ import type {
   RequestOptions,
   ResponseOf,
 } from './types.js';
-import { attachResources, type Resources } from './resources/index.js';
+import { attachResources, type Resources } from './resources/attach.js';
 
 export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
 
@@ -50,8 +50,9 @@ function isLimiter(value: unknown): value is RateLimiter {
   return typeof (value as RateLimiter | undefined)?.acquire === 'function';
 }
 
-// The resources (`hl.contacts`, `hl.calendars`, …) are attached in the constructor.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// The resources (`hl.contacts`, `hl.calendars`, …) are attached in the constructor; merging this
+// interface into the class declares them without repeating the list kept in resources/index.ts.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface HighLevel extends Resources {}
 
 /**
@@ -62,12 +63,14 @@ export interface HighLevel extends Resources {}
  * const hl = new HighLevel({ auth: privateIntegrationToken(token, { locationId }) });
  * const { contact } = await hl.request('GET', '/contacts/{contactId}', { path: { contactId } });
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class HighLevel {
   readonly baseUrl: string;
   readonly limiter: RateLimiter | undefined;
   private readonly send: Send;
   private readonly options: HighLevelOptions;
-  private readonly clock: Clock;
+  /** The clock the client measures expiry, waits and timeouts with. */
+  readonly clock: Clock;
 
   constructor(options: HighLevelOptions) {
     this.options = options;
@@ -110,7 +113,7 @@ export class HighLevel {
     path: P,
     ...args: OptionalArgs<RequestOptions<M, P>>
   ): Promise<ResponseOf<M, P>> {
-    return this.raw<ResponseOf<M, P>>(method, path, (args[0] ?? {}) as RawRequestOptions);
+    return this.raw<ResponseOf<M, P>>(method, path, args[0] ?? {});
   }
 
   /** The untyped form of `request`, for paths the spec lacks or describes wrongly. */
@@ -119,7 +122,8 @@ export class HighLevel {
     path: string,
     options: RawRequestOptions = {},
   ): Promise<T> {
-    const prepared = prepareRequest(method, path, options, this.context(this.options.auth));
+    const auth = options.auth === undefined ? this.options.auth : options.auth;
+    const prepared = prepareRequest(method, path, options, this.context(auth));
     return (await this.send(prepared)).body as T;
   }
 

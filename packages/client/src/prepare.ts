@@ -25,14 +25,18 @@ function fillPath(template: string, params: Record<string, string | number> = {}
   });
 }
 
+/** A query or form value as text: objects as JSON (HighLevel takes no nested form encoding). */
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value.toString();
+  return JSON.stringify(value);
+}
+
 function appendQuery(url: URL, query: Record<string, unknown> = {}): void {
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
-      url.searchParams.append(
-        key,
-        typeof item === 'object' ? JSON.stringify(item) : String(item as string | number | boolean),
-      );
+      url.searchParams.append(key, asText(item));
     }
   }
 }
@@ -48,7 +52,7 @@ function encodeBody(
     headers.set('content-type', 'application/x-www-form-urlencoded');
     const form = new URLSearchParams();
     for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
-      if (v !== undefined && v !== null) form.append(k, String(v as string | number | boolean));
+      if (v !== undefined && v !== null) form.append(k, asText(v));
     }
     return form;
   }

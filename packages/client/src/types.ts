@@ -5,6 +5,7 @@
  */
 import type { Paths } from './generated/index.js';
 import type { Priority } from './rateLimit/types.js';
+import type { AuthProvider } from './auth/types.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -80,6 +81,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** The Location the call acts on, when neither the path, query nor body names it. */
   locationId?: string;
+  /** Whose token to send for this call instead of the client's; `null` sends none. */
+  auth?: AuthProvider | null;
 }
 
 /** Options of `request(method, path, options)` for one operation. */

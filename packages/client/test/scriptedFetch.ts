@@ -65,7 +65,7 @@ export function scriptedFetch(...replies: Reply[]): ScriptedFetch {
       ),
     ]);
   };
-  return { fetch: impl as typeof fetch, sent };
+  return { fetch: impl, sent };
 }
 
 function abortError(signal: AbortSignal): Error {

@@ -8,7 +8,10 @@ import type { OAuthTokens } from './tokens.js';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 /** Real waiting (timeouts stay far away), frozen "now" (token expiry is exact). */
-const clock = { now: () => NOW, sleep: systemClock.sleep };
+const clock = {
+  now: () => NOW,
+  sleep: (ms: number, signal?: AbortSignal) => systemClock.sleep(ms, signal),
+};
 
 function expired(): OAuthTokens {
   return {

@@ -641,7 +641,7 @@ export interface components {
              * @default default
              * @example custom_0
              */
-            meetingLocationId: string;
+            meetingLocationId?: string;
             /**
              * @description Flag to override location config
              *     - **false** - If only `meetingLocationId` is provided
@@ -753,7 +753,7 @@ export interface components {
              * @default default
              * @example custom
              */
-            meetingLocationType: string;
+            meetingLocationType?: string;
             /**
              * @example confirmed
              * @enum {string}
@@ -806,7 +806,7 @@ export interface components {
              * @default default
              * @example custom_0
              */
-            meetingLocationId: string;
+            meetingLocationId?: string;
             /**
              * @description Flag to override location config
              *     - **false** - If only `meetingLocationId` is provided
@@ -1105,7 +1105,7 @@ export interface components {
              * @example email
              * @enum {string}
              */
-            type: "email";
+            type?: "email";
             shouldSendToContact: boolean;
             shouldSendToGuest: boolean;
             shouldSendToUser: boolean;
@@ -1137,7 +1137,7 @@ export interface components {
              * @default 0.5
              * @enum {number}
              */
-            priority: 0 | 0.5 | 1;
+            priority?: 0 | 0.5 | 1;
             /**
              * @deprecated
              * @description 🚨 Deprecated! Use `locationConfigurations.kind` instead.
@@ -1145,7 +1145,7 @@ export interface components {
              * @example custom
              * @enum {string}
              */
-            readonly meetingLocationType: "custom" | "zoom" | "gmeet" | "phone" | "address" | "teams" | "booker";
+            readonly meetingLocationType?: "custom" | "zoom" | "gmeet" | "phone" | "address" | "teams" | "booker";
             /**
              * @deprecated
              * @description 🚨 Deprecated! Use `locationConfigurations.location` instead.
@@ -1194,7 +1194,7 @@ export interface components {
             date: string;
             hours: components["schemas"]["Hour"][];
             /** @default false */
-            deleted: boolean;
+            deleted?: boolean;
         };
         LookBusyConfiguration: {
             /**
@@ -1211,7 +1211,7 @@ export interface components {
              * @description Should the created calendar be active or draft
              * @default true
              */
-            isActive: boolean;
+            isActive?: boolean;
             /**
              * @deprecated
              * @description 🚨 Deprecated! Please use 'Calendar Notifications APIs' instead.
@@ -1230,7 +1230,7 @@ export interface components {
              * @default RoundRobin_OptimizeForAvailability
              * @enum {string}
              */
-            eventType: "RoundRobin_OptimizeForAvailability" | "RoundRobin_OptimizeForEqualDistribution";
+            eventType?: "RoundRobin_OptimizeForAvailability" | "RoundRobin_OptimizeForEqualDistribution";
             /** @example test calendar */
             name: string;
             /** @example this is used for testing */
@@ -1247,11 +1247,11 @@ export interface components {
              * @example classic
              * @enum {string}
              */
-            widgetType: "default" | "classic";
+            widgetType?: "default" | "classic";
             /** @default {{contact.name}} */
-            eventTitle: string;
+            eventTitle?: string;
             /** @default #039be5 */
-            eventColor: string;
+            eventColor?: string;
             /**
              * @deprecated
              * @description 🚨 Deprecated! Use `locationConfigurations.location` or `teamMembers[].locationConfigurations.location` instead.
@@ -1263,7 +1263,7 @@ export interface components {
              * @description This controls the duration of the meeting
              * @default 30
              */
-            slotDuration: number;
+            slotDuration?: number;
             /**
              * @description Unit for slot duration.
              * @enum {string}
@@ -1273,7 +1273,7 @@ export interface components {
              * @description Slot interval reflects the amount of time the between booking slots that will be shown in the calendar.
              * @default 30
              */
-            slotInterval: number;
+            slotInterval?: number;
             /**
              * @description Unit for slot interval.
              * @enum {string}
@@ -1297,7 +1297,7 @@ export interface components {
              * @description Maximum bookings per slot (per user). Maximum seats per slot in case of Class Booking Calendar.
              * @default 1
              */
-            appoinmentPerSlot: number;
+            appoinmentPerSlot?: number;
             /** @description Number of appointments that can be booked for a given day */
             appoinmentPerDay?: number;
             /** @description Minimum scheduling notice for events */
@@ -1322,21 +1322,21 @@ export interface components {
              * @description Enable recurring appointments for the calendars. Please note that only one member should be added in the calendar to enable this
              * @default false
              */
-            enableRecurring: boolean;
+            enableRecurring?: boolean;
             recurring?: components["schemas"]["Recurring"];
             formId?: string;
             stickyContact?: boolean;
             isLivePaymentMode?: boolean;
             /** @default true */
-            autoConfirm: boolean;
+            autoConfirm?: boolean;
             shouldSendAlertEmailsToAssignedMember?: boolean;
             alertEmail?: string;
             /** @default false */
-            googleInvitationEmails: boolean;
+            googleInvitationEmails?: boolean;
             /** @default true */
-            allowReschedule: boolean;
+            allowReschedule?: boolean;
             /** @default true */
-            allowCancellation: boolean;
+            allowCancellation?: boolean;
             shouldAssignContactToTeamMember?: boolean;
             shouldSkipAssigningContactForExisting?: boolean;
             notes?: string;
@@ -1345,7 +1345,7 @@ export interface components {
              * @default ThankYouMessage
              * @enum {string}
              */
-            formSubmitType: "RedirectURL" | "ThankYouMessage";
+            formSubmitType?: "RedirectURL" | "ThankYouMessage";
             formSubmitRedirectURL?: string;
             formSubmitThanksMessage?: string;
             /**
@@ -1392,7 +1392,7 @@ export interface components {
              * @default 0.5
              * @enum {number}
              */
-            priority: 0 | 0.5 | 1;
+            priority?: 0 | 0.5 | 1;
             /**
              * @deprecated
              * @description 🚨 Deprecated! Use `locationConfigurations.kind` instead.
@@ -1400,7 +1400,7 @@ export interface components {
              * @example custom
              * @enum {string}
              */
-            readonly meetingLocationType: "custom" | "zoom" | "gmeet" | "phone" | "address" | "teams" | "booker";
+            readonly meetingLocationType?: "custom" | "zoom" | "gmeet" | "phone" | "address" | "teams" | "booker";
             /**
              * @deprecated
              * @description 🚨 Deprecated! Use `locationConfigurations.location` instead.
@@ -1416,7 +1416,7 @@ export interface components {
              * @description Should the created calendar be active or draft
              * @default true
              */
-            isActive: boolean;
+            isActive?: boolean;
             /**
              * @deprecated
              * @description 🚨 Deprecated! Please use 'Calendar Notifications APIs' instead.
@@ -1435,7 +1435,7 @@ export interface components {
              * @default RoundRobin_OptimizeForAvailability
              * @enum {string}
              */
-            eventType: "RoundRobin_OptimizeForAvailability" | "RoundRobin_OptimizeForEqualDistribution";
+            eventType?: "RoundRobin_OptimizeForAvailability" | "RoundRobin_OptimizeForEqualDistribution";
             /** @example test calendar */
             name: string;
             /** @example this is used for testing */
@@ -1452,11 +1452,11 @@ export interface components {
              * @example classic
              * @enum {string}
              */
-            widgetType: "default" | "classic";
+            widgetType?: "default" | "classic";
             /** @default {{contact.name}} */
-            eventTitle: string;
+            eventTitle?: string;
             /** @default #039be5 */
-            eventColor: string;
+            eventColor?: string;
             /**
              * @deprecated
              * @description 🚨 Deprecated! Use `locationConfigurations.location` or `teamMembers[].locationConfigurations.location` instead.
@@ -1468,7 +1468,7 @@ export interface components {
              * @description This controls the duration of the meeting
              * @default 30
              */
-            slotDuration: number;
+            slotDuration?: number;
             /**
              * @description Unit for slot duration.
              * @enum {string}
@@ -1478,7 +1478,7 @@ export interface components {
              * @description Slot interval reflects the amount of time the between booking slots that will be shown in the calendar.
              * @default 30
              */
-            slotInterval: number;
+            slotInterval?: number;
             /**
              * @description Unit for slot interval.
              * @enum {string}
@@ -1502,7 +1502,7 @@ export interface components {
              * @description Maximum bookings per slot (per user). Maximum seats per slot in case of Class Booking Calendar.
              * @default 1
              */
-            appoinmentPerSlot: number;
+            appoinmentPerSlot?: number;
             /** @description Number of appointments that can be booked for a given day */
             appoinmentPerDay?: number;
             /** @description Minimum scheduling notice for events */
@@ -1527,21 +1527,21 @@ export interface components {
              * @description Enable recurring appointments for the calendars. Please note that only one member should be added in the calendar to enable this
              * @default false
              */
-            enableRecurring: boolean;
+            enableRecurring?: boolean;
             recurring?: components["schemas"]["Recurring"];
             formId?: string;
             stickyContact?: boolean;
             isLivePaymentMode?: boolean;
             /** @default true */
-            autoConfirm: boolean;
+            autoConfirm?: boolean;
             shouldSendAlertEmailsToAssignedMember?: boolean;
             alertEmail?: string;
             /** @default false */
-            googleInvitationEmails: boolean;
+            googleInvitationEmails?: boolean;
             /** @default true */
-            allowReschedule: boolean;
+            allowReschedule?: boolean;
             /** @default true */
-            allowCancellation: boolean;
+            allowCancellation?: boolean;
             shouldAssignContactToTeamMember?: boolean;
             shouldSkipAssigningContactForExisting?: boolean;
             notes?: string;
@@ -1550,7 +1550,7 @@ export interface components {
              * @default ThankYouMessage
              * @enum {string}
              */
-            formSubmitType: "RedirectURL" | "ThankYouMessage";
+            formSubmitType?: "RedirectURL" | "ThankYouMessage";
             formSubmitRedirectURL?: string;
             formSubmitThanksMessage?: string;
             /**
@@ -1587,7 +1587,7 @@ export interface components {
             date: string;
             hours: components["schemas"]["Hour"][];
             /** @default false */
-            deleted: boolean;
+            deleted?: boolean;
             /** @description The ID of the custom availability object. It is required while updating or deleting the existing custom date availability */
             id?: string;
         };
@@ -1620,10 +1620,10 @@ export interface components {
              * @example classic
              * @enum {string}
              */
-            widgetType: "default" | "classic";
+            widgetType?: "default" | "classic";
             eventTitle?: string;
             /** @default #039be5 */
-            eventColor: string;
+            eventColor?: string;
             /** @description Meeting location configuration for event calendar */
             locationConfigurations?: components["schemas"]["LocationConfiguration"][];
             /**
@@ -1635,7 +1635,7 @@ export interface components {
              * @description This controls the duration of the meeting
              * @default 30
              */
-            slotDuration: number;
+            slotDuration?: number;
             /**
              * @description Unit for slot duration.
              * @enum {string}
@@ -1650,7 +1650,7 @@ export interface components {
              * @description Slot interval reflects the amount of time the between booking slots that will be shown in the calendar.
              * @default 30
              */
-            slotInterval: number;
+            slotInterval?: number;
             /**
              * @description Unit for slot interval.
              * @enum {string}
@@ -1684,7 +1684,7 @@ export interface components {
              * @description Enable recurring appointments for the calendars. Please note that only one member should be added in the calendar to enable this
              * @default false
              */
-            enableRecurring: boolean;
+            enableRecurring?: boolean;
             recurring?: components["schemas"]["Recurring"];
             formId?: string;
             stickyContact?: boolean;
@@ -1703,7 +1703,7 @@ export interface components {
              * @default ThankYouMessage
              * @enum {string}
              */
-            formSubmitType: "RedirectURL" | "ThankYouMessage";
+            formSubmitType?: "RedirectURL" | "ThankYouMessage";
             formSubmitRedirectURL?: string;
             formSubmitThanksMessage?: string;
             /**
@@ -1986,7 +1986,7 @@ export interface components {
              * @description Is the notification active
              * @default true
              */
-            isActive: boolean;
+            isActive?: boolean;
             /** @description Template ID for email notification. Not necessary for in-App notification */
             templateId?: string;
             /** @description Body  for email notification. Not necessary for in-App notification */
@@ -2090,12 +2090,12 @@ export interface components {
              * @description Is the notification active
              * @default true
              */
-            isActive: boolean;
+            isActive?: boolean;
             /**
              * @description Marks the notification as deleted (soft delete)
              * @default false
              */
-            deleted: boolean;
+            deleted?: boolean;
             /** @description Template ID for email notification */
             templateId?: string;
             /** @description Body  for email notification. Not necessary for in-App notification */

@@ -183,7 +183,7 @@ export interface components {
              * @default false
              * @example false
              */
-            premiumUpgraded: boolean;
+            premiumUpgraded?: boolean;
             /** @example active-trial */
             status?: string;
             /** @example 10 */

@@ -219,7 +219,7 @@ export interface components {
              *       "Example 1"
              *     ]
              */
-            contactUpdateExamples: string[];
+            contactUpdateExamples?: string[];
         };
         appointmentBookingDto: {
             /**
@@ -437,13 +437,13 @@ export interface components {
              * @default true
              * @example true
              */
-            aiEnabledMessage: boolean;
+            aiEnabledMessage?: boolean;
             /**
              * @description Whether to trigger a workflow during this followup
              * @default false
              * @example false
              */
-            triggerWorkflow: boolean;
+            triggerWorkflow?: boolean;
             /**
              * @description Custom message to send (when aiEnabledMessage is false)
              * @example Hi! Just following up on our previous conversation. Do you have any questions?
@@ -674,7 +674,7 @@ export interface components {
              * @example auto-pilot
              * @enum {string}
              */
-            mode: "off" | "suggestive" | "auto-pilot";
+            mode?: "off" | "suggestive" | "auto-pilot";
             /**
              * @description Communication channels the agent can operate on
              * @example [
@@ -689,27 +689,27 @@ export interface components {
              * @default false
              * @example true
              */
-            isPrimary: boolean;
+            isPrimary?: boolean;
             /**
              * @description Wait time before agent responds (max 5 for minutes, 300 for seconds)
              * @default 2
              * @example 2
              */
-            waitTime: number;
+            waitTime?: number;
             /**
              * @description Unit for wait time - SECONDS or MINUTES
              * @default seconds
              * @example seconds
              * @enum {string}
              */
-            waitTimeUnit: "minutes" | "seconds";
+            waitTimeUnit?: "minutes" | "seconds";
             /**
              * @deprecated
              * @description Indicates if sleep functionality is enabled.
              * @default false
              * @example false
              */
-            sleepEnabled: boolean;
+            sleepEnabled?: boolean;
             /**
              * @description Duration of sleep period (required if sleepEnabled is true). Set to null for indefinite sleep. (max 2880 for minutes, 172800 for seconds, 48 for hours)
              * @example 2
@@ -741,7 +741,7 @@ export interface components {
              * @default 75
              * @example 75
              */
-            autoPilotMaxMessages: number;
+            autoPilotMaxMessages?: number;
             /** @description Array of knowledge base IDs associated with this agent. */
             knowledgeBaseIds?: string[];
             /**
@@ -749,13 +749,13 @@ export interface components {
              * @default false
              * @example true
              */
-            respondToImages: boolean;
+            respondToImages?: boolean;
             /**
              * @description Allow agent to respond to audio
              * @default false
              * @example true
              */
-            respondToAudio: boolean;
+            respondToAudio?: boolean;
             /**
              * @description Enable sleep when a manual outbound message is sent.
              * @example false
@@ -1091,13 +1091,13 @@ export interface components {
              * @default false
              * @example true
              */
-            respondToImages: boolean;
+            respondToImages?: boolean;
             /**
              * @description Allow agent to respond to audio
              * @default false
              * @example true
              */
-            respondToAudio: boolean;
+            respondToAudio?: boolean;
             /**
              * @description Enable sleep when a manual outbound message is sent.
              * @example false

@@ -1465,7 +1465,7 @@ export interface components {
              *       "inbound"
              *     ]
              */
-            direction: Record<string, never>;
+            direction?: Record<string, never>;
             /**
              * Format: date-time
              * @description Date of the inbound message

@@ -262,19 +262,19 @@ export interface components {
              * @default true
              * @example true
              */
-            showOnCompany: boolean;
+            showOnCompany?: boolean;
             /**
              * @description Whether the menu must be displayed for sub-accounts level
              * @default true
              * @example true
              */
-            showOnLocation: boolean;
+            showOnLocation?: boolean;
             /**
              * @description Whether the menu must be displayed to all sub-accounts
              * @default true
              * @example true
              */
-            showToAllLocations: boolean;
+            showToAllLocations?: boolean;
             /**
              * @description Mode for opening the menu link
              * @enum {string}

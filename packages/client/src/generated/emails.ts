@@ -154,7 +154,7 @@ export interface components {
              * @default 2
              * @enum {string}
              */
-            builderVersion: "1" | "2";
+            builderVersion?: "1" | "2";
             /** @example Template1 */
             name?: string;
             /** @example zYy3YOUuHxgomU1uYJty */

@@ -779,7 +779,7 @@ export interface components {
              * @default false
              * @example true
              */
-            taxInclusive: boolean;
+            taxInclusive?: boolean;
         };
         DiscountDto: {
             /**
@@ -787,7 +787,7 @@ export interface components {
              * @default 0
              * @example 10
              */
-            value: number;
+            value?: number;
             /**
              * @description Discount type
              * @default percentage
@@ -4097,7 +4097,7 @@ export interface components {
              * @default false
              * @example true
              */
-            taxInclusive: boolean;
+            taxInclusive?: boolean;
             /**
              * @description Attachments for the line item
              * @example [
@@ -4208,7 +4208,7 @@ export interface components {
              * @default true
              * @example true
              */
-            liveMode: boolean;
+            liveMode?: boolean;
             discount: components["schemas"]["DiscountDto"];
             /**
              * @description Terms notes, Also supports HTML markups
@@ -4244,7 +4244,7 @@ export interface components {
              * @default false
              * @example true
              */
-            automaticTaxesEnabled: boolean;
+            automaticTaxesEnabled?: boolean;
             /**
              * @description Meta data for the estimate
              * @example {
@@ -4261,7 +4261,7 @@ export interface components {
              * @default EST-
              * @example EST-
              */
-            estimateNumberPrefix: string;
+            estimateNumberPrefix?: string;
             /**
              * @description User Id
              * @example 6578278e879ad2646715ba9c
@@ -4608,7 +4608,7 @@ export interface components {
              * @default true
              * @example true
              */
-            liveMode: boolean;
+            liveMode?: boolean;
             discount: components["schemas"]["DiscountDto"];
             /**
              * @description Terms notes, Also supports HTML markups
@@ -4644,7 +4644,7 @@ export interface components {
              * @default false
              * @example true
              */
-            automaticTaxesEnabled: boolean;
+            automaticTaxesEnabled?: boolean;
             /**
              * @description Meta data for the estimate
              * @example {
@@ -4661,7 +4661,7 @@ export interface components {
              * @default EST-
              * @example EST-
              */
-            estimateNumberPrefix: string;
+            estimateNumberPrefix?: string;
             /**
              * @description User Id
              * @example 6578278e879ad2646715ba9c
@@ -4776,7 +4776,7 @@ export interface components {
              * @default true
              * @example true
              */
-            liveMode: boolean;
+            liveMode?: boolean;
             discount: components["schemas"]["DiscountDto"];
             /**
              * @description Terms notes, Also supports HTML markups
@@ -4793,7 +4793,7 @@ export interface components {
              * @default false
              * @example true
              */
-            automaticTaxesEnabled: boolean;
+            automaticTaxesEnabled?: boolean;
             /**
              * @description Meta data for the estimate
              * @example {
@@ -4808,7 +4808,7 @@ export interface components {
              * @default EST-
              * @example EST-
              */
-            estimateNumberPrefix: string;
+            estimateNumberPrefix?: string;
             /** @description attachments for the invoice */
             attachments?: components["schemas"]["AttachmentsDto"][];
             /** @description miscellaneous charges for the estimate */

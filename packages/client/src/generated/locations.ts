@@ -786,7 +786,7 @@ export interface components {
              * @default false
              * @example false
              */
-            override: boolean;
+            override?: boolean;
         };
         UpdateLocationDto: {
             /**
@@ -927,13 +927,13 @@ export interface components {
              * @default 25
              * @example 10
              */
-            limit: number;
+            limit?: number;
             /**
              * @description Number Of Tasks To Skip
              * @default 0
              * @example 10
              */
-            skip: number;
+            skip?: number;
             /**
              * @description Bussiness Id
              * @example 6348240b98722079e5417332
@@ -1015,7 +1015,7 @@ export interface components {
              * @default 0
              * @example 0
              */
-            position: number;
+            position?: number;
             /**
              * @description Model of the custom field you want to create
              * @example opportunity
@@ -1045,7 +1045,7 @@ export interface components {
              * @default 0
              * @example 0
              */
-            position: number;
+            position?: number;
             /**
              * @description Model of the custom field you want to update
              * @example opportunity

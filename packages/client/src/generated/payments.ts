@@ -1008,7 +1008,7 @@ export interface components {
              * @default false
              * @example true
              */
-            isTaxesEnabled: boolean;
+            isTaxesEnabled?: boolean;
             /**
              * @description An array of ids of Taxes attached to the Product. If the expand query includes tax, the taxes will be of type `ProductTaxDto`. Please refer to the `ProductTaxDto` for additional details.
              * @example [
@@ -2064,7 +2064,7 @@ export interface components {
              * @default true
              * @example true
              */
-            applyToFuturePayments: boolean;
+            applyToFuturePayments?: boolean;
             /**
              * @description If coupon is applicable on upcoming subscription transactions, how many months should it be applicable for a subscription
              * @default {
@@ -2081,13 +2081,13 @@ export interface components {
              *       }
              *     ]
              */
-            applyToFuturePaymentsConfig: components["schemas"]["ApplyToFuturePaymentsConfig"];
+            applyToFuturePaymentsConfig?: components["schemas"]["ApplyToFuturePaymentsConfig"];
             /**
              * @description Limits whether a coupon can be redeemed only once per customer.
              * @default false
              * @example true
              */
-            limitPerCustomer: boolean;
+            limitPerCustomer?: boolean;
         };
         CreateCouponResponseDto: {
             /**
@@ -2240,7 +2240,7 @@ export interface components {
              * @default true
              * @example true
              */
-            applyToFuturePayments: boolean;
+            applyToFuturePayments?: boolean;
             /**
              * @description If coupon is applicable on upcoming subscription transactions, how many months should it be applicable for a subscription
              * @default {
@@ -2257,13 +2257,13 @@ export interface components {
              *       }
              *     ]
              */
-            applyToFuturePaymentsConfig: components["schemas"]["ApplyToFuturePaymentsConfig"];
+            applyToFuturePaymentsConfig?: components["schemas"]["ApplyToFuturePaymentsConfig"];
             /**
              * @description Limits whether a coupon can be redeemed only once per customer.
              * @default false
              * @example true
              */
-            limitPerCustomer: boolean;
+            limitPerCustomer?: boolean;
             /**
              * @description Coupon Id
              * @example 6241712be68f7a98102ba272

@@ -1859,7 +1859,7 @@ export interface components {
              * @default false
              * @example true
              */
-            isTaxesEnabled: boolean;
+            isTaxesEnabled?: boolean;
             /**
              * @description An array of ids of Taxes attached to the Product. If the expand query includes tax, the taxes will be of type `ProductTaxDto`. Please refer to the `ProductTaxDto` for additional details.
              * @example [
@@ -1970,7 +1970,7 @@ export interface components {
              * @default false
              * @example true
              */
-            isTaxesEnabled: boolean;
+            isTaxesEnabled?: boolean;
             /**
              * @description List of ids of Taxes attached to the Product. If taxes are passed, isTaxesEnabled should be true.
              * @example [
@@ -1988,7 +1988,7 @@ export interface components {
              * @default false
              * @example true
              */
-            isLabelEnabled: boolean;
+            isLabelEnabled?: boolean;
             /** @description Details for Product Label */
             label?: components["schemas"]["ProductLabelDto"];
             /**
@@ -2003,7 +2003,7 @@ export interface components {
              * @default false
              * @example true
              */
-            taxInclusive: boolean;
+            taxInclusive?: boolean;
         };
         CreateProductResponseDto: {
             /**
@@ -2073,7 +2073,7 @@ export interface components {
              * @default false
              * @example true
              */
-            isTaxesEnabled: boolean;
+            isTaxesEnabled?: boolean;
             /**
              * @description An array of ids of Taxes attached to the Product. If the expand query includes tax, the taxes will be of type `ProductTaxDto`. Please refer to the `ProductTaxDto` for additional details.
              * @example [
@@ -2144,7 +2144,7 @@ export interface components {
              * @default false
              * @example true
              */
-            isTaxesEnabled: boolean;
+            isTaxesEnabled?: boolean;
             /**
              * @description List of ids of Taxes attached to the Product. If taxes are passed, isTaxesEnabled should be true.
              * @example [
@@ -2162,7 +2162,7 @@ export interface components {
              * @default false
              * @example true
              */
-            isLabelEnabled: boolean;
+            isLabelEnabled?: boolean;
             /** @description Details for Product Label */
             label?: components["schemas"]["ProductLabelDto"];
             /**
@@ -2177,7 +2177,7 @@ export interface components {
              * @default false
              * @example true
              */
-            taxInclusive: boolean;
+            taxInclusive?: boolean;
             /** @description The prices of the product */
             prices?: string[];
         };
@@ -2249,7 +2249,7 @@ export interface components {
              * @default false
              * @example true
              */
-            isTaxesEnabled: boolean;
+            isTaxesEnabled?: boolean;
             /**
              * @description An array of ids of Taxes attached to the Product. If the expand query includes tax, the taxes will be of type `ProductTaxDto`. Please refer to the `ProductTaxDto` for additional details.
              * @example [
@@ -2338,7 +2338,7 @@ export interface components {
              * @default false
              * @example true
              */
-            isTaxesEnabled: boolean;
+            isTaxesEnabled?: boolean;
             /**
              * @description An array of ids of Taxes attached to the Product. If the expand query includes tax, the taxes will be of type `ProductTaxDto`. Please refer to the `ProductTaxDto` for additional details.
              * @example [

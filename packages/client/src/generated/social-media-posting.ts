@@ -957,7 +957,7 @@ export interface components {
              * @default all
              * @example Filter type
              */
-            type: string;
+            type?: string;
             /**
              * @description List of account Ids seperated by comma as a string
              * @example 660a83fc29deacac50033e2b_omaDY3RbWtTP511e808O_17841465964543589, 38bF83fc29deacac50033e2b_omaDY3RbWtr3P11e808O_17841465964543998

@@ -103,192 +103,192 @@ export interface components {
              * @default true
              * @example true
              */
-            campaignsEnabled: boolean;
+            campaignsEnabled?: boolean;
             /**
              * @default false
              * @example false
              */
-            campaignsReadOnly: boolean;
+            campaignsReadOnly?: boolean;
             /**
              * @default true
              * @example true
              */
-            contactsEnabled: boolean;
+            contactsEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            workflowsEnabled: boolean;
+            workflowsEnabled?: boolean;
             /**
              * @default false
              * @example true
              */
-            workflowsReadOnly: boolean;
+            workflowsReadOnly?: boolean;
             /**
              * @default true
              * @example true
              */
-            triggersEnabled: boolean;
+            triggersEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            funnelsEnabled: boolean;
-            /**
-             * @default false
-             * @example false
-             */
-            websitesEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            opportunitiesEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            dashboardStatsEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            bulkRequestsEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            appointmentsEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            reviewsEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            onlineListingsEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            phoneCallEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            conversationsEnabled: boolean;
+            funnelsEnabled?: boolean;
             /**
              * @default false
              * @example false
              */
-            assignedDataOnly: boolean;
+            websitesEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            opportunitiesEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            dashboardStatsEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            bulkRequestsEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            appointmentsEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            reviewsEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            onlineListingsEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            phoneCallEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            conversationsEnabled?: boolean;
             /**
              * @default false
              * @example false
              */
-            adwordsReportingEnabled: boolean;
+            assignedDataOnly?: boolean;
             /**
              * @default false
              * @example false
              */
-            membershipEnabled: boolean;
+            adwordsReportingEnabled?: boolean;
             /**
              * @default false
              * @example false
              */
-            facebookAdsReportingEnabled: boolean;
+            membershipEnabled?: boolean;
             /**
              * @default false
              * @example false
              */
-            attributionsReportingEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            settingsEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            tagsEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            leadValueEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            marketingEnabled: boolean;
-            /**
-             * @default true
-             * @example true
-             */
-            agentReportingEnabled: boolean;
+            facebookAdsReportingEnabled?: boolean;
             /**
              * @default false
              * @example false
              */
-            botService: boolean;
+            attributionsReportingEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            socialPlanner: boolean;
+            settingsEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            bloggingEnabled: boolean;
+            tagsEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            invoiceEnabled: boolean;
+            leadValueEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            affiliateManagerEnabled: boolean;
+            marketingEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            contentAiEnabled: boolean;
+            agentReportingEnabled?: boolean;
+            /**
+             * @default false
+             * @example false
+             */
+            botService?: boolean;
             /**
              * @default true
              * @example true
              */
-            refundsEnabled: boolean;
+            socialPlanner?: boolean;
             /**
              * @default true
              * @example true
              */
-            recordPaymentEnabled: boolean;
+            bloggingEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            cancelSubscriptionEnabled: boolean;
+            invoiceEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            paymentsEnabled: boolean;
+            affiliateManagerEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            communitiesEnabled: boolean;
+            contentAiEnabled?: boolean;
             /**
              * @default true
              * @example true
              */
-            exportPaymentsEnabled: boolean;
+            refundsEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            recordPaymentEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            cancelSubscriptionEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            paymentsEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            communitiesEnabled?: boolean;
+            /**
+             * @default true
+             * @example true
+             */
+            exportPaymentsEnabled?: boolean;
         };
         RoleSchema: {
             /** @example account */
@@ -360,19 +360,19 @@ export interface components {
              * @default false
              * @example false
              */
-            deleted: boolean;
+            deleted?: boolean;
             /**
              * @description No of results to be skipped before returning the result
              * @default 0
              * @example 1
              */
-            skip: string;
+            skip?: string;
             /**
              * @description No of results to be limited before returning the result
              * @default 25
              * @example 10
              */
-            limit: string;
+            limit?: string;
             /**
              * @description Projection fields to return. Use "all" for all fields, or specify comma-separated field names. Default returns only id and email
              * @example all

@@ -839,7 +839,7 @@ export interface components {
              * @default false
              * @example false
              */
-            overwriteExistingValue: boolean;
+            overwriteExistingValue?: boolean;
         };
         InCallDataExtractionActionParameters: {
             /**
@@ -865,7 +865,7 @@ export interface components {
              * @default false
              * @example false
              */
-            overwriteExistingValue: boolean;
+            overwriteExistingValue?: boolean;
         };
         WorkflowTriggerParameters: {
             /**

@@ -19,6 +19,17 @@ export const HIGHLEVEL_WINDOWS: readonly RateLimitWindow[] = [
   { limit: 200_000, intervalMs: 86_400_000 },
 ];
 
+/**
+ * What the client uses by default: HighLevel's windows with the burst interval stretched by
+ * 250 ms. Requests sent exactly as a window frees reach HighLevel up to a few hundred ms apart
+ * (network jitter), so a grant schedule that is exact at the sender can show 101 in 10 s at the
+ * receiver. 100 per 10.25 s still uses 97.6 % of the documented budget.
+ */
+export const DEFAULT_WINDOWS: readonly RateLimitWindow[] = [
+  { limit: 100, intervalMs: 10_250 },
+  { limit: 200_000, intervalMs: 86_400_000 },
+];
+
 export type AcquireResult = { granted: true } | { granted: false; retryInMs: number };
 
 /**
@@ -57,7 +68,7 @@ export interface RateLimitObservation {
 }
 
 export interface RateLimiterOptions {
-  /** Defaults to HighLevel's 100 / 10 s and 200,000 / day. */
+  /** Defaults to `DEFAULT_WINDOWS`: HighLevel's 100 / 10 s (plus a 250 ms margin) and 200,000 / day. */
   windows?: readonly RateLimitWindow[];
   /** Defaults to a memory store (one process). */
   store?: RateLimitStore;

@@ -51,7 +51,10 @@ export class Contacts extends Resource {
     input: UpsertContactInput,
     options: CallOptions = {},
   ): Promise<{ contact: Contact; new: boolean }> {
-    const res = await this.client.request('POST', '/contacts/upsert', { ...options, body: input });
+    const res = await this.client.request('POST', '/contacts/upsert', {
+      ...options,
+      body: input,
+    });
     return { contact: res.contact as Contact, new: Boolean(res.new) };
   }
 

@@ -1,0 +1,176 @@
+import { abortReason, systemClock } from '../clock.js';
+import { memoryRateLimitStore } from './memoryStore.js';
+import {
+  dailyCapFrom,
+  rememberLimits,
+  unseenRequests,
+  windowsUnder,
+  type ObservedBudget,
+} from './observation.js';
+import {
+  DEFAULT_WINDOWS,
+  type AcquireResult,
+  type Priority,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitObservation,
+  type RateLimitWindow,
+} from './types.js';
+import { WaitQueue } from './waitQueue.js';
+import { assertWindows, windowRoles } from './windows.js';
+
+/** Node fires a timer longer than this at once (a 32-bit delay), so longer waits are split. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+interface Waiter {
+  grant(): void;
+  fail(error: unknown): void;
+}
+
+/** The waiters of one key and the pump serving them; exists only while someone waits. */
+interface Line {
+  queue: WaitQueue<Waiter>;
+  /** Ends the pump's sleep early, when the last waiter gives up or the budget changes. */
+  wake: AbortController | undefined;
+}
+
+/**
+ * A rate limiter that keeps each key (a Location) within HighLevel's limits: by default 100
+ * requests in any 10 s and 200,000 in any day, "for each Marketplace app (i.e., client) per
+ * resource (i.e., Location or Company)"
+ * (https://github.com/GoHighLevel/highlevel-api-docs/blob/main/docs/oauth/Faqs.md).
+ * Each key has one queue, served by priority then in arrival order, and one pump that asks the
+ * store for a slot and, when refused, sleeps exactly as long as the store says.
+ *
+ * @example
+ * const limiter = createRateLimiter();
+ * const { waitedMs } = await limiter.acquire('loc_1', { priority: 'interactive', signal });
+ * // …send the request, then pass on what its X-RateLimit-* headers said:
+ * await limiter.observe('loc_1', { remaining: 42, max: 100, intervalMs: 10_000 });
+ * // …or, when HighLevel answered 429:
+ * await limiter.penalize('loc_1', 10_000);
+ */
+export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+  const configured = options.windows ?? DEFAULT_WINDOWS;
+  assertWindows(configured);
+  const roles = windowRoles(configured);
+  const store = options.store ?? memoryRateLimitStore();
+  const clock = options.clock ?? systemClock;
+  const lines = new Map<string, Line>();
+  /** Keys whose budget HighLevel has narrowed, with the windows that follow from it. */
+  const narrowed = new Map<
+    string,
+    { budget: ObservedBudget; windows: readonly RateLimitWindow[] }
+  >();
+  /** Observations of one key are applied one at a time, so no difference is recorded twice. */
+  const observing = new Map<string, Promise<void>>();
+
+  const windowsFor = (key: string) => narrowed.get(key)?.windows ?? configured;
+
+  async function pump(key: string, line: Line): Promise<void> {
+    while (line.queue.size > 0) {
+      let result: AcquireResult;
+      try {
+        result = await store.tryAcquire(key, clock.now(), windowsFor(key));
+      } catch (error) {
+        // The store failed (a database store may): the waiter first in line hears of it, the
+        // others keep their turn.
+        line.queue.shift()?.fail(error);
+        continue;
+      }
+      if (result.granted) {
+        // Whoever is first now; if every waiter gave up meanwhile, the slot goes unused.
+        line.queue.shift()?.grant();
+        continue;
+      }
+      if (line.queue.size === 0) break;
+      line.wake = new AbortController();
+      await clock.sleep(Math.min(result.retryInMs, MAX_TIMER_MS), line.wake.signal).catch(() => {
+        // Woken early: the loop looks at the queue and the store again.
+      });
+      line.wake = undefined;
+    }
+    lines.delete(key);
+  }
+
+  function acquire(
+    key: string,
+    { priority = 'normal', signal }: { priority?: Priority; signal?: AbortSignal } = {},
+  ): Promise<{ waitedMs: number }> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(abortReason(signal));
+      const enqueuedAt = clock.now();
+      const running = lines.get(key);
+      const line: Line = running ?? { queue: new WaitQueue(), wake: undefined };
+      const onAbort = () => {
+        if (!line.queue.remove(ticket)) return;
+        reject(abortReason(signal!));
+        if (line.queue.size === 0) line.wake?.abort();
+      };
+      // Throws on an unknown priority, before anything is registered.
+      const ticket = line.queue.push(
+        {
+          grant() {
+            signal?.removeEventListener('abort', onAbort);
+            resolve({ waitedMs: clock.now() - enqueuedAt });
+          },
+          fail(error) {
+            signal?.removeEventListener('abort', onAbort);
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        },
+        priority,
+      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (!running) {
+        lines.set(key, line);
+        void pump(key, line);
+      }
+    });
+  }
+
+  async function applyObservation(key: string, observation: RateLimitObservation): Promise<void> {
+    const now = clock.now();
+    const before = windowsFor(key);
+    let budget = rememberLimits(narrowed.get(key)?.budget ?? {}, observation);
+    let windows = windowsUnder(configured, budget);
+    const burst = windows[roles.burst]!;
+    const unseen = unseenRequests(observation, burst, await store.used(key, now, burst.intervalMs));
+    if (unseen > 0) await store.recordExternal(key, now, unseen);
+    if (roles.daily !== undefined && observation.dailyRemaining !== undefined) {
+      const usedDaily = await store.used(key, now, windows[roles.daily]!.intervalMs);
+      budget = { ...budget, dailyCap: dailyCapFrom(observation, usedDaily) ?? budget.dailyCap };
+      windows = windowsUnder(configured, budget);
+    }
+    if (windows === configured) narrowed.delete(key);
+    else narrowed.set(key, { budget, windows });
+    // A wider budget may let a sleeping pump go sooner than it planned.
+    if (!sameWindows(before, windows)) lines.get(key)?.wake?.abort();
+  }
+
+  return {
+    acquire,
+    observe(key, observation) {
+      const applied = (observing.get(key) ?? Promise.resolve()).then(() =>
+        applyObservation(key, observation),
+      );
+      const settled = applied.then(
+        () => undefined,
+        () => undefined,
+      );
+      observing.set(key, settled);
+      void settled.then(() => {
+        if (observing.get(key) === settled) observing.delete(key);
+      });
+      return applied;
+    },
+    async penalize(key, retryAfterMs) {
+      if (!(retryAfterMs > 0)) return;
+      await store.blockUntil(key, clock.now() + retryAfterMs);
+    },
+  };
+}
+
+function sameWindows(a: readonly RateLimitWindow[], b: readonly RateLimitWindow[]): boolean {
+  return a.every((w, i) => w.limit === b[i]?.limit && w.intervalMs === b[i]?.intervalMs);
+}

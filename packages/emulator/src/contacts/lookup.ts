@@ -1,0 +1,14 @@
+import { badRequest, wrongLocation } from '../errors.js';
+import type { Runtime } from '../runtime.js';
+import type { ContactRecord, LocationRecord } from '../state.js';
+
+/**
+ * The stored contact `id` of `location`. Missing (or deleted) is HighLevel's 400
+ * `Contact not found for id:<id>` (ghl-api-notes §4, §7.5); another Location's is 403.
+ */
+export function contactOf(rt: Runtime, location: LocationRecord, id: string): ContactRecord {
+  const contact = rt.state.contacts[id];
+  if (!contact) throw badRequest(`Contact not found for id:${id}`);
+  if (contact.locationId !== location.id) throw wrongLocation();
+  return contact;
+}
