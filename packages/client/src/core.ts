@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import { abortReason, type Clock } from './clock.js';
 import type { HighLevelError } from './errors.js';
 import { AbortedError, NetworkError, TimeoutError, type RequestSummary } from './errors.js';
 import { errorFromResponse } from './errorFromResponse.js';
@@ -31,6 +31,13 @@ export function summarize(request: PreparedRequest): RequestSummary {
     headers[key] = key === 'authorization' ? 'Bearer [redacted]' : value;
   });
   return { method: request.method, url: request.url.toString(), headers };
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    if (signal.aborted) return reject(abortReason(signal));
+    signal.addEventListener('abort', () => reject(abortReason(signal)), { once: true });
+  });
 }
 
 function parseBody(text: string): unknown {
@@ -86,13 +93,18 @@ export function createCoreSend(deps: { fetch: typeof fetch; clock: Clock; emit: 
       let response: Response;
       let text: string;
       try {
-        response = await deps.fetch(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body: request.body,
-          signal,
-        });
-        text = await response.text();
+        const exchange = (async () => {
+          const res = await deps.fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            signal,
+          });
+          return { res, body: await res.text() };
+        })();
+        exchange.catch(() => undefined); // settled by the race below; never unhandled
+        // The timeout holds even for a `fetch` that ignores its signal (a custom transport).
+        ({ res: response, body: text } = await Promise.race([exchange, rejectOnAbort(signal)]));
       } catch (cause) {
         const where = `${request.method} ${request.pathTemplate}`;
         if (timedOut) {

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { controlRoutes } from './control/routes.js';
+import { mountConsentScreen } from './oauth/consentScreen.js';
 import type { Control } from './control/control.js';
 import { HighLevelError, notFoundRoute } from './errors.js';
 import { auth } from './middleware/auth.js';
@@ -19,6 +20,7 @@ export function createApp(rt: Runtime, control: Control, routes: RouteDef[]) {
   const app = new Hono<AppEnv>({ strict: false });
 
   app.route('/_emulator', controlRoutes(control));
+  mountConsentScreen(app, control);
 
   app.onError((err, c) => {
     if (err instanceof HighLevelError) {
@@ -41,14 +43,23 @@ export function createApp(rt: Runtime, control: Control, routes: RouteDef[]) {
   app.all('*', async (c) => {
     const match = c.get('match');
     if (!match) throw notFoundRoute(c.req.method, c.req.path);
-    const result = await match.target.handle({
+    const request = {
       params: match.params,
       query: new URL(c.req.url).searchParams,
       body: c.get('body'),
-      token: c.get('token'),
-      location: c.get('location'),
       rt,
-    });
+    };
+    const agency = c.get('agency');
+    const { handleOpen, handleAgency } = match.target;
+    const result = handleOpen
+      ? await handleOpen(request)
+      : agency && handleAgency
+        ? await handleAgency({ ...request, ...agency })
+        : await match.target.handle({
+            ...request,
+            token: c.get('token'),
+            location: c.get('location'),
+          });
     return c.json(result.body as object, result.status as 200);
   });
 

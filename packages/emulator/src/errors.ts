@@ -32,6 +32,16 @@ export const wrongLocation = () =>
     message: 'The token does not have access to this location.',
   });
 
+/**
+ * A token of the wrong class for the operation: an agency token on a Location route (observed,
+ * ghl-api-notes §4), or a Location token on an agency-only one (assumed, see DEVIATIONS.md).
+ */
+export const authClassNotSupported = () =>
+  new HighLevelError(401, {
+    statusCode: 401,
+    message: 'This AuthClass is not yet supported by the IAM Service',
+  });
+
 /** HighLevel's 429 body and `Retry-After` are undocumented; see DEVIATIONS.md. */
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new HighLevelError(

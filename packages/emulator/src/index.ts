@@ -14,6 +14,7 @@
  */
 import type { Clock } from '@ghl-bridge/client';
 import type { Hono } from 'hono';
+import { abortableBody, raceAbort } from './abortable.js';
 import { createApp } from './app.js';
 import { settableClock } from './clock.js';
 import { createControl, type ClockControl, type Control } from './control/control.js';
@@ -23,6 +24,10 @@ import { highLevelRoutes } from './routes/index.js';
 import type { AppEnv, Runtime } from './runtime.js';
 import { noSeed, seedDemo } from './seed.js';
 import { emptyState, type EmulatorState } from './state.js';
+import {
+  createWebhookDispatcher,
+  type WebhookDispatchOptions,
+} from './webhookRouting/dispatcher.js';
 
 export interface EmulatorOptions {
   /**
@@ -35,8 +40,13 @@ export interface EmulatorOptions {
   limits?: Partial<RateLimits>;
   /** `'demo'` creates the demo Location (`DEMO`) with its known token. */
   seed?: 'demo' | 'none';
-  /** Random source for fault probabilities; default `Math.random`. */
+  /** Random source for fault probabilities and webhook retry jitter; default `Math.random`. */
   random?: () => number;
+  /**
+   * How webhooks leave: `fetch` (default the global one; tests pass a receiver) and signing
+   * `keys` (default a pair made once per process, served at `/_emulator/keys`).
+   */
+  webhooks?: WebhookDispatchOptions;
 }
 
 export interface Emulator {
@@ -80,6 +90,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     random: options.random ?? Math.random,
     listeners: new Set(),
   };
+  const webhooks = createWebhookDispatcher(rt, options.webhooks);
+  rt.listeners.add((event) => webhooks.onEvent(event));
   const control = createControl(
     rt,
     {
@@ -88,14 +100,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       advance: clock.advance?.bind(clock),
     },
     options.seed === 'demo' ? seedDemo : noSeed,
+    webhooks,
   );
   control.reset();
   const { app } = createApp(rt, control, highLevelRoutes);
   return {
     async fetch(request) {
-      const res = await app.fetch(request);
+      const res = await raceAbort(Promise.resolve(app.fetch(request)), request.signal);
       if (isDroppedResponse(res)) throw connectionResetError();
-      return res;
+      return abortableBody(res, request.signal);
     },
     control,
     app,
@@ -122,8 +135,23 @@ export type {
   CreateTokenInput,
   CreateUserInput,
 } from './control/control.js';
+export type {
+  AppInstallation,
+  InstallAppInput,
+  RegisterAppInput,
+  RegisteredApp,
+  UninstallAppInput,
+} from './control/appsControl.js';
+export type { CreatePipelineInput } from './control/pipelinesControl.js';
+export type { WebhookDispatchOptions } from './webhookRouting/dispatcher.js';
+export type { DeliveryLogEntry, WebhookKeys } from './webhooks/index.js';
+export type { CalendarView, CreateCalendarInput } from './control/calendars.js';
 export type { FaultRule, FaultMatch } from './faults.js';
 export type { RateLimits } from './rateLimit.js';
 export type { EmulatorEvent, RouteDef, RouteRequest, RouteResult } from './runtime.js';
 export type * from './state.js';
+export type * from './oauth/model.js';
+export type * from './opportunities/model.js';
+export type * from './conversations/model.js';
+export type { WebhookSubscriptionRecord } from './webhookRouting/recipients.js';
 export { startServer, type RunningServer } from './server.js';

@@ -2,13 +2,16 @@ import type { Clock } from '@ghl-bridge/client';
 import type { ActiveFault } from './faults.js';
 import type { OperationMatch } from './operations.js';
 import type { RateBucket, RateDecision, RateLimits } from './rateLimit.js';
-import type { EmulatorState, LocationRecord, TokenRecord } from './state.js';
+import type { CompanyTokenRecord } from './oauth/model.js';
+import type { CompanyRecord, EmulatorState, LocationRecord, TokenRecord } from './state.js';
+import { authClassNotSupported } from './errors.js';
 
 /** Something that happened in a Location, in the shape of HighLevel's webhook payloads. */
 export interface EmulatorEvent {
   /** HighLevel's event name: `ContactCreate`, `NoteCreate`, `TaskComplete`, … */
   type: string;
-  locationId: string;
+  /** Null for an agency-level event: an app installed on or removed from a Company. */
+  locationId: string | null;
   payload: Record<string, unknown>;
 }
 
@@ -41,6 +44,24 @@ export interface RouteRequest {
   rt: Runtime;
 }
 
+/** A request made with an agency (Company) OAuth token. */
+export interface AgencyRouteRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  token: CompanyTokenRecord;
+  company: CompanyRecord;
+  rt: Runtime;
+}
+
+/** A request to an operation the spec declares without security (`POST /oauth/token`). */
+export interface OpenRouteRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  rt: Runtime;
+}
+
 export interface RouteResult {
   status: number;
   body: unknown;
@@ -51,6 +72,10 @@ export interface RouteDef {
   method: string;
   path: string;
   handle(req: RouteRequest): RouteResult | Promise<RouteResult>;
+  /** Serves agency (Company) tokens; without it they get 401 "This AuthClass is not …". */
+  handleAgency?: (req: AgencyRouteRequest) => RouteResult | Promise<RouteResult>;
+  /** Set for operations without security: no token is read and `handle` is not called. */
+  handleOpen?: (req: OpenRouteRequest) => RouteResult | Promise<RouteResult>;
 }
 
 /**
@@ -67,12 +92,46 @@ export function route(method: string, path: string, handle: RouteDef['handle']):
   return { method, path, handle };
 }
 
+/**
+ * An operation only agency (Company) tokens may call (the spec's `Agency-Access-Only`). A
+ * Location token gets 401 "This AuthClass is not yet supported by the IAM Service".
+ *
+ * @example
+ * export const installedLocations = agencyRoute('GET', '/oauth/installedLocations', ({ company }) => …);
+ */
+export function agencyRoute(
+  method: string,
+  path: string,
+  handleAgency: NonNullable<RouteDef['handleAgency']>,
+): RouteDef {
+  const handle = () => {
+    throw authClassNotSupported();
+  };
+  return { method, path, handle, handleAgency };
+}
+
+/**
+ * An operation the spec declares without security: it is served without a token.
+ *
+ * @example
+ * export const tokenRoute = openRoute('POST', '/oauth/token', ({ body, rt }) => …);
+ */
+export function openRoute(
+  method: string,
+  path: string,
+  handleOpen: NonNullable<RouteDef['handleOpen']>,
+): RouteDef {
+  return { method, path, handle: handleOpen, handleOpen };
+}
+
 /** Hono context variables set by the middleware chain. */
 export interface AppEnv {
   Variables: {
     match: OperationMatch<RouteDef> | null;
     token: TokenRecord;
     location: LocationRecord;
+    /** Set instead of `token` and `location` for an agency (Company) token. */
+    agency: { token: CompanyTokenRecord; company: CompanyRecord } | undefined;
     body: unknown;
     rate: Pick<RateDecision, 'remaining' | 'dailyRemaining'>;
   };

@@ -3,6 +3,18 @@
  * to a file (`--state FILE`) and loaded back. Records are keyed by id; every record carries its
  * `locationId` so a Location's state can be listed and tokens checked against it.
  */
+import type { BlockedSlot, Calendar, CalendarEvent } from './calendars/index.js';
+
+import type { ConversationRecord, MessageRecord } from './conversations/model.js';
+import type {
+  AppInstallRecord,
+  AuthorizationCodeRecord,
+  CompanyTokenRecord,
+  OAuthAppRecord,
+  RefreshTokenRecord,
+} from './oauth/model.js';
+import type { OpportunityRecord, PipelineRecord } from './opportunities/model.js';
+import type { WebhookSubscriptionRecord } from './webhookRouting/recipients.js';
 
 /** Which field a Location checks for duplicates first (HighLevel "Allow Duplicate Contact"). */
 export type DuplicateField = 'email' | 'phone';
@@ -21,9 +33,16 @@ export interface LocationRecord {
   dateAdded: string;
 }
 
+/** An agency: the `companyId` its Locations carry. */
+export interface CompanyRecord {
+  id: string;
+  name: string;
+  dateAdded: string;
+}
+
 export interface TokenRecord {
   token: string;
-  /** `pit` now; `oauth` tokens (with `expiresAt`) plug in here later. */
+  /** `pit` (private integration) or `oauth` (a marketplace app's Location token). */
   kind: 'pit' | 'oauth';
   locationId: string;
   companyId: string;
@@ -128,6 +147,23 @@ export interface UserRecord {
   role: 'admin' | 'user';
 }
 
+/** A blocked slot with the times it was written (epoch ms), for the event views. */
+export interface BlockedSlotRecord extends BlockedSlot {
+  dateAdded: number;
+  dateUpdated: number;
+}
+
+/** A note on an appointment (calendars.json `GetNoteSchema`). */
+export interface AppointmentNoteRecord {
+  id: string;
+  locationId: string;
+  appointmentId: string;
+  contactId: string;
+  body: string;
+  userId?: string;
+  dateAdded: string;
+}
+
 export interface RequestLogEntry {
   method: string;
   path: string;
@@ -150,7 +186,25 @@ export interface EmulatorState {
   customFields: Record<string, CustomFieldRecord>;
   tags: Record<string, LocationTagRecord>;
   users: Record<string, UserRecord>;
+  calendars: Record<string, Calendar>;
+  /** Appointments; times in epoch ms. */
+  appointments: Record<string, CalendarEvent>;
+  blockedSlots: Record<string, BlockedSlotRecord>;
+  appointmentNotes: Record<string, AppointmentNoteRecord>;
   requests: RequestLogEntry[];
+  companies: Record<string, CompanyRecord>;
+  apps: Record<string, OAuthAppRecord>;
+  installs: Record<string, AppInstallRecord>;
+  authorizationCodes: Record<string, AuthorizationCodeRecord>;
+  refreshTokens: Record<string, RefreshTokenRecord>;
+  /** Agency (Company) access tokens; Location tokens are in `tokens`. */
+  companyTokens: Record<string, CompanyTokenRecord>;
+  /** Webhook URL per Location for private-integration users, keyed by locationId. */
+  webhookSubscriptions: Record<string, WebhookSubscriptionRecord>;
+  pipelines: Record<string, PipelineRecord>;
+  opportunities: Record<string, OpportunityRecord>;
+  conversations: Record<string, ConversationRecord>;
+  messages: Record<string, MessageRecord>;
 }
 
 export function emptyState(): EmulatorState {
@@ -164,7 +218,22 @@ export function emptyState(): EmulatorState {
     customFields: {},
     tags: {},
     users: {},
+    calendars: {},
+    appointments: {},
+    blockedSlots: {},
+    appointmentNotes: {},
     requests: [],
+    companies: {},
+    apps: {},
+    installs: {},
+    authorizationCodes: {},
+    refreshTokens: {},
+    companyTokens: {},
+    webhookSubscriptions: {},
+    pipelines: {},
+    opportunities: {},
+    conversations: {},
+    messages: {},
   };
 }
 
@@ -189,5 +258,14 @@ export function locationState(state: EmulatorState, locationId: string) {
     customFields: mine(state.customFields),
     tags: mine(state.tags),
     users: mine(state.users),
+    calendars: mine(state.calendars),
+    appointments: mine(state.appointments),
+    blockedSlots: mine(state.blockedSlots),
+    appointmentNotes: mine(state.appointmentNotes),
+    pipelines: mine(state.pipelines),
+    opportunities: mine(state.opportunities),
+    conversations: mine(state.conversations),
+    messages: mine(state.messages),
+    webhook: state.webhookSubscriptions[locationId] ?? null,
   };
 }

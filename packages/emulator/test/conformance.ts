@@ -43,15 +43,95 @@ const substitutes: Record<string, object> = {
   },
 };
 
+/** Replaces the JSON schema of one operation's success response. */
+function setResponseSchema(
+  doc: OpenApiDocument,
+  method: string,
+  path: string,
+  status: string,
+  schema: object,
+): void {
+  const operation = doc.paths[path]?.[method] as Operation;
+  operation.responses![status]!.content!['application/json']!.schema = schema;
+}
+
 /** Spec schemas patched to what HighLevel really returns (DEVIATIONS.md §"Wrong schema"). */
 function patch(service: string, doc: OpenApiDocument): void {
   const schemas = doc.components!.schemas as Record<
     string,
-    { properties?: Record<string, object> }
+    { properties?: Record<string, object>; required?: string[] }
   >;
   if (service === 'contacts') {
     // Custom field values keep their type (number, string[] …); the spec says string.
     schemas.CustomFieldSchema!.properties!.value = {};
+  }
+  if (service === 'calendars') {
+    // The spec types event and block times as `object`; its own examples are ISO strings
+    // ("2023-09-25T16:00:00+05:30").
+    const isoString = { type: 'string', format: 'date-time' };
+    const event = schemas.CalendarEventDTO!;
+    for (const key of ['startTime', 'endTime', 'dateAdded', 'dateUpdated']) {
+      event.properties![key] = isoString;
+    }
+    // Unset group and owner are left out, as in HighLevel's create answers and webhooks.
+    event.required = event.required!.filter((k) => k !== 'groupId' && k !== 'assignedUserId');
+    const block = schemas.BlockedSlotSuccessfulResponseDto!;
+    block.properties!.startTime = isoString;
+    block.properties!.endTime = isoString;
+    // Free slots: date keys, plus the top-level `traceId` live responses mix in.
+    setResponseSchema(doc, 'get', '/calendars/{calendarId}/free-slots', '200', {
+      type: 'object',
+      required: ['traceId'],
+      properties: { traceId: { type: 'string' } },
+      patternProperties: { '^\\d{4}-\\d{2}-\\d{2}$': { $ref: '#/components/schemas/SlotsSchema' } },
+      additionalProperties: false,
+    });
+    // Blocked slots are listed as events, but have no contact, status or users.
+    setResponseSchema(doc, 'get', '/calendars/blocked-slots', '200', {
+      type: 'object',
+      required: ['events'],
+      properties: {
+        events: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'locationId', 'title', 'startTime', 'endTime'],
+            properties: event.properties,
+          },
+        },
+      },
+    });
+  }
+  if (service === 'opportunities') {
+    // Stages are objects ({ id, name, position, … }) and followers user ids; the spec types both
+    // as arrays of arrays.
+    const stages = schemas.PipelinesResponseSchema!.properties!.stages as { items: object };
+    stages.items = { type: 'object', required: ['id', 'name'] };
+    const opportunity = schemas.SearchOpportunitiesResponseSchema!.properties!;
+    opportunity.followers = { type: 'array', items: { type: 'string' } };
+    // Custom field values keep their type, numbers included; the spec's oneOf has no number.
+    schemas.CustomFieldResponseSchema!.properties!.fieldValue = {};
+  }
+  if (service === 'conversations') {
+    // HighLevel's API reference shows the page wrapped in `messages`; the spec has it flat.
+    setResponseSchema(doc, 'get', '/conversations/{conversationId}/messages', '200', {
+      type: 'object',
+      required: ['messages'],
+      properties: {
+        messages: {
+          type: 'object',
+          required: ['nextPage', 'messages'],
+          properties: {
+            lastMessageId: { type: 'string' },
+            nextPage: { type: 'boolean' },
+            messages: {
+              type: 'array',
+              items: { $ref: '#/components/schemas/GetMessageResponseDto' },
+            },
+          },
+        },
+      },
+    });
   }
 }
 

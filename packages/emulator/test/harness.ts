@@ -14,6 +14,8 @@ const table = operationTable(highLevelRoutes.map((r) => ({ ...r, target: r })));
 export interface CallOptions {
   token?: string | null;
   body?: unknown;
+  /** A form-urlencoded body instead of JSON (`/oauth/token`, `/oauth/locationToken`). */
+  form?: Record<string, string>;
   /** `Version` header; null sends none. Default 2021-07-28. */
   version?: string | null;
   headers?: Record<string, string>;
@@ -31,17 +33,22 @@ export async function call(
   emulator: Emulator,
   method: string,
   path: string,
-  { token, body, version = '2021-07-28', headers = {} }: CallOptions = {},
+  { token, body, form, version = '2021-07-28', headers = {} }: CallOptions = {},
 ): Promise<CallResult> {
   const h: Record<string, string> = { ...headers };
   if (token) h.Authorization = `Bearer ${token}`;
   if (version) h.Version = version;
   if (body !== undefined) h['Content-Type'] = 'application/json';
+  if (form) h['Content-Type'] = 'application/x-www-form-urlencoded';
   const res = await emulator.fetch(
     new Request(BASE + path, {
       method,
       headers: h,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form
+        ? new URLSearchParams(form).toString()
+        : body === undefined
+          ? undefined
+          : JSON.stringify(body),
     }),
   );
   const text = await res.text();

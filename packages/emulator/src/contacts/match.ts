@@ -16,17 +16,22 @@ export interface MatchKeys {
   phone?: string | null;
 }
 
-function matches(contact: ContactRecord, field: DuplicateField, keys: MatchKeys, country: string) {
-  if (field === 'email') {
-    const wanted = keys.email?.trim().toLowerCase();
-    return !!wanted && contact.email?.trim().toLowerCase() === wanted;
-  }
-  const wanted = keys.phone ? toE164(keys.phone, country) : null;
-  return wanted !== null && !!contact.phone && toE164(contact.phone, country) === wanted;
+/** The value a contact is matched on for `field`, normalized once per call. */
+function wantedValue(field: DuplicateField, keys: MatchKeys, country: string): string | null {
+  if (field === 'email') return keys.email?.trim().toLowerCase() || null;
+  return keys.phone ? toE164(keys.phone, country) : null;
+}
+
+function valueOf(contact: ContactRecord, field: DuplicateField, country: string): string | null {
+  if (field === 'email') return contact.email?.trim().toLowerCase() || null;
+  if (!contact.phone) return null;
+  // Stored phones are already E.164; normalize only what is not.
+  return contact.phone.startsWith('+') ? contact.phone : toE164(contact.phone, country);
 }
 
 /**
- * The contact of `location` that `keys` match, oldest first, or null.
+ * The contact of `location` that `keys` match, oldest first, or null. One pass over the
+ * contacts, so writes stay fast on Locations with many thousands of contacts.
  *
  * @example
  * findMatch(contacts, location, { email: 'ADA@example.com' }); // { contact, field: 'email' }
@@ -37,11 +42,21 @@ export function findMatch(
   keys: MatchKeys,
   exceptId?: string,
 ): ContactMatch | null {
-  const mine = contacts
-    .filter((c) => c.locationId === location.id && c.id !== exceptId)
-    .sort((a, b) => a.dateAdded.localeCompare(b.dateAdded));
-  for (const field of location.duplicatePriority) {
-    const contact = mine.find((c) => matches(c, field, keys, location.country));
+  const fields = location.duplicatePriority
+    .map((field) => ({ field, wanted: wantedValue(field, keys, location.country) }))
+    .filter((f): f is { field: DuplicateField; wanted: string } => f.wanted !== null);
+  if (fields.length === 0) return null;
+  const oldest = new Map<DuplicateField, ContactRecord>();
+  for (const c of contacts) {
+    if (c.locationId !== location.id || c.id === exceptId) continue;
+    for (const { field, wanted } of fields) {
+      if (valueOf(c, field, location.country) !== wanted) continue;
+      const seen = oldest.get(field);
+      if (!seen || c.dateAdded < seen.dateAdded) oldest.set(field, c);
+    }
+  }
+  for (const { field } of fields) {
+    const contact = oldest.get(field);
     if (contact) return { contact, field };
   }
   return null;

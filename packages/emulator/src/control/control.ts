@@ -5,8 +5,15 @@
  */
 import { operations } from '@ghl-bridge/client';
 import type { FaultRule } from '../faults.js';
+import { ControlError } from './controlError.js';
+import type { WebhookDispatcher } from '../webhookRouting/dispatcher.js';
+import { appsControl, ensureCompany } from './appsControl.js';
+import type { PipelineRecord } from '../opportunities/model.js';
+import { pipelinesControl, type CreatePipelineInput } from './pipelinesControl.js';
+import { webhooksControl } from './webhooksControl.js';
 import { newId, newPitToken } from '../ids.js';
 import { emit, nowIso, type EmulatorEvent, type Runtime } from '../runtime.js';
+import { storeCalendar, type CalendarView, type CreateCalendarInput } from './calendars.js';
 import {
   emptyState,
   locationState,
@@ -16,6 +23,8 @@ import {
   type RequestLogEntry,
   type UserRecord,
 } from '../state.js';
+
+export { ControlError };
 
 /** Every OAuth scope named anywhere in the spec: what a "full access" token holds. */
 export const ALL_SCOPES: readonly string[] = [
@@ -67,24 +76,24 @@ export interface ClockControl {
   advance?(ms: number): Promise<void>;
 }
 
-export class ControlError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ControlError';
-  }
-}
-
 /** Runs after every reset: re-creates the seed data (the demo Location, for `seed: 'demo'`). */
 export type Seeder = (control: {
   createLocation(input: CreateLocationInput): CreatedLocation;
   createUser(locationId: string, input: CreateUserInput): UserRecord;
+  createPipeline(locationId: string, input: CreatePipelineInput): PipelineRecord;
+  createCalendar(
+    locationId: string,
+    input: CreateCalendarInput,
+    options?: { id?: string },
+  ): CalendarView;
 }) => void;
 
-export function createControl(rt: Runtime, clock: ClockControl, seed: Seeder) {
+export function createControl(
+  rt: Runtime,
+  clock: ClockControl,
+  seed: Seeder,
+  webhooks: WebhookDispatcher,
+) {
   const locationOrThrow = (locationId: string) => {
     const location = rt.state.locations[locationId];
     if (!location) {
@@ -98,10 +107,14 @@ export function createControl(rt: Runtime, clock: ClockControl, seed: Seeder) {
   };
 
   const control = {
+    ...appsControl(rt, ALL_SCOPES),
+    ...pipelinesControl(rt),
+    ...webhooksControl(rt, webhooks),
+
     /** Creates a Location and a full-access `pit-` token for it. */
     createLocation(input: CreateLocationInput = {}): CreatedLocation {
       const id = input.id ?? newId();
-      const companyId = input.companyId ?? newId();
+      const companyId = ensureCompany(rt, input.companyId ?? newId()).id;
       rt.state.locations[id] = {
         id,
         companyId,
@@ -136,6 +149,7 @@ export function createControl(rt: Runtime, clock: ClockControl, seed: Seeder) {
     /** Revokes a token: later requests with it get 401 Invalid JWT. */
     revokeToken(token: string): void {
       delete rt.state.tokens[token];
+      delete rt.state.companyTokens[token];
     },
 
     createUser(locationId: string, input: CreateUserInput = {}): UserRecord {
@@ -155,6 +169,21 @@ export function createControl(rt: Runtime, clock: ClockControl, seed: Seeder) {
       };
       rt.state.users[user.id] = user;
       return user;
+    },
+
+    /**
+     * Creates a calendar from a `CalendarCreateDTO`-shaped body (422 `invalid_calendar` with the
+     * field errors in `details`); `options.id` fixes its id, for seeds.
+     */
+    createCalendar(
+      locationId: string,
+      input: CreateCalendarInput,
+      options: { id?: string } = {},
+    ): CalendarView {
+      const result = storeCalendar(rt, locationOrThrow(locationId), input, options);
+      if (result.ok) return result.calendar;
+      const message = result.errors.map((e) => e.message).join('; ');
+      throw new ControlError(422, 'invalid_calendar', message, result.errors);
     },
 
     /** Everything stored for one Location. */
@@ -226,6 +255,7 @@ export function createControl(rt: Runtime, clock: ClockControl, seed: Seeder) {
       replaceState(rt.state, emptyState());
       rt.buckets.clear();
       rt.faults.length = 0;
+      webhooks.clearDeliveries();
       seed(control);
     },
 

@@ -2,21 +2,14 @@
  * The control API over HTTP (design §3.3): JSON in and out, no HighLevel auth, errors as
  * `{ error: { code, message } }`.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { FaultRule } from '../faults.js';
+import type { CreateCalendarInput } from './calendars.js';
 import { ControlError, type Control } from './control.js';
-
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (text.trim() === '') return {};
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null) return parsed as Record<string, unknown>;
-  } catch {
-    // reported below
-  }
-  throw new ControlError(400, 'invalid_json', 'The body must be a JSON object');
-}
+import { jsonBody } from './jsonBody.js';
+import type { CreatePipelineInput } from './pipelinesControl.js';
+import { appsControlRoutes } from './appsRoutes.js';
+import { webhookControlRoutes } from './webhookRoutes.js';
 
 /** Fault rules from JSON: an array, or `{ rules: [...] }`. */
 function faultRules(body: unknown): FaultRule[] {
@@ -36,7 +29,11 @@ export function controlRoutes(control: Control): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ControlError) {
-      return c.json({ error: { code: err.code, message: err.message } }, err.status as 400);
+      const details = err.details === undefined ? {} : { details: err.details };
+      return c.json(
+        { error: { code: err.code, message: err.message, ...details } },
+        err.status as 400,
+      );
     }
     throw err;
   });
@@ -48,6 +45,7 @@ export function controlRoutes(control: Control): Hono {
         name: body.name as string | undefined,
         timezone: body.timezone as string | undefined,
         country: body.country as string | undefined,
+        companyId: body.companyId as string | undefined,
         allowDuplicateContact: body.allowDuplicateContact as boolean | undefined,
         duplicatePriority: body.duplicatePriority as ('email' | 'phone')[] | undefined,
       }),
@@ -69,6 +67,23 @@ export function controlRoutes(control: Control): Hono {
   app.post('/locations/:id/users', async (c) =>
     c.json(control.createUser(c.req.param('id'), await jsonBody(c)), 201),
   );
+
+  app.post('/locations/:id/calendars', async (c) =>
+    c.json(
+      control.createCalendar(c.req.param('id'), (await jsonBody(c)) as CreateCalendarInput),
+      201,
+    ),
+  );
+
+  app.post('/locations/:id/pipelines', async (c) =>
+    c.json(
+      control.createPipeline(c.req.param('id'), (await jsonBody(c)) as CreatePipelineInput),
+      201,
+    ),
+  );
+
+  appsControlRoutes(app, control);
+  webhookControlRoutes(app, control);
 
   app.get('/locations/:id/state', (c) => c.json(control.locationState(c.req.param('id'))));
 

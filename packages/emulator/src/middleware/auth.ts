@@ -1,5 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { badRequest, invalidJwt, scopeNotHeld, wrongLocation } from '../errors.js';
+import {
+  authClassNotSupported,
+  badRequest,
+  invalidJwt,
+  scopeNotHeld,
+  wrongLocation,
+} from '../errors.js';
 import { requiredScopes } from '../operations.js';
 import type { AppEnv, Runtime } from '../runtime.js';
 import { bearerToken } from './requestLog.js';
@@ -14,11 +20,30 @@ async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-/** The Location a request names: path, then query, then JSON body `locationId`. */
+/**
+ * A form operation's body (`/oauth/token`, `/oauth/locationToken`) as a record. The spec says
+ * form-urlencoded; HighLevel's own docs and many integrations send JSON, which it takes too.
+ */
+async function readFormBody(c: Context<AppEnv>): Promise<unknown> {
+  if (/json/i.test(c.req.header('content-type') ?? '')) return readJsonBody(c);
+  const text = await c.req.text();
+  return text.trim() === '' ? undefined : Object.fromEntries(new URLSearchParams(text));
+}
+
+function readBody(c: Context<AppEnv>, bodyType: string | null): Promise<unknown> {
+  if (bodyType === 'json') return readJsonBody(c);
+  if (bodyType === 'form') return readFormBody(c);
+  return Promise.resolve(undefined);
+}
+
+/**
+ * The Location a request names: path, then query (`locationId`, or `location_id` as opportunity
+ * search spells it), then body `locationId`.
+ */
 function requestedLocation(c: Context<AppEnv>, body: unknown): string | undefined {
   const fromPath = c.get('match')?.params.locationId;
   if (fromPath) return fromPath;
-  const fromQuery = c.req.query('locationId');
+  const fromQuery = c.req.query('locationId') ?? c.req.query('location_id');
   if (fromQuery) return fromQuery;
   if (body && typeof body === 'object' && 'locationId' in body) {
     const id = body.locationId;
@@ -30,20 +55,40 @@ function requestedLocation(c: Context<AppEnv>, body: unknown): string | undefine
 /**
  * HighLevel's auth triad (ghl-api-notes §4, §7.6): an unknown or expired token is 401
  * "Invalid JWT"; a token without the operation's scope is 401 "not authorized for this scope",
- * checked before the Location; a token of another Location is 403.
+ * checked before the Location; a token of another Location is 403. Agency (Company) tokens are
+ * served only by operations with an agency handler, and only for their own Locations; operations
+ * the spec declares without security (`POST /oauth/token`) take no token.
  */
 export function auth(rt: Runtime): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const match = c.get('match');
     if (!match) return next();
-    const body = match.op.bodyType === 'json' ? await readJsonBody(c) : undefined;
+    const body = await readBody(c, match.op.bodyType);
     c.set('body', body);
+    if (match.target.handleOpen) return next();
 
     const presented = bearerToken(c.req.header('authorization'));
-    const token = presented ? rt.state.tokens[presented] : undefined;
-    if (!token || (token.expiresAt !== null && token.expiresAt <= rt.clock.now())) {
-      throw invalidJwt();
+    const expired = (t: { expiresAt: number | null }) =>
+      t.expiresAt !== null && t.expiresAt <= rt.clock.now();
+    const agencyToken = presented ? rt.state.companyTokens[presented] : undefined;
+    if (agencyToken) {
+      const company = rt.state.companies[agencyToken.companyId];
+      if (expired(agencyToken) || !company) throw invalidJwt();
+      if (!match.target.handleAgency) throw authClassNotSupported();
+      const needed = requiredScopes(match.op);
+      if (needed.length > 0 && !needed.some((s) => agencyToken.scopes.includes(s))) {
+        throw scopeNotHeld();
+      }
+      const wanted = requestedLocation(c, body);
+      if (wanted !== undefined && rt.state.locations[wanted]?.companyId !== company.id) {
+        throw wrongLocation();
+      }
+      c.set('agency', { token: agencyToken, company });
+      return next();
     }
+
+    const token = presented ? rt.state.tokens[presented] : undefined;
+    if (!token || expired(token)) throw invalidJwt();
     const location = rt.state.locations[token.locationId];
     if (!location) throw invalidJwt();
 

@@ -48,7 +48,12 @@ export function faults(rt: Runtime): MiddlewareHandler<AppEnv> {
       rt.random,
     );
     if (!rule) return next();
-    if (rule.latencyMs) await rt.clock.sleep(rule.latencyMs);
+    if (rule.latencyMs) {
+      // Take the whole request in before the delay, as HighLevel has it once the client sent it:
+      // a client that gives up during the delay must not turn the write into an empty one.
+      await c.req.text();
+      await rt.clock.sleep(rule.latencyMs);
+    }
     if (rule.status !== undefined && !rule.commitThenFail) {
       c.res = faultResponse(rule, rule.status);
       return;

@@ -4,15 +4,19 @@ import { newBucket, rateLimitHeaders, takeRequest } from '../rateLimit.js';
 import type { AppEnv, Runtime } from '../runtime.js';
 
 /**
- * Counts the request against its app's budget on its Location; 429 beyond. Runs after auth,
+ * Counts the request against its app's budget on its Location (or Company); 429 beyond.
+ * Operations without security (`POST /oauth/token`) are not counted. Runs after auth,
  * because the budget belongs to the token's app and Location.
  */
 export function rateLimit(rt: Runtime): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const match = c.get('match');
-    if (!match) return next();
-    const token = c.get('token');
-    const key = `${token.appId}:${token.locationId}`;
+    if (!match || match.target.handleOpen) return next();
+    const agency = c.get('agency');
+    // The budget is per app per resource: the Location, or the Company for an agency token.
+    const key = agency
+      ? `${agency.token.appId}:${agency.company.id}`
+      : `${c.get('token').appId}:${c.get('token').locationId}`;
     let bucket = rt.buckets.get(key);
     if (!bucket) rt.buckets.set(key, (bucket = newBucket()));
     const decision = takeRequest(bucket, rt.limits, rt.clock.now());
