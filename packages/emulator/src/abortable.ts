@@ -25,7 +25,7 @@ export function raceAbort<T>(pending: Promise<T>, signal: AbortSignal): Promise<
 export function abortableBody(res: Response, signal: AbortSignal): Response {
   const source = res.body;
   if (!source) return res;
-  const reader = source.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = source.getReader();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       signal.addEventListener('abort', () => controller.error(reasonOf(signal)), { once: true });

@@ -47,7 +47,7 @@ export class Appointments extends Resource {
   async create(input: CreateAppointmentInput, options: CallOptions = {}): Promise<Appointment> {
     return this.client.request('POST', '/calendars/events/appointments', {
       ...options,
-      body: input as CalendarSchemas['AppointmentCreateSchema'],
+      body: input,
     });
   }
 
@@ -74,7 +74,7 @@ export class Appointments extends Resource {
     return this.client.request('PUT', '/calendars/events/appointments/{eventId}', {
       ...options,
       path: { eventId },
-      body: input as CalendarSchemas['AppointmentEditSchema'],
+      body: input,
     });
   }
 

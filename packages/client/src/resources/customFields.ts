@@ -59,7 +59,7 @@ export class CustomFields extends Resource {
     const res = await this.client.request('POST', '/locations/{locationId}/customFields', {
       ...options,
       path: { locationId },
-      body: input as LocationSchemas['CreateCustomFieldsDTO'],
+      body: input,
     });
     return res.customField as CustomField;
   }
@@ -74,7 +74,7 @@ export class CustomFields extends Resource {
     const res = await this.client.request('PUT', '/locations/{locationId}/customFields/{id}', {
       ...options,
       path: { locationId, id: fieldId },
-      body: input as LocationSchemas['UpdateCustomFieldsDTO'],
+      body: input,
     });
     return res.customField as CustomField;
   }
