@@ -8,7 +8,9 @@ import {
   HighLevel,
   manualClock,
   oauth,
+  privateIntegrationToken,
   TokenRefreshError,
+  type AuthProvider,
   type OAuthTokens,
 } from '@ghl-bridge/client';
 import { describe, expect, it } from 'vitest';
@@ -21,9 +23,9 @@ function world() {
   const emulator = createEmulator({ clock });
   const { locationId, companyId } = emulator.control.createLocation({ name: 'Salon' });
   const app = emulator.control.registerApp();
-  const client = (auth: HighLevel['auth'] | Parameters<typeof oauth>[0]) =>
+  const client = (auth: AuthProvider) =>
     new HighLevel({
-      auth: 'clientId' in auth ? oauth(auth) : auth,
+      auth,
       fetch: emulatorFetch(emulator),
       baseUrl: BASE,
       clock,
@@ -37,12 +39,7 @@ describe('@ghl-bridge/client against the emulator', () => {
   it('exchanges the code, refreshes on expiry and stores the rotated refresh token', async () => {
     const { clock, emulator, locationId, app, client } = world();
     const { code } = emulator.control.installApp(app.appId, { locationId });
-    const installer = client({
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      tokens: { accessToken: 'none', expiresAt: 0 },
-      onTokens: () => {},
-    });
+    const installer = client(privateIntegrationToken('not-used-by-/oauth/token'));
     const first = await installer.oauth.exchangeCode({
       clientId: app.clientId,
       clientSecret: app.clientSecret,
@@ -51,12 +48,14 @@ describe('@ghl-bridge/client against the emulator', () => {
     expect(first).toMatchObject({ userType: 'Location', locationId });
 
     const saved: OAuthTokens[] = [];
-    const hl = client({
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      tokens: first,
-      onTokens: (t) => void saved.push(t),
-    });
+    const hl = client(
+      oauth({
+        clientId: app.clientId,
+        clientSecret: app.clientSecret,
+        tokens: first,
+        onTokens: (t) => void saved.push(t),
+      }),
+    );
     expect((await hl.locations.get(locationId)).id).toBe(locationId);
     expect(saved).toEqual([]);
 
@@ -66,24 +65,21 @@ describe('@ghl-bridge/client against the emulator', () => {
     expect(saved[0]!.refreshToken).not.toBe(first.refreshToken);
 
     // The refresh token the client replaced is dead: a second process holding it cannot refresh.
-    const stale = client({
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      tokens: { ...first, expiresAt: 0 },
-      onTokens: () => {},
-    });
+    const stale = client(
+      oauth({
+        clientId: app.clientId,
+        clientSecret: app.clientSecret,
+        tokens: { ...first, expiresAt: 0 },
+        onTokens: () => {},
+      }),
+    );
     await expect(stale.locations.get(locationId)).rejects.toBeInstanceOf(TokenRefreshError);
   });
 
   it('enters a Location from an agency token with agencyLocations()', async () => {
     const { emulator, locationId, companyId, app, client } = world();
     const { code } = emulator.control.installApp(app.appId, { companyId });
-    const installer = client({
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      tokens: { accessToken: 'none', expiresAt: 0 },
-      onTokens: () => {},
-    });
+    const installer = client(privateIntegrationToken('not-used-by-/oauth/token'));
     const agencyTokens = await installer.oauth.exchangeCode({
       clientId: app.clientId,
       clientSecret: app.clientSecret,
