@@ -11,7 +11,8 @@ const body = JSON.stringify({ contact: { id: 'c1', firstName: 'Ada', email: 'ada
 const handler: typeof fetch = () =>
   Promise.resolve(
     new Response(body, {
-      headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '99' },
+      // No X-RateLimit-* headers: the budget is the configured one, so nothing here waits.
+      headers: { 'content-type': 'application/json' },
     }),
   );
 

@@ -1,0 +1,26 @@
+/**
+ * The conformance table: one entry per HighLevel operation the emulator implements, keyed
+ * `METHOD path` exactly as `highLevelRoutes` declares it. `completeness.int.test.ts` fails when a
+ * route has no entry here.
+ */
+import { appointmentNoteCases } from './appointmentNotes.cases.js';
+import { calendarCases } from './calendars.cases.js';
+import type { ConformanceCase } from './cases.js';
+import { contactActivityCases } from './contactActivity.cases.js';
+import { contactCases } from './contacts.cases.js';
+import type { OperationKey } from './context.js';
+import { locationCases } from './locations.cases.js';
+import { oauthCases } from './oauth.cases.js';
+import { opportunityCases } from './opportunities.cases.js';
+import { peopleCases } from './people.cases.js';
+
+export const conformanceTable: Record<OperationKey, ConformanceCase> = {
+  ...contactCases,
+  ...contactActivityCases,
+  ...locationCases,
+  ...calendarCases,
+  ...appointmentNoteCases,
+  ...oauthCases,
+  ...opportunityCases,
+  ...peopleCases,
+};

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
+function problemsOf(env: Record<string, string>, flags = {}): string[] {
+  try {
+    loadConfig(env, flags);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('fills the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      adminToken: undefined,
+      secretKey: undefined,
+      previousSecretKeys: [],
+      databaseUrl: undefined,
+      highLevelBaseUrl: 'https://services.leadconnectorhq.com',
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './.ghl-bridge',
+      logLevel: 'info',
+      bodyLimitBytes: 1_048_576,
+    });
+  });
+
+  it('reads every variable, flags winning over the environment', () => {
+    const config = loadConfig(
+      {
+        GHL_BRIDGE_ADMIN_TOKEN: 'a-long-admin-token-123',
+        GHL_BRIDGE_SECRET_KEY: KEY,
+        DATABASE_URL: 'postgres://u:p@localhost:5432/db',
+        GHL_API_BASE_URL: 'http://127.0.0.1:4010/',
+        PORT: '8080',
+        LOG_LEVEL: 'debug',
+      },
+      { port: '9090', host: '0.0.0.0', dataDir: '/var/lib/bridge' },
+    );
+    expect(config).toMatchObject({
+      adminToken: 'a-long-admin-token-123',
+      secretKey: KEY,
+      databaseUrl: 'postgres://u:p@localhost:5432/db',
+      highLevelBaseUrl: 'http://127.0.0.1:4010',
+      port: 9090,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/bridge',
+      logLevel: 'debug',
+    });
+  });
+
+  it('is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(() => {
+      (config as { port: number }).port = 1;
+    }).toThrow(TypeError);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({
+      databaseUrl: undefined,
+      port: 3000,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, {}, /^PORT \(or --port\): expected a port number/],
+    [{ PORT: '70000' }, {}, /^PORT \(or --port\): expected a port number from 0 to 65535/],
+    [{}, { port: '-1' }, /^PORT \(or --port\): expected a port number from 0 to 65535/],
+    [{ GHL_BRIDGE_SECRET_KEY: 'short' }, {}, /^GHL_BRIDGE_SECRET_KEY: expected 32 random bytes/],
+    [
+      { GHL_BRIDGE_SECRET_KEY: Buffer.alloc(16).toString('base64') },
+      {},
+      /^GHL_BRIDGE_SECRET_KEY: expected 32 random bytes in base64/,
+    ],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      {},
+      /^DATABASE_URL \(or --database-url\): expected a PostgreSQL URL/,
+    ],
+    [{ GHL_API_BASE_URL: 'not a url' }, {}, /^GHL_API_BASE_URL: expected an http\(s\) URL/],
+    [{ LOG_LEVEL: 'loud' }, {}, /^LOG_LEVEL \(or --log-level\): expected one of fatal, error/],
+    [{ GHL_BRIDGE_ADMIN_TOKEN: 'short' }, {}, /^GHL_BRIDGE_ADMIN_TOKEN: expected at least 16/],
+    [
+      { GHL_BRIDGE_PREVIOUS_SECRET_KEYS: `${KEY},nope` },
+      {},
+      /^GHL_BRIDGE_PREVIOUS_SECRET_KEYS: expected 32 random bytes/,
+    ],
+  ])('names the variable and what was expected: %j %j', (env, flags, expected) => {
+    const problems = problemsOf(env, flags);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('reports every bad value at once', () => {
+    const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'y', DATABASE_URL: 'z' });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['DATABASE_URL', 'PORT', 'LOG_LEVEL']);
+  });
+});

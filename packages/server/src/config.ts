@@ -1,0 +1,155 @@
+/**
+ * The server's configuration: environment variables and command-line flags, parsed once by one
+ * zod schema into a frozen object. A bad value names the variable (or flag) and what was expected.
+ */
+import { z } from 'zod';
+import { DEFAULT_BASE_URL } from '@ghl-bridge/client';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Flags given on the command line; each wins over its environment variable. */
+export interface ConfigFlags {
+  port?: string | number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  logLevel?: string;
+}
+
+const port = z.coerce
+  .number({ error: 'expected a port number' })
+  .int('expected a whole port number')
+  .min(0, 'expected a port number from 0 to 65535')
+  .max(65535, 'expected a port number from 0 to 65535');
+
+const base64Key = z
+  .string()
+  .trim()
+  .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && decodedLength(value) === 32, {
+    message:
+      'expected 32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`',
+  });
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), {
+    message: 'expected a PostgreSQL URL such as postgres://user:password@host:5432/database',
+  });
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** One schema over the merged sources, keyed by the names a user sets. */
+const schema = z.object({
+  GHL_BRIDGE_ADMIN_TOKEN: optional(
+    z.string().trim().min(16, 'expected at least 16 characters (use a long random string)'),
+  ),
+  GHL_BRIDGE_SECRET_KEY: optional(base64Key),
+  GHL_BRIDGE_PREVIOUS_SECRET_KEYS: optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(base64Key)),
+  ),
+  DATABASE_URL: optional(postgresUrl),
+  GHL_API_BASE_URL: optional(z.url({ error: 'expected an http(s) URL' })).transform(
+    (value) => value ?? DEFAULT_BASE_URL,
+  ),
+  PORT: optional(port).transform((value) => value ?? 3000),
+  HOST: optional(z.string().trim().min(1)).transform((value) => value ?? '127.0.0.1'),
+  GHL_BRIDGE_DATA_DIR: optional(z.string().trim().min(1)).transform(
+    (value) => value ?? './.ghl-bridge',
+  ),
+  LOG_LEVEL: optional(
+    z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }),
+  ).transform((value) => value ?? 'info'),
+  GHL_BRIDGE_BODY_LIMIT_BYTES: optional(
+    z.coerce.number().int().min(1024).max(10_485_760),
+  ).transform((value) => value ?? 1_048_576),
+});
+
+/** Which flag feeds which variable, so an error can name both. */
+const FLAG_FOR: Record<string, string> = {
+  PORT: '--port',
+  HOST: '--host',
+  GHL_BRIDGE_DATA_DIR: '--data-dir',
+  DATABASE_URL: '--database-url',
+  LOG_LEVEL: '--log-level',
+};
+
+export interface Config {
+  adminToken: string | undefined;
+  /** Base64 of the 32-byte key credentials are encrypted under; generated in embedded mode. */
+  secretKey: string | undefined;
+  /** Keys used before a rotation, still accepted for decryption. */
+  previousSecretKeys: readonly string[];
+  databaseUrl: string | undefined;
+  highLevelBaseUrl: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment and flags into a frozen `Config`, or throws a `ConfigError` listing
+ * every bad value by name.
+ *
+ * @example
+ * const config = loadConfig(process.env, { port: '8080' });
+ * config.port; // 8080
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  flags: ConfigFlags = {},
+): Readonly<Config> {
+  const merged: Record<string, unknown> = { ...env };
+  if (flags.port !== undefined) merged.PORT = flags.port;
+  if (flags.host !== undefined) merged.HOST = flags.host;
+  if (flags.dataDir !== undefined) merged.GHL_BRIDGE_DATA_DIR = flags.dataDir;
+  if (flags.databaseUrl !== undefined) merged.DATABASE_URL = flags.databaseUrl;
+  if (flags.logLevel !== undefined) merged.LOG_LEVEL = flags.logLevel;
+
+  const result = schema.safeParse(merged);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'configuration');
+        const flag = FLAG_FOR[name];
+        const shown = flag ? `${name} (or ${flag})` : name;
+        return `${shown}: ${issue.message}`;
+      }),
+    );
+  }
+  const v = result.data;
+  return Object.freeze({
+    adminToken: v.GHL_BRIDGE_ADMIN_TOKEN,
+    secretKey: v.GHL_BRIDGE_SECRET_KEY,
+    previousSecretKeys: Object.freeze([...(v.GHL_BRIDGE_PREVIOUS_SECRET_KEYS ?? [])]),
+    databaseUrl: v.DATABASE_URL,
+    highLevelBaseUrl: v.GHL_API_BASE_URL.replace(/\/+$/, ''),
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: v.GHL_BRIDGE_DATA_DIR,
+    logLevel: v.LOG_LEVEL,
+    bodyLimitBytes: v.GHL_BRIDGE_BODY_LIMIT_BYTES,
+  });
+}
+
+function decodedLength(base64: string): number {
+  return Buffer.from(base64, 'base64').length;
+}

@@ -1,0 +1,48 @@
+/**
+ * HighLevel clients for stored connections: one shared per-Location rate limiter per process
+ * (database-backed on PostgreSQL, so every process shares one budget), every event to metrics.
+ */
+import {
+  HighLevel,
+  privateIntegrationToken,
+  type ClientEvent,
+  type RateLimiter,
+} from '@ghl-bridge/client';
+
+export interface HighLevelClients {
+  /** A client acting with `apiKey` for `locationId`. */
+  forKey(apiKey: string, locationId: string): HighLevel;
+  readonly baseUrl: string;
+}
+
+export interface HighLevelClientsOptions {
+  baseUrl: string;
+  /** Default the global fetch; the emulator's fetch in demo mode and tests. */
+  fetch?: typeof fetch;
+  limiter: RateLimiter;
+  onEvent?: (event: ClientEvent) => void;
+  /** Per-attempt timeout. Default 10 s. */
+  timeoutMs?: number;
+}
+
+/**
+ * @example
+ * const clients = createHighLevelClients({ baseUrl, limiter: createRateLimiter() });
+ * await clients.forKey(apiKey, locationId).raw('GET', '/locations/{locationId}', { path: { locationId } });
+ */
+export function createHighLevelClients(options: HighLevelClientsOptions): HighLevelClients {
+  return {
+    baseUrl: options.baseUrl,
+    forKey(apiKey, locationId) {
+      return new HighLevel({
+        auth: privateIntegrationToken(apiKey, { locationId }),
+        baseUrl: options.baseUrl,
+        fetch: options.fetch,
+        rateLimit: options.limiter,
+        timeoutMs: options.timeoutMs ?? 10_000,
+        onEvent: options.onEvent,
+        userAgent: 'ghl-bridge-server',
+      });
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The background connection check: reads the Location with the stored key and records the
+ * outcome (`lastCheckedAt`, `lastError`). Idempotent: running it twice records the same thing.
+ * HighLevel being unreachable fails the job so the queue retries it; HighLevel refusing the key
+ * is an outcome, recorded, not retried.
+ */
+import { HighLevelError } from '@ghl-bridge/client';
+import type { Kysely } from 'kysely';
+import { CredentialKeyError } from '../crypto/credentials.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { DB } from '../db/schema.js';
+import type { JobHandler, QueueDefinition } from '../queue/jobQueue.js';
+import type { HighLevelClients } from './clients.js';
+import { connectionApiKey, findConnection, recordCheck } from './connectionStore.js';
+
+export const CONNECTION_CHECK_QUEUE = 'connection-check';
+
+export const connectionCheckQueue: QueueDefinition = { policy: 'standard', retryLimit: 5 };
+
+export interface ConnectionCheckJob {
+  workspaceId: string;
+}
+
+const RETRYABLE = new Set([
+  'network',
+  'timeout',
+  'server_error',
+  'rate_limited',
+  'outcome_unknown',
+]);
+
+export function connectionCheckHandler(deps: {
+  db: Kysely<DB>;
+  keyring: Keyring;
+  highLevel: HighLevelClients;
+}): JobHandler<ConnectionCheckJob> {
+  return async ({ data }) => {
+    const row = await findConnection(deps.db, data.workspaceId);
+    // Disconnected meanwhile: nothing to check.
+    if (!row) return;
+    let apiKey: string;
+    try {
+      apiKey = connectionApiKey(deps.keyring, row);
+    } catch (cause) {
+      // A key the configured secret keys cannot open will not open on a retry either.
+      if (!(cause instanceof CredentialKeyError)) throw cause;
+      await recordCheck(deps.db, data.workspaceId, { at: new Date(), error: cause.message });
+      return;
+    }
+    const client = deps.highLevel.forKey(apiKey, row.location_id);
+    let error: string | null = null;
+    try {
+      await client.raw('GET', '/locations/{locationId}', {
+        path: { locationId: row.location_id },
+        priority: 'normal',
+      });
+    } catch (cause) {
+      if (!(cause instanceof HighLevelError) || RETRYABLE.has(cause.code)) throw cause;
+      error = `${cause.code}: ${cause.message}`;
+    }
+    await recordCheck(deps.db, data.workspaceId, { at: new Date(), error });
+  };
+}

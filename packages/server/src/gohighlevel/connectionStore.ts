@@ -1,0 +1,117 @@
+/**
+ * A workspace's GoHighLevel connection in the database. The API key is only ever stored sealed
+ * (AES-256-GCM, with its key id) and only ever shown as a preview; deleting the row erases it.
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { apiKeyPreview, open, seal } from '../crypto/credentials.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { DB, GoHighLevelConnectionsTable } from '../db/schema.js';
+
+export type ConnectionRow = Selectable<GoHighLevelConnectionsTable>;
+
+export interface NewConnection {
+  workspaceId: string;
+  locationId: string;
+  locationName: string | undefined;
+  apiKey: string;
+  scopes: string[];
+  connectedAt: Date;
+}
+
+/** Stores (or replaces) the connection, the key sealed under the keyring's current key. */
+export async function saveConnection(
+  db: Kysely<DB> | Transaction<DB>,
+  keyring: Keyring,
+  input: NewConnection,
+): Promise<ConnectionRow> {
+  const sealed = seal(keyring, input.apiKey, input.workspaceId);
+  const row = {
+    workspace_id: input.workspaceId,
+    location_id: input.locationId,
+    location_name: input.locationName ?? null,
+    api_key_ciphertext: sealed.ciphertext,
+    api_key_key_id: sealed.keyId,
+    api_key_preview: apiKeyPreview(input.apiKey),
+    scopes: input.scopes,
+    connected_at: input.connectedAt,
+    last_sync_at: null,
+    last_checked_at: input.connectedAt,
+    last_error: null,
+  };
+  return db
+    .insertInto('gohighlevel_connections')
+    .values(row)
+    .onConflict((oc) => oc.column('workspace_id').doUpdateSet(row))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findConnection(
+  db: Kysely<DB>,
+  workspaceId: string,
+): Promise<ConnectionRow | undefined> {
+  return db
+    .selectFrom('gohighlevel_connections')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+}
+
+/** Erases the connection and its credentials; true when there was one. */
+export async function deleteConnection(db: Kysely<DB>, workspaceId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('gohighlevel_connections')
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Records the outcome of a background check. */
+export async function recordCheck(
+  db: Kysely<DB>,
+  workspaceId: string,
+  outcome: { at: Date; error: string | null },
+): Promise<void> {
+  await db
+    .updateTable('gohighlevel_connections')
+    .set({ last_checked_at: outcome.at, last_error: outcome.error })
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+/** The stored API key, decrypted (for calling HighLevel; never for showing). */
+export function connectionApiKey(keyring: Keyring, row: ConnectionRow): string {
+  return open(
+    keyring,
+    { ciphertext: row.api_key_ciphertext, keyId: row.api_key_key_id },
+    row.workspace_id,
+  );
+}
+
+export type ConnectionStatus = 'connected' | 'error' | 'disconnected';
+
+/** The connection as the API shows it: never the key, only its preview. */
+export function connectionView(row: ConnectionRow | undefined) {
+  if (!row) {
+    return {
+      status: 'disconnected' as ConnectionStatus,
+      locationId: null,
+      locationName: null,
+      apiKeyPreview: null,
+      connectedAt: null,
+      lastSyncAt: null,
+      lastCheckedAt: null,
+      lastError: null,
+    };
+  }
+  return {
+    status: (row.last_error ? 'error' : 'connected') as ConnectionStatus,
+    locationId: row.location_id,
+    locationName: row.location_name,
+    apiKeyPreview: row.api_key_preview,
+    connectedAt: row.connected_at.toISOString(),
+    lastSyncAt: row.last_sync_at?.toISOString() ?? null,
+    lastCheckedAt: row.last_checked_at?.toISOString() ?? null,
+    lastError: row.last_error,
+  };
+}

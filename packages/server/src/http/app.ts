@@ -1,0 +1,96 @@
+/**
+ * The bridge's HTTP API (design §3.2): middleware in order — request id, access log, body limit,
+ * JSON body, authentication, access — then one file per endpoint. Every failure is JSON.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from './deps.js';
+import type { AppEnv } from './env.js';
+import { renderError, renderNotFound } from './errorHandler.js';
+import { HttpError } from './httpError.js';
+import { accessLog } from './middleware/accessLog.js';
+import { authenticate } from './middleware/authenticate.js';
+import { bodyLimit } from './middleware/bodyLimit.js';
+import { jsonBody } from './middleware/jsonBody.js';
+import { requestId } from './middleware/requestId.js';
+import { requireAdmin } from './middleware/requireAdmin.js';
+import { workspaceAccess } from './middleware/workspaceAccess.js';
+import { registerCheckGoHighLevel } from './routes/checkGoHighLevel.js';
+import { registerConnectGoHighLevel } from './routes/connectGoHighLevel.js';
+import { registerCreateWorkspace } from './routes/createWorkspace.js';
+import { registerDeleteWorkspace } from './routes/deleteWorkspace.js';
+import { registerDisconnectGoHighLevel } from './routes/disconnectGoHighLevel.js';
+import { registerGetGoHighLevel } from './routes/getGoHighLevel.js';
+import { registerGetWorkspace } from './routes/getWorkspace.js';
+import { registerHealthz } from './routes/healthz.js';
+import { registerListWorkspaces } from './routes/listWorkspaces.js';
+import { registerMetrics } from './routes/metrics.js';
+import { registerReadyz } from './routes/readyz.js';
+
+export type App = OpenAPIHono<AppEnv>;
+
+/**
+ * The app, ready for `app.request()` in tests or `serve({ fetch: app.fetch })`.
+ *
+ * @example
+ * const app = createApp(deps);
+ * const res = await app.request('/healthz');
+ */
+export function createApp(deps: AppDeps): App {
+  const app: App = new OpenAPIHono<AppEnv>({
+    strict: false,
+    // Schema failures become one 422 listing every field that is wrong.
+    defaultHook: (result) => {
+      if (result.success) return;
+      throw new HttpError(
+        422,
+        'validation_failed',
+        'Some fields are missing or wrong; see details.fields.',
+        {
+          fields: result.error.issues.map((issue) => ({
+            path: issue.path.join('.') || '(body)',
+            message: issue.message,
+          })),
+        },
+      );
+    },
+  });
+  app.onError(renderError);
+  app.notFound(renderNotFound);
+
+  app.use('*', requestId({ logger: deps.logger }));
+  app.use('*', accessLog({ metrics: deps.metrics }));
+  app.use('*', bodyLimit({ maxBytes: deps.bodyLimitBytes }));
+  app.use('*', jsonBody());
+  app.use('/v1/*', authenticate({ adminToken: deps.adminToken, db: deps.database.db }));
+  app.on(['GET', 'POST'], '/v1/workspaces', requireAdmin());
+  app.use('/v1/workspaces/:ws', workspaceAccess({ db: deps.database.db }));
+  app.use('/v1/workspaces/:ws/*', workspaceAccess({ db: deps.database.db }));
+
+  registerHealthz(app);
+  registerReadyz(app, deps);
+  registerMetrics(app, deps);
+  registerCreateWorkspace(app, deps);
+  registerListWorkspaces(app, deps);
+  registerGetWorkspace(app, deps);
+  registerDeleteWorkspace(app, deps);
+  registerConnectGoHighLevel(app, deps);
+  registerGetGoHighLevel(app, deps);
+  registerDisconnectGoHighLevel(app, deps);
+  registerCheckGoHighLevel(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The admin token (GHL_BRIDGE_ADMIN_TOKEN) or a workspace API key',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'ghl-bridge',
+      version: '0.1.0',
+      description:
+        'Connect booking apps and voice agents to HighLevel. Errors are `{ "error": { "code", "message", "details"? } }`.',
+    },
+  });
+  return app;
+}

@@ -1,0 +1,20 @@
+import type { Keyring } from '../crypto/keyring.js';
+import type { Database } from '../db/database.js';
+import type { HighLevelClients } from '../gohighlevel/clients.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { JobQueue } from '../queue/jobQueue.js';
+
+/** Everything the HTTP routes use, injected so tests can build the app around real parts. */
+export interface AppDeps {
+  adminToken: string | undefined;
+  bodyLimitBytes: number;
+  database: Database;
+  keyring: Keyring;
+  logger: Logger;
+  metrics: Metrics;
+  highLevel: HighLevelClients;
+  queue: JobQueue;
+  /** True once the queue has started (readiness). */
+  queueReady(): boolean;
+}

@@ -1,0 +1,76 @@
+/**
+ * `PUT /v1/workspaces/:ws/integrations/gohighlevel {apiKey, locationId}`: checks the key live
+ * against HighLevel (the Location, then each scope the workspace needs), stores it encrypted,
+ * -> 200 the connection; 422 `invalid_credentials` | `location_mismatch` | `missing_scopes`.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { checkConnection } from '../../gohighlevel/checkConnection.js';
+import { connectError } from '../../gohighlevel/connectErrors.js';
+import { connectionView, saveConnection } from '../../gohighlevel/connectionStore.js';
+import { requiredScopes } from '../../gohighlevel/scopeChecks.js';
+import type { App } from '../app.js';
+import type { AppDeps } from '../deps.js';
+import { bearer, ConnectionSchema, errorResponses, WorkspaceParams } from '../schemas.js';
+
+const ConnectBody = z
+  .object({
+    apiKey: z
+      .string()
+      .trim()
+      .min(8, 'Paste the Private Integration token (it starts with pit-)')
+      .max(4096),
+    locationId: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9_-]{1,64}$/,
+        'A Location ID has only letters and digits, e.g. ve9EPM428h8vShlRW1KT',
+      ),
+  })
+  .strict()
+  .openapi('ConnectGoHighLevel');
+
+const route = createRoute({
+  method: 'put',
+  path: '/v1/workspaces/{ws}/integrations/gohighlevel',
+  summary: 'Connect (or reconnect) a GoHighLevel Location with a Private Integration token',
+  security: bearer,
+  request: {
+    params: WorkspaceParams,
+    body: { required: true, content: { 'application/json': { schema: ConnectBody } } },
+  },
+  responses: {
+    200: {
+      description: 'Checked against HighLevel and stored encrypted',
+      content: { 'application/json': { schema: ConnectionSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422, 502),
+  },
+});
+
+export function registerConnectGoHighLevel(app: App, deps: AppDeps): void {
+  app.openapi(route, async (c) => {
+    const workspace = c.get('workspace');
+    const { apiKey, locationId } = c.req.valid('json');
+    const client = deps.highLevel.forKey(apiKey, locationId);
+    const check = await checkConnection(client, locationId, requiredScopes(workspace.features));
+    const refused = connectError(check, locationId);
+    if (refused) {
+      c.get('log').info(
+        { workspaceId: workspace.id, locationId, outcome: refused.code },
+        'gohighlevel connect refused',
+      );
+      throw refused;
+    }
+    const row = await saveConnection(deps.database.db, deps.keyring, {
+      workspaceId: workspace.id,
+      locationId,
+      locationName: check.location?.name,
+      apiKey,
+      scopes: check.results.map((r) => r.scope),
+      connectedAt: new Date(),
+    });
+    c.get('log').info({ workspaceId: workspace.id, locationId }, 'gohighlevel connected');
+    return c.json(connectionView(row), 200);
+  });
+}

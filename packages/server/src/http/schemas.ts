@@ -1,0 +1,70 @@
+/** Shapes shared by several routes, named in /openapi.json. */
+import { z } from '@hono/zod-openapi';
+import { FEATURES } from '../gohighlevel/scopeChecks.js';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'workspace_not_found' }),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi('Error');
+
+const errorDescriptions: Record<number, string> = {
+  400: 'The body is not valid JSON',
+  401: 'No or an unknown bearer token',
+  403: 'A workspace API key used on another workspace, or on an admin route',
+  404: 'Unknown workspace',
+  413: 'The body is over the size limit',
+  415: 'The body is not JSON',
+  422: 'The body does not match the schema (details.fields), or HighLevel refused the credentials',
+  502: 'HighLevel could not be reached or answered with an error',
+};
+
+/** The error responses a route documents. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: errorDescriptions[status] ?? 'Error',
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
+    ]),
+  );
+}
+
+export const WorkspaceParams = z.object({
+  ws: z.string().openapi({ param: { name: 'ws', in: 'path' }, example: 'ws_q4ymc7w2rj5x2rb3aa5t' }),
+});
+
+export const FeatureSchema = z.enum(FEATURES).openapi({
+  description:
+    '`bookings`: booking sync (contacts, custom fields). `voice`: voice booking (calendars).',
+});
+
+export const WorkspaceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    features: z.array(z.string()),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Workspace');
+
+export const ConnectionSchema = z
+  .object({
+    status: z.enum(['connected', 'error', 'disconnected']),
+    locationId: z.string().nullable(),
+    locationName: z.string().nullable(),
+    apiKeyPreview: z.string().nullable().openapi({ example: 'pit-…a1b2' }),
+    connectedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    lastSyncAt: z.string().nullable().openapi({ format: 'date-time' }),
+    lastCheckedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    lastError: z.string().nullable(),
+  })
+  .openapi('GoHighLevelConnection');
+
+export const bearer = [{ bearer: [] }];

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, createTestDatabase, type TestDatabase } from '../../test/backends.js';
+import { waitFor } from '../../test/waitFor.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { createJobQueue, type JobQueue } from './jobQueue.js';
+import { anyNumber, objectContaining } from '../../test/matchers.js';
+
+const queues = {
+  plain: { policy: 'standard' as const, retryDelaySeconds: 1 },
+  serial: { policy: 'singleton' as const },
+};
+
+describe.each(backends())('job queue on $name', ({ name, available }) => {
+  let testDb: TestDatabase;
+  let database: Database;
+  let queue: JobQueue;
+
+  beforeAll(async () => {
+    if (!available) return;
+    testDb = await createTestDatabase(name);
+    database = await openDatabase(testDb);
+    await migrate(database.db);
+    queue = createJobQueue({ database, queues, workerName: 'test-worker' });
+    await queue.start();
+  });
+
+  afterAll(async () => {
+    if (!available) return;
+    await queue?.stop(2000);
+    await database?.close();
+    await testDb?.drop();
+  });
+
+  it.skipIf(!available)('migrations run once: a second run applies nothing', async () => {
+    await expect(migrate(database.db)).resolves.toEqual([]);
+    const rows = await database.db.selectFrom('schema_migrations').select('name').execute();
+    expect(rows.map((r) => r.name)).toEqual([
+      '0001_workspaces_and_connections',
+      '0002_rate_limits_and_locks',
+    ]);
+  });
+
+  it.skipIf(!available)('a job enqueued in a rolled-back transaction never exists', async () => {
+    const before = (await queue.counts()).plain!.queued;
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('workspaces')
+          .values({
+            id: 'ws_rollback',
+            name: 'x',
+            api_key_hash: 'h-rollback',
+            features: ['bookings'],
+          })
+          .execute();
+        await queue.enqueue(trx, 'plain', { workspaceId: 'ws_rollback' });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect((await queue.counts()).plain!.queued).toBe(before);
+    const row = await database.db
+      .selectFrom('workspaces')
+      .where('id', '=', 'ws_rollback')
+      .selectAll()
+      .executeTakeFirst();
+    expect(row).toBeUndefined();
+  });
+
+  it.skipIf(!available)(
+    'a committed job runs once, a failing one is retried until it succeeds',
+    async () => {
+      const seen: Record<string, number> = {};
+      const ids = await database.db
+        .transaction()
+        .execute(async (trx) => [
+          await queue.enqueue(trx, 'plain', { n: 1 }),
+          await queue.enqueue(trx, 'plain', { n: 2, failFirst: true }),
+        ]);
+      await queue.work<{ n: number; failFirst?: boolean }>('plain', (job) => {
+        seen[job.data.n] = (seen[job.data.n] ?? 0) + 1;
+        if (job.data.failFirst && job.retryCount === 0) return Promise.reject(new Error('flaky'));
+        return Promise.resolve();
+      });
+      const runs = await waitFor(
+        async () => {
+          const rows = await database.db
+            .selectFrom('job_runs')
+            .where('job_id', 'in', ids)
+            .select(['job_id', 'runs', 'worker'])
+            .execute();
+          return rows.length === 2 && rows;
+        },
+        { what: 'both jobs finished', timeoutMs: 20_000 },
+      );
+      expect(runs.map((r) => [r.runs, r.worker])).toEqual([
+        [1, 'test-worker'],
+        [1, 'test-worker'],
+      ]);
+      expect(seen).toEqual({ 1: 1, 2: 2 });
+    },
+  );
+
+  it.skipIf(!available)(
+    'a singleton queue never runs two jobs of one key at once, across two workers',
+    async () => {
+      const second = createJobQueue({ database, queues, workerName: 'second-worker' });
+      await second.start();
+      const active = new Map<string, number>();
+      let overlap = 0;
+      const done: string[] = [];
+      const handler = async (job: { id: string; data: { key: string } }) => {
+        const now = (active.get(job.data.key) ?? 0) + 1;
+        active.set(job.data.key, now);
+        if (now > 1) overlap++;
+        await new Promise((r) => setTimeout(r, 30));
+        active.set(job.data.key, now - 1);
+        done.push(job.id);
+      };
+      await database.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 12; i++) {
+          const key = `loc_${i % 2}`;
+          await queue.enqueue(trx, 'serial', { key }, { singletonKey: key });
+        }
+      });
+      await queue.work('serial', handler);
+      await second.work('serial', handler);
+      await waitFor(() => done.length === 12, { what: '12 serial jobs', timeoutMs: 25_000 });
+      await second.stop(2000);
+      expect(overlap).toBe(0);
+      expect(new Set(done).size).toBe(12);
+    },
+  );
+
+  it.skipIf(!available)('counts jobs by state', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await queue.enqueue(trx, 'serial', { key: 'later' }, { singletonKey: 'never-worked' });
+    });
+    const counts = await waitFor(async () => {
+      const c = await queue.counts();
+      return c.serial && c.serial.queued + c.serial.active >= 1 && c;
+    });
+    expect(Object.keys(counts).sort()).toEqual(['plain', 'serial']);
+    expect(counts.plain).toEqual(objectContaining({ queued: anyNumber(), failed: anyNumber() }));
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * The job queue: pg-boss on the same database as the data, behind a small facade. `enqueue` runs
+ * inside the caller's transaction, so a job exists exactly when the data it belongs to was
+ * committed. Work is at-least-once: handlers are idempotent.
+ *
+ * Settings follow the measured caveats of design §2: per-key serialization with
+ * `policy: 'singleton'` + `singletonKey` (not `groupConcurrency`), batches larger than one with
+ * `burstWhenBatchFull`, and a heartbeat so the jobs of a crashed worker come back in seconds.
+ */
+import { hostname } from 'node:os';
+import { PgBoss, fromKysely, type ConstructorOptions, type Job, type JobResult } from 'pg-boss';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+
+export interface QueueDefinition {
+  /** `singleton`: one active job per `singletonKey` at a time, across every worker. */
+  policy: 'standard' | 'singleton';
+  /** Attempts after the first before a job is marked failed. Default 5. */
+  retryLimit?: number;
+  /** A job still active this long without finishing is retried. Default 60 s. */
+  expireInSeconds?: number;
+  /** Without a heartbeat for this long (>= 10), a job is taken as lost and retried. Default 10. */
+  heartbeatSeconds?: number;
+  /** Seconds before the first retry, doubling after. Default 1. */
+  retryDelaySeconds?: number;
+}
+
+/** Jobs by state: `queued` ready to run (new or awaiting retry), `deferred` not before a later time. */
+export type JobStateCounts = Record<'queued' | 'active' | 'deferred' | 'failed', number>;
+
+export interface QueuedJob<T> {
+  id: string;
+  data: T;
+  /** 0 on the first attempt. */
+  retryCount: number;
+}
+
+export type JobHandler<T> = (job: QueuedJob<T>) => Promise<void>;
+
+export interface WorkOptions {
+  /** Jobs fetched per poll. Default 5. */
+  batchSize?: number;
+  /** Seconds between polls when idle. Default 0.5. */
+  pollingIntervalSeconds?: number;
+}
+
+/** What happened to a job, for metrics and logs. */
+export type JobEvent =
+  | { type: 'completed'; queue: string; jobId: string; durationMs: number }
+  | { type: 'failed'; queue: string; jobId: string; durationMs: number; error: unknown };
+
+export interface JobQueueOptions {
+  database: Database;
+  queues: Record<string, QueueDefinition>;
+  /** Names this process in the `job_runs` ledger. Default `<host>:<pid>`. */
+  workerName?: string;
+  onJobEvent?: (event: JobEvent) => void;
+  onError?: (error: unknown) => void;
+}
+
+export interface JobQueue {
+  /** Installs pg-boss's schema when missing and creates the queues. */
+  start(): Promise<void>;
+  /**
+   * Adds a job inside `trx`: committed with it, or not at all.
+   *
+   * @example
+   * await db.transaction().execute(async (trx) => {
+   *   await trx.insertInto('workspaces').values(row).execute();
+   *   await queue.enqueue(trx, 'connection-check', { workspaceId: row.id });
+   * });
+   */
+  enqueue<T extends object>(
+    trx: Transaction<DB> | Kysely<DB>,
+    queue: string,
+    data: T,
+    options?: { singletonKey?: string },
+  ): Promise<string>;
+  /** Runs `handler` for every job of `queue` in this process. */
+  work<T>(queue: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
+  /** Jobs per state, per queue. */
+  counts(): Promise<Record<string, JobStateCounts>>;
+  /** Stops fetching, waits up to `timeoutMs` for jobs in hand, then stops. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/** How often pg-boss looks for expired and heartbeat-less jobs. */
+const SUPERVISE_SECONDS = 2;
+
+/**
+ * The queue facade over pg-boss.
+ *
+ * @example
+ * const queue = createJobQueue({ database, queues: { 'connection-check': { policy: 'standard' } } });
+ * await queue.start();
+ * await queue.work('connection-check', async (job) => check(job.data));
+ */
+export function createJobQueue(options: JobQueueOptions): JobQueue {
+  const { database, queues } = options;
+  const workerName = options.workerName ?? `${hostname()}:${process.pid}`;
+  const emit = options.onJobEvent ?? (() => undefined);
+  const connection: ConstructorOptions =
+    database.boss.kind === 'pglite'
+      ? { db: database.boss.db, backend: 'pglite' }
+      : { connectionString: database.boss.connectionString, max: 4 };
+  const boss = new PgBoss({
+    ...connection,
+    schedule: false,
+    superviseIntervalSeconds: SUPERVISE_SECONDS,
+    monitorIntervalSeconds: SUPERVISE_SECONDS,
+    registerInstance: false,
+    openTelemetry: { enabled: false },
+  });
+  boss.on('error', (error) => options.onError?.(error));
+
+  const known = (queue: string) => {
+    if (!queues[queue]) throw new Error(`Unknown queue "${queue}"`);
+  };
+
+  async function runOne<T>(queue: string, handler: JobHandler<T>, job: Job<T>): Promise<JobResult> {
+    const started = Date.now();
+    try {
+      await handler({ id: job.id, data: job.data, retryCount: jobRetryCount(job) });
+      await database.db
+        .insertInto('job_runs')
+        .values({ job_id: job.id, queue, worker: workerName })
+        .onConflict((oc) =>
+          oc.column('job_id').doUpdateSet((eb) => ({
+            runs: eb('job_runs.runs', '+', 1),
+            worker: workerName,
+          })),
+        )
+        .execute();
+      emit({ type: 'completed', queue, jobId: job.id, durationMs: Date.now() - started });
+      return { id: job.id, status: 'completed' };
+    } catch (error) {
+      emit({ type: 'failed', queue, jobId: job.id, durationMs: Date.now() - started, error });
+      return {
+        id: job.id,
+        status: 'failed',
+        output: { message: error instanceof Error ? error.message : String(error) },
+      };
+    }
+  }
+
+  return {
+    async start() {
+      await boss.start();
+      for (const [name, def] of Object.entries(queues)) {
+        const settings = {
+          policy: def.policy,
+          retryLimit: def.retryLimit ?? 5,
+          retryDelay: def.retryDelaySeconds ?? 1,
+          retryBackoff: true,
+          retryDelayMax: 300,
+          expireInSeconds: def.expireInSeconds ?? 60,
+          heartbeatSeconds: def.heartbeatSeconds ?? 10,
+        };
+        // createQueue also fills pg-boss's queue cache, so a later enqueue inside one of our
+        // transactions never needs a second connection (PGlite has only one).
+        if (await boss.getQueue(name)) {
+          const {
+            policy: _policy,
+            heartbeatSeconds: _hb,
+            retryDelayMax: _max,
+            ...updatable
+          } = settings;
+          await boss.updateQueue(name, updatable);
+        } else {
+          await boss.createQueue(name, settings).catch(ignoreExists);
+        }
+        await boss.getQueue(name);
+      }
+    },
+
+    async enqueue(trx, queue, data, opts = {}) {
+      known(queue);
+      const id = await boss.send(queue, data, {
+        db: fromKysely(trx),
+        ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+      });
+      if (!id) throw new Error(`The queue "${queue}" did not accept the job`);
+      return id;
+    },
+
+    async work<T>(queue: string, handler: JobHandler<T>, opts: WorkOptions = {}) {
+      known(queue);
+      await boss.work<T>(
+        queue,
+        {
+          batchSize: opts.batchSize ?? 5,
+          pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5,
+          burstWhenBatchFull: true,
+          perJobResults: true,
+        },
+        async (jobs: Job<T>[]) => {
+          const results: JobResult[] = [];
+          for (const job of jobs) results.push(await runOne(queue, handler, job));
+          return results;
+        },
+      );
+    },
+
+    async counts() {
+      // Read from the job table itself: pg-boss's own queue counts are a cache refreshed by its
+      // monitor, which can show an empty queue while jobs are still in hand.
+      const rows = await sql<{ name: string; state: string; n: number; later: number }>`
+        select name, state::text as state, count(*)::int as n,
+          count(*) filter (where start_after > now())::int as later
+        from pgboss.job
+        where name = any(${Object.keys(queues)}) and state in ('created', 'retry', 'active', 'failed')
+        group by name, state`.execute(database.db);
+      const result: Record<string, JobStateCounts> = {};
+      for (const name of Object.keys(queues)) {
+        result[name] = { queued: 0, active: 0, deferred: 0, failed: 0 };
+      }
+      for (const row of rows.rows) {
+        const counts = result[row.name]!;
+        if (row.state === 'active') counts.active += row.n;
+        else if (row.state === 'failed') counts.failed += row.n;
+        else {
+          counts.deferred += row.later;
+          counts.queued += row.n - row.later;
+        }
+      }
+      return result;
+    },
+
+    async stop(timeoutMs = 10_000) {
+      await boss.stop({ graceful: true, timeout: timeoutMs });
+    },
+  };
+}
+
+function jobRetryCount(job: Job<unknown>): number {
+  const value = (job as { retryCount?: unknown }).retryCount;
+  return typeof value === 'number' ? value : 0;
+}
+
+function ignoreExists(error: unknown): void {
+  if (!/already exists/i.test(error instanceof Error ? error.message : String(error))) throw error;
+}

@@ -1,0 +1,151 @@
+/**
+ * Puts the server together from a `Config`: database (migrated), queue, rate limiter, HighLevel
+ * clients, metrics, the HTTP app and, unless told otherwise, the job workers. `ghl-bridge start`,
+ * `worker` and the tests all build on this.
+ */
+import { createRateLimiter, type RateLimiter, type RateLimitWindow } from '@ghl-bridge/client';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { createHighLevelClients, type HighLevelClients } from './gohighlevel/clients.js';
+import {
+  CONNECTION_CHECK_QUEUE,
+  connectionCheckHandler,
+  connectionCheckQueue,
+} from './gohighlevel/connectionCheckJob.js';
+import { createApp, type App } from './http/app.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { createJobQueue, type JobQueue } from './queue/jobQueue.js';
+import { databaseRateLimitStore } from './rateLimit/databaseStore.js';
+import { resolveSecrets, type Secrets } from './secrets.js';
+
+export const QUEUES = { [CONNECTION_CHECK_QUEUE]: connectionCheckQueue };
+
+export interface RuntimeOptions {
+  config: Config;
+  /** HighLevel's fetch; the emulator's in demo mode and tests. Default the global fetch. */
+  fetch?: typeof fetch;
+  logger?: Logger;
+  /** Run the job workers in this process. Default true. */
+  worker?: boolean;
+  /** Build the HTTP app (needs the admin token). Default true. */
+  http?: boolean;
+  /** Names this process in the job ledger. */
+  workerName?: string;
+  /** Per-Location budget; default HighLevel's 100 per 10 s and 200,000 per day. */
+  rateLimitWindows?: readonly RateLimitWindow[];
+}
+
+export interface Runtime {
+  config: Config;
+  database: Database;
+  queue: JobQueue;
+  metrics: Metrics;
+  logger: Logger;
+  limiter: RateLimiter;
+  highLevel: HighLevelClients;
+  secrets: Secrets;
+  /** Undefined when built with `http: false`. */
+  app: App | undefined;
+  /** Stops the workers (waiting for jobs in hand), then closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * @example
+ * const runtime = await createRuntime({ config: loadConfig(process.env) });
+ * serve({ fetch: runtime.app!.fetch, port: runtime.config.port });
+ */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config } = options;
+  const http = options.http ?? true;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const secrets = resolveSecrets(config, { needAdminToken: http });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let queue: JobQueue | undefined;
+  try {
+    const applied = await migrate(database.db);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+
+    const metrics = createMetrics();
+    // Embedded mode is one process: memory is enough. On PostgreSQL every process shares one
+    // per-Location budget through the database (design §2).
+    const limiter = createRateLimiter({
+      ...(database.kind === 'postgres' ? { store: databaseRateLimitStore(database.db) } : {}),
+      ...(options.rateLimitWindows ? { windows: options.rateLimitWindows } : {}),
+    });
+    const highLevel = createHighLevelClients({
+      baseUrl: config.highLevelBaseUrl,
+      fetch: options.fetch,
+      limiter,
+      onEvent: (event) => metrics.onClientEvent(event),
+    });
+    queue = createJobQueue({
+      database,
+      queues: QUEUES,
+      workerName: options.workerName,
+      onJobEvent: (event) => {
+        metrics.onJobEvent(event);
+        if (event.type === 'failed') {
+          logger.warn({ queue: event.queue, jobId: event.jobId, err: event.error }, 'job failed');
+        }
+      },
+      onError: (error) => logger.error({ err: error }, 'queue error'),
+    });
+    let queueReady = false;
+    await queue.start();
+    queueReady = true;
+    const jobQueue = queue;
+    metrics.setJobCounts(() => jobQueue.counts());
+
+    if (options.worker ?? true) {
+      await queue.work(
+        CONNECTION_CHECK_QUEUE,
+        connectionCheckHandler({ db: database.db, keyring: secrets.keyring, highLevel }),
+      );
+    }
+
+    const app = http
+      ? createApp({
+          adminToken: secrets.adminToken,
+          bodyLimitBytes: config.bodyLimitBytes,
+          database,
+          keyring: secrets.keyring,
+          logger,
+          metrics,
+          highLevel,
+          queue,
+          queueReady: () => queueReady,
+        })
+      : undefined;
+
+    let stopping: Promise<void> | undefined;
+    return {
+      config,
+      database,
+      queue,
+      metrics,
+      logger,
+      limiter,
+      highLevel,
+      secrets,
+      app,
+      stop() {
+        stopping ??= (async () => {
+          queueReady = false;
+          try {
+            await jobQueue.stop();
+          } finally {
+            await database.close();
+          }
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await queue?.stop(1000).catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Checks the credential Vapi presents on each request to the workspace's server URL (design
+ * §3.5; Vapi docs `fern/server-url/server-authentication.mdx`):
+ * - `bearer`: `Authorization: Bearer <secret>`
+ * - `x-vapi-secret`: `X-Vapi-Secret: <secret>`
+ * - `hmac`: `x-vapi-signature: <hex HMAC-SHA256 of the raw body under the secret>`
+ *
+ * Only the configured type is accepted, so a leaked secret can't be replayed through a weaker
+ * header. Every comparison is between two SHA-256 digests with `timingSafeEqual`, so neither the
+ * length nor the first differing byte of the secret shows in the response time. During a
+ * rotation the previous secret works until its expiry.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { VoiceAuth } from './settings.js';
+
+export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+
+export type VapiAuthResult =
+  | { ok: true; secret: 'current' | 'previous' }
+  | { ok: false; reason: 'missing_credential' | 'bad_credential'; message: string };
+
+export interface VapiRequest {
+  headers: HeaderSource;
+  /** The body exactly as received; the signature covers these bytes, not re-serialized JSON. */
+  rawBody: string | Uint8Array;
+}
+
+function header(headers: HeaderSource, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== name) continue;
+    return Array.isArray(value) ? value[0] : value;
+  }
+  return undefined;
+}
+
+/**
+ * The hex signature Vapi sends for `rawBody` under `secret` (also what tests and docs use to
+ * sign a request).
+ *
+ * @example vapiSignature('{"message":{}}', secret); // '5d41…' (64 hex characters)
+ */
+export function vapiSignature(rawBody: string | Uint8Array, secret: string): string {
+  return createHmac('sha256', secret).update(rawBody).digest('hex');
+}
+
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+function sameSecret(presented: string, expected: string): boolean {
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+/** The presented value for the configured type, stripped of its scheme, or undefined. */
+function presentedCredential(auth: VoiceAuth, headers: HeaderSource): string | undefined {
+  switch (auth.type) {
+    case 'bearer': {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header(headers, 'authorization') ?? '');
+      return match?.[1];
+    }
+    case 'x-vapi-secret':
+      return header(headers, 'x-vapi-secret')?.trim() || undefined;
+    case 'hmac':
+      // Some senders prefix the algorithm (`sha256=<hex>`); hex case does not matter.
+      return (
+        header(headers, 'x-vapi-signature')
+          ?.trim()
+          .replace(/^sha256=/i, '')
+          .toLowerCase() || undefined
+      );
+  }
+}
+
+const EXPECTED_HEADER: Record<VoiceAuth['type'], string> = {
+  bearer: 'Authorization: Bearer <secret>',
+  'x-vapi-secret': 'X-Vapi-Secret: <secret>',
+  hmac: 'x-vapi-signature: <hex HMAC-SHA256 of the body>',
+};
+
+/** The secrets valid at `now`: the current one, and the previous one until it expires. */
+function validSecrets(auth: VoiceAuth, now: Date): Array<['current' | 'previous', string]> {
+  const secrets: Array<['current' | 'previous', string]> = [['current', auth.secret]];
+  const expiresAt = auth.previousSecretExpiresAt ? Date.parse(auth.previousSecretExpiresAt) : NaN;
+  if (auth.previousSecret && now.getTime() < expiresAt) {
+    secrets.push(['previous', auth.previousSecret]);
+  }
+  return secrets;
+}
+
+/**
+ * Whether a request carries the workspace's Vapi credential. A failure is answered with 401 by
+ * the route (the one non-200 answer Vapi gets, per the issue).
+ *
+ * @example
+ * const check = verifyVapiRequest(settings.auth, { headers: c.req.raw.headers, rawBody }, new Date());
+ * if (!check.ok) throw new HttpError(401, check.reason, check.message);
+ */
+export function verifyVapiRequest(
+  auth: VoiceAuth,
+  request: VapiRequest,
+  now: Date,
+): VapiAuthResult {
+  const presented = presentedCredential(auth, request.headers);
+  if (presented === undefined) {
+    return {
+      ok: false,
+      reason: 'missing_credential',
+      message: `This workspace expects Vapi to send ${EXPECTED_HEADER[auth.type]}; set that credential on the assistant's server URL.`,
+    };
+  }
+  let matched: 'current' | 'previous' | undefined;
+  // Every valid secret is compared, so the time taken does not say which one matched.
+  for (const [which, secret] of validSecrets(auth, now)) {
+    const expected = auth.type === 'hmac' ? vapiSignature(request.rawBody, secret) : secret;
+    if (sameSecret(presented, expected)) matched ??= which;
+  }
+  if (matched) return { ok: true, secret: matched };
+  return {
+    ok: false,
+    reason: 'bad_credential',
+    message: `The ${EXPECTED_HEADER[auth.type].split(':')[0]} Vapi sent does not match this workspace's voice secret.`,
+  };
+}
+
+/**
+ * The auth settings after a rotation: `newSecret` becomes current and the old one keeps working
+ * for `graceMinutes`, long enough to update every assistant in Vapi.
+ *
+ * @example rotateSecret(settings.auth, newSecret, new Date(), 60 * 24);
+ */
+export function rotateSecret(
+  auth: VoiceAuth,
+  newSecret: string,
+  now: Date,
+  graceMinutes: number,
+): VoiceAuth {
+  return {
+    type: auth.type,
+    secret: newSecret,
+    previousSecret: auth.secret,
+    previousSecretExpiresAt: new Date(now.getTime() + graceMinutes * 60_000).toISOString(),
+  };
+}
