@@ -235,6 +235,24 @@ describe('buffers around existing appointments', () => {
     expect(problem(slot, { rules: r, busy })).toBe(expected);
   });
 
+  it("HighLevel's offset-less appointment times are wall-clock in the workspace zone", () => {
+    const offsetless = [{ start: '2026-12-01 10:00:00', end: '2026-12-01 11:00:00' }];
+    expect(problem('2026-12-01T11:00:00-05:00', { rules: after15, busy: offsetless })).toBe(
+      'too_close_to_another_appointment',
+    );
+    expect(problem('2026-12-01T11:15:00-05:00', { rules: after15, busy: offsetless })).toBe(
+      undefined,
+    );
+    // The same wall-clock times in a London workspace are five hours earlier in New York.
+    const london = {
+      rules: { ...after15, workingHours: [{ days: ALL_WEEK, start: '00:00', end: '24:00' }] },
+      busy: offsetless,
+      timezone: LONDON,
+    };
+    expect(problem('2026-12-01T05:30:00-05:00', london)).toBe('too_close_to_another_appointment');
+    expect(problem('2026-12-01T11:00:00-05:00', london)).toBe(undefined);
+  });
+
   it('a busy interval written in UTC counts the same', () => {
     const utc = [{ start: '2026-12-01T15:00:00Z', end: '2026-12-01T16:00:00Z' }];
     expect(problem('2026-12-01T11:00:00-05:00', { rules: after15, busy: utc })).toBe(

@@ -8,7 +8,11 @@
 import { DateTime } from 'luxon';
 import { minutesOfDay, WEEKDAYS, type AvailabilityRules } from './settings.js';
 
-/** An existing appointment (or any busy time) on the calendar, as instants with offsets. */
+/**
+ * An existing appointment (or any busy time) on the calendar. Offset-less times, as HighLevel's
+ * `GET /contacts/{id}/appointments` writes them ("2026-12-01 10:00:00", ghl-api-notes.md §7.10),
+ * are wall-clock times in the workspace timezone.
+ */
 export interface BusyInterval {
   start: string;
   end: string;
@@ -32,6 +36,15 @@ export type SlotProblem =
   | 'too_far_ahead'
   | 'too_close_to_another_appointment';
 
+/**
+ * A time as Luxon reads it: its own offset fixes the instant; offset-less text is wall-clock in
+ * `zone` (HighLevel's "YYYY-MM-DD HH:mm:ss" included), never in the server's own timezone.
+ */
+function readTime(text: string, zone?: string): DateTime {
+  const iso = text.trim().replace(' ', 'T');
+  return zone ? DateTime.fromISO(iso, { zone }) : DateTime.fromISO(iso, { setZone: true });
+}
+
 interface Prepared {
   input: RulesInput;
   minutes: number;
@@ -47,9 +60,9 @@ function prepare(input: RulesInput): Prepared {
   const pad = (rules.bufferBeforeMinutes + rules.bufferAfterMinutes) * 60_000;
   const blocked: Array<[number, number]> = [];
   for (const interval of input.busy ?? []) {
-    const start = Date.parse(interval.start);
-    const end = Date.parse(interval.end);
-    if (Number.isFinite(start) && Number.isFinite(end)) blocked.push([start - pad, end + pad]);
+    const start = readTime(interval.start, timezone);
+    const end = readTime(interval.end, timezone);
+    if (start.isValid && end.isValid) blocked.push([start.toMillis() - pad, end.toMillis() + pad]);
   }
   return {
     input,
@@ -88,8 +101,7 @@ function withinWorkingHours(start: DateTime, end: DateTime, rules: AvailabilityR
 
 function problemOf(slot: string, prepared: Prepared): SlotProblem | undefined {
   const { rules, timezone } = prepared.input;
-  // The slot's own offset fixes the instant; offset-less text is read in the workspace zone.
-  const start = DateTime.fromISO(slot, { zone: timezone });
+  const start = readTime(slot, timezone);
   if (!start.isValid) return 'unreadable';
   // Time units are exact in Luxon: a 60-minute slot is 60 real minutes even across a DST change.
   const end = start.plus({ minutes: prepared.minutes });
@@ -124,33 +136,31 @@ export function slotProblem(slot: string, input: RulesInput): SlotProblem | unde
  */
 export function applyRules(input: RulesInput & { slots: readonly string[] }): string[] {
   const prepared = prepare(input);
-  return byInstant(input.slots.filter((slot) => problemOf(slot, prepared) === undefined));
+  const allowed = input.slots.filter((slot) => problemOf(slot, prepared) === undefined);
+  return byInstant(allowed, input.timezone);
 }
 
-/** Slots starting in [from, to). */
+/**
+ * The slots starting in [from, to), e.g. the window `check_availability` asked about.
+ *
+ * @example slotsBetween(slots, args.from, args.to);
+ */
 export function slotsBetween(slots: readonly string[], from: string, to: string): string[] {
-  const [start, end] = [Date.parse(from), Date.parse(to)];
+  const [start, end] = [readTime(from).toMillis(), readTime(to).toMillis()];
   return slots.filter((slot) => {
-    const at = Date.parse(slot);
+    const at = readTime(slot).toMillis();
     return at >= start && at < end;
   });
 }
 
-function byInstant(slots: readonly string[]): string[] {
-  return [...slots].sort((a, b) => Date.parse(a) - Date.parse(b));
-}
-
-/** A slot in `timezone` if given, else in its own offset (HighLevel's zone). */
-function inZone(slot: string, timezone?: string): DateTime {
-  return timezone
-    ? DateTime.fromISO(slot, { zone: timezone })
-    : DateTime.fromISO(slot, { setZone: true });
+function byInstant(slots: readonly string[], zone?: string): string[] {
+  return [...slots].sort((a, b) => readTime(a, zone).toMillis() - readTime(b, zone).toMillis());
 }
 
 function groupByDay(slots: readonly string[], timezone?: string): Map<string, string[]> {
   const days = new Map<string, string[]>();
   for (const slot of byInstant(slots)) {
-    const day = inZone(slot, timezone).toISODate() ?? '';
+    const day = readTime(slot, timezone).toISODate() ?? '';
     days.set(day, [...(days.get(day) ?? []), slot]);
   }
   return days;
@@ -195,18 +205,18 @@ export function pickSlotsToOffer(
   n: number,
   preference: OfferPreference = {},
 ): string[] {
-  let candidates = byInstant(slots);
+  let candidates = byInstant(slots, preference.timezone);
   if (preference.partOfDay) {
     const [from, to] = PART_OF_DAY[preference.partOfDay];
     const inPart = candidates.filter((slot) => {
-      const hour = inZone(slot, preference.timezone).hour;
+      const hour = readTime(slot, preference.timezone).hour;
       return hour >= from && hour < to;
     });
     if (inPart.length) candidates = inPart;
   }
   if (preference.near !== undefined) {
-    const target = Date.parse(preference.near);
-    const distance = (slot: string) => Math.abs(Date.parse(slot) - target);
+    const target = readTime(preference.near, preference.timezone).toMillis();
+    const distance = (slot: string) => Math.abs(readTime(slot).toMillis() - target);
     return byInstant([...candidates].sort((a, b) => distance(a) - distance(b)).slice(0, n));
   }
   const picked: string[] = [];

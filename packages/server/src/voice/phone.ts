@@ -22,7 +22,11 @@ export function toE164(input: string, defaultCountry: CountryCode): string | und
   return parsed?.isValid() ? parsed.number : undefined;
 }
 
-/** Whether `code` is a two-letter country libphonenumber knows, e.g. `US`, `GB`. */
+/**
+ * Whether `code` is a two-letter country libphonenumber knows.
+ *
+ * @example isCountryCode('GB'); // true
+ */
 export function isCountryCode(code: string): code is CountryCode {
   return isSupportedCountry(code);
 }

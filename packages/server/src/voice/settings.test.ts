@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { CountryCode } from './phone.js';
 import {
   maskSecret,
   maskSettings,
@@ -164,10 +165,10 @@ describe('voiceSettingsSchema', () => {
     expect(problems({ ...minimal, rules })).toEqual([]);
   });
 
-  it('lower-case country codes are accepted', () => {
-    expect(voiceSettingsSchema.parse({ ...minimal, defaultCountry: 'gb' }).defaultCountry).toBe(
-      'GB',
-    );
+  it('lower-case country codes are accepted, typed for the phone helpers', () => {
+    const country = voiceSettingsSchema.parse({ ...minimal, defaultCountry: 'gb' }).defaultCountry;
+    expect(country).toBe('GB');
+    expectTypeOf(country).toEqualTypeOf<CountryCode>();
   });
 });
 

@@ -8,7 +8,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { isCountryCode, type CountryCode } from './phone.js';
+import { isCountryCode } from './phone.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -19,7 +19,11 @@ export type AuthType = (typeof AUTH_TYPES)[number];
 /** "HH:MM" on a 24-hour clock; `24:00` closes a day at midnight. */
 const CLOCK_TIME = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
-/** Minutes since local midnight of an "HH:MM" time from the settings. */
+/**
+ * Minutes since local midnight of an "HH:MM" time from the settings.
+ *
+ * @example minutesOfDay('17:30'); // 1050
+ */
 export function minutesOfDay(time: string): number {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
   return hours * 60 + minutes;
@@ -130,7 +134,6 @@ export const voiceSettingsSchema = z.strictObject({
     .trim()
     .toUpperCase()
     .refine(isCountryCode, { message: 'expected a two-letter country code, like US or GB' })
-    .transform((code) => code as CountryCode)
     .default('US'),
   rules: availabilityRulesSchema.prefault({}),
   slotsToOffer: z.number().int().min(1).max(10).default(3),

@@ -9,6 +9,7 @@ import {
   appointmentsFound,
   booked,
   cancelled,
+  daysOffered,
   failed,
   formatToolResult,
   labelSlots,
@@ -112,6 +113,33 @@ describe('spokenDateTime', () => {
   });
 });
 
+describe('daysOffered', () => {
+  it('labels each day and its slots in the caller zone', () => {
+    const days = daysOffered(
+      [{ date: '2026-12-02', slots: ['2026-12-02T10:00:00-05:00'] }],
+      NY,
+      (s) => `id:${s}`,
+    );
+    expect(days).toEqual([
+      {
+        date: '2026-12-02',
+        label: 'Wednesday, December 2',
+        slots: [
+          {
+            id: 'id:2026-12-02T10:00:00-05:00',
+            start: '2026-12-02T10:00:00-05:00',
+            label: 'Wednesday, December 2 at 10 AM',
+          },
+        ],
+      },
+    ]);
+    const message = noSlots(NY, '2026-12-01', days, new Date('2026-11-30T15:00:00Z')).message;
+    expect(message).toBe(
+      'I have nothing free tomorrow. The nearest day with openings is Wednesday, December 2. Shall I check it?',
+    );
+  });
+});
+
 describe('spokenList', () => {
   it.each<[string[], string]>([
     [[], ''],
@@ -180,6 +208,11 @@ describe('outcome messages', () => {
       'rescheduled',
       rescheduled(id('apt_1'), '2026-12-02T10:00:00-05:00', NY),
       'Your appointment is moved to Wednesday, December 2 at 10 AM.',
+    ],
+    [
+      'cancelled today',
+      cancelled('apt_1', '2026-12-01T14:30:00-05:00', NY, new Date('2026-12-01T13:00:00Z')),
+      'Your appointment today at 2:30 PM is cancelled.',
     ],
     [
       'cancelled',

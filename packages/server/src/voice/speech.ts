@@ -30,12 +30,21 @@ function inZone(iso: string, timezone: string): DateTime {
   return DateTime.fromISO(iso, { setZone: true }).setZone(timezone).setLocale(LOCALE);
 }
 
-/** "9 AM", "2:30 PM": minutes only when there are some, as people say times. */
+/**
+ * A clock time as people say it: minutes only when there are some.
+ *
+ * @example spokenClock(DateTime.fromISO('2026-12-01T14:30')); // '2:30 PM'
+ */
 export function spokenClock(time: DateTime): string {
   return time.setLocale(LOCALE).toFormat(time.minute === 0 ? 'h a' : 'h:mm a');
 }
 
-/** "Wednesday, December 2"; "today"/"tomorrow" when `now` is given and it fits. */
+/**
+ * A day as people say it, in the zone of `date`; "today"/"tomorrow" only when `now` is given, and
+ * the year only when it is not this year's.
+ *
+ * @example spokenDay(DateTime.fromISO('2026-12-02', { zone: 'America/New_York' })); // 'Wednesday, December 2'
+ */
 export function spokenDay(date: DateTime, now?: Date): string {
   if (now) {
     const today = DateTime.fromJSDate(now).setZone(date.zone).startOf('day');
@@ -59,7 +68,16 @@ export function spokenDateTime(iso: string, timezone: string, now?: Date): strin
   return `${spokenDay(time, now)} at ${spokenClock(time)}`;
 }
 
-/** "a", "a or b", "a, b or c". */
+/** "on Tuesday, December 1 at 2 PM", but "today at 2 PM": relative days take no "on". */
+function onDay(label: string): string {
+  return /^(today|tomorrow)\b/.test(label) ? label : `on ${label}`;
+}
+
+/**
+ * A spoken list.
+ *
+ * @example spokenList(['9 AM', '11 AM', '2 PM']); // '9 AM, 11 AM or 2 PM'
+ */
 export function spokenList(items: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
@@ -94,6 +112,29 @@ export function labelSlots(
   }));
 }
 
+/**
+ * The days `nearestDaysWithSlots` found, labelled for the caller ("Wednesday, December 2").
+ *
+ * @example daysOffered(nearestDaysWithSlots({ slots, day, timezone }), timezone, idFor);
+ */
+export function daysOffered(
+  days: ReadonlyArray<{ date: string; slots: readonly string[] }>,
+  timezone: string,
+  idFor: (slot: string) => string,
+  now?: Date,
+): DayWithSlots[] {
+  return days.map((day) => ({
+    date: day.date,
+    label: spokenDay(DateTime.fromISO(day.date, { zone: timezone }), now),
+    slots: labelSlots(day.slots, timezone, idFor, now),
+  }));
+}
+
+/**
+ * `check_availability` found slots.
+ *
+ * @example slotsOffered(tz, labelSlots(picked, tz, idFor)).message; // 'I have Tuesday, December 1 at 9 AM or 2:30 PM. Which works best?'
+ */
 export function slotsOffered(timezone: string, slots: OfferedSlot[], now?: Date): SlotsOffered {
   const starts = slots.map((slot) => slot.start);
   return {
@@ -104,7 +145,12 @@ export function slotsOffered(timezone: string, slots: OfferedSlot[], now?: Date)
   };
 }
 
-/** Nothing on the day asked (`askedDay`, a YYYY-MM-DD in `timezone`), with the nearest days that have openings. */
+/**
+ * Nothing on the day asked (`askedDay`, a YYYY-MM-DD in `timezone`), with the nearest days that
+ * have openings.
+ *
+ * @example noSlots(tz, '2026-12-01', daysOffered(nearest, tz, idFor)).message; // 'I have nothing free on Tuesday, December 1. …'
+ */
 export function noSlots(
   timezone: string,
   askedDay: string | undefined,
@@ -112,15 +158,24 @@ export function noSlots(
   now?: Date,
 ): NoSlots {
   const asked = askedDay
-    ? `on ${spokenDay(DateTime.fromISO(askedDay, { zone: timezone }), now)}`
+    ? onDay(spokenDay(DateTime.fromISO(askedDay, { zone: timezone }), now))
     : 'then';
   const nearest = nearestDays.map((day) => day.label);
+  const which =
+    nearest.length === 1
+      ? `The nearest day with openings is ${nearest[0]}. Shall I check it?`
+      : `The nearest days with openings are ${spokenList(nearest, 'and')}. Shall I check one of those?`;
   const message = nearest.length
-    ? `I have nothing free ${asked}. The nearest days with openings are ${spokenList(nearest, 'and')}. Shall I check one of those?`
+    ? `I have nothing free ${asked}. ${which}`
     : `I have nothing free ${asked}, and no openings on the days around it either.`;
   return { status: 'none', timezone, nearestDays, message };
 }
 
+/**
+ * `book_appointment` succeeded; the id type makes it impossible without HighLevel's answer.
+ *
+ * @example booked({ appointmentId, contactId, start: slot }, tz).message; // "You're booked for Tuesday, December 1 at 2:30 PM."
+ */
 export function booked(
   appointment: { appointmentId: AppointmentId; contactId: string; start: string },
   timezone: string,
@@ -130,6 +185,11 @@ export function booked(
   return { status: 'booked', ...appointment, message: `You're booked for ${when}.` };
 }
 
+/**
+ * The slot went between the offer and the booking: alternatives, not an error.
+ *
+ * @example slotUnavailable(labelSlots(others, tz, idFor), tz).message; // 'That time was just taken. I can offer …'
+ */
 export function slotUnavailable(
   alternatives: OfferedSlot[],
   timezone: string,
@@ -142,6 +202,11 @@ export function slotUnavailable(
   return { status: 'slot_unavailable', alternatives, message };
 }
 
+/**
+ * What the caller still has to say, and the fields the model must re-send in another form.
+ *
+ * @example needsInfo(['phone or email']).message; // 'I still need the phone or email.'
+ */
 export function needsInfo(missing: string[], invalid: FieldProblem[] = []): NeedsInfo {
   const parts: string[] = [];
   if (missing.length) parts.push(`I still need the ${spokenList(missing, 'and')}.`);
@@ -154,6 +219,11 @@ export function needsInfo(missing: string[], invalid: FieldProblem[] = []): Need
   };
 }
 
+/**
+ * `reschedule_appointment` moved the appointment (HighLevel's id required, as for `booked`).
+ *
+ * @example rescheduled(appointmentId, newSlot, tz).message; // 'Your appointment is moved to Wednesday, December 2 at 10 AM.'
+ */
 export function rescheduled(
   appointmentId: AppointmentId,
   start: string,
@@ -169,6 +239,11 @@ export function rescheduled(
   };
 }
 
+/**
+ * `cancel_appointment` cancelled the appointment that started at `start`.
+ *
+ * @example cancelled('apt_1', start, tz).message; // 'Your appointment on Tuesday, December 1 at 2:30 PM is cancelled.'
+ */
 export function cancelled(
   appointmentId: string,
   start: string,
@@ -179,15 +254,24 @@ export function cancelled(
   return {
     status: 'cancelled',
     appointmentId,
-    message: `Your appointment on ${when} is cancelled.`,
+    message: `Your appointment ${onDay(when)} is cancelled.`,
   };
 }
 
-/** `lookedFor` completes "I couldn't find …", e.g. "an upcoming appointment for that phone number". */
+/**
+ * Nothing matched; `lookedFor` completes "I couldn't find …".
+ *
+ * @example notFound('an upcoming appointment for that phone number');
+ */
 export function notFound(lookedFor: string): NotFound {
   return { status: 'not_found', message: `I couldn't find ${lookedFor}.` };
 }
 
+/**
+ * `find_appointments`: the caller's upcoming appointments, or `not_found` when there are none.
+ *
+ * @example appointmentsFound([{ id, start, label }]).message; // 'You have one upcoming appointment: Tuesday, December 1 at 2:30 PM.'
+ */
 export function appointmentsFound(
   appointments: AppointmentSummary[],
 ): AppointmentsFound | NotFound {
@@ -214,6 +298,11 @@ const FAILURE_MESSAGES: Record<Failed['code'], string> = {
   unavailable: 'The calendar is not reachable right now. Please try again in a moment.',
 };
 
+/**
+ * A failure the assistant should voice; `unconfirmed` never claims the booking failed.
+ *
+ * @example failed('unavailable').message; // 'The calendar is not reachable right now. Please try again in a moment.'
+ */
 export function failed(code: Failed['code']): Failed {
   return { status: 'error', code, message: FAILURE_MESSAGES[code] };
 }

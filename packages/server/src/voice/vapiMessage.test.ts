@@ -118,6 +118,11 @@ describe('readVapiMessage: the caller and the call', () => {
       { call: { customer: { number: '+1' } }, customer: { number: '+2' } },
       { callerNumber: '+1' },
     ],
+    [
+      'an empty number on the call falls back to the message',
+      { call: { id: 'c1', customer: { number: '' } }, customer: { number: '+14155550100' } },
+      { callId: 'c1', callerNumber: '+14155550100' },
+    ],
     ['no number (web call)', { call: { id: 'c1', type: 'webCall' } }, { callId: 'c1' }],
     [
       'a customer of an unexpected shape is ignored',

@@ -159,11 +159,11 @@ export function readVapiMessage(body: unknown): VapiMessage {
   if (toolCalls.length === 0) {
     return { kind: 'invalid', error: 'the tool-calls message lists no tool calls' };
   }
-  const callerNumber = message.call?.customer?.number ?? message.customer?.number;
+  const callerNumber = message.call?.customer?.number?.trim() || message.customer?.number?.trim();
   return {
     kind: 'tool-calls',
     ...(message.call?.id ? { callId: message.call.id } : {}),
-    ...(callerNumber?.trim() ? { callerNumber: callerNumber.trim() } : {}),
+    ...(callerNumber ? { callerNumber } : {}),
     toolCalls,
   };
 }
