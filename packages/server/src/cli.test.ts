@@ -41,6 +41,13 @@ describe('ghl-bridge', () => {
     expect(await run(['doctor'])).toMatchObject({ code: 2, err: 'doctor needs --workspace ID' });
   });
 
+  it('asks backfill for a workspace and a file', async () => {
+    expect(await run(['backfill', '--workspace', 'ws_1'])).toMatchObject({
+      code: 2,
+      err: 'backfill needs --workspace ID and --file bookings.ndjson (or .csv)',
+    });
+  });
+
   it('requires the shared secrets on PostgreSQL, naming them', async () => {
     const { code, err } = await run(['start', '--database-url', 'postgres://u@127.0.0.1:1/db']);
     expect(code).toBe(2);

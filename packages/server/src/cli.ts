@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { backfillCommand } from './commands/backfill.js';
 import { doctorCommand } from './commands/doctor.js';
 import { migrateCommand } from './commands/migrate.js';
 import { startCommand } from './commands/start.js';
@@ -20,6 +21,7 @@ Commands:
   worker     job workers only (scale out: run several against one PostgreSQL)
   migrate    apply database migrations and install the queue, then exit
   doctor     check a workspace's GoHighLevel connection against HighLevel
+  backfill   load historical bookings from NDJSON or CSV (resumable; --dry-run shows the plan)
 
 Options:
   --port N             HTTP port (PORT)                                  default 3000
@@ -29,7 +31,9 @@ Options:
   --log-level L        fatal|error|warn|info|debug|trace|silent (LOG_LEVEL)   default info
   --demo               start/doctor: HighLevel played by a local emulator, with a demo workspace
   --no-worker          start: serve HTTP only
-  --workspace ID       doctor: the workspace to check
+  --workspace ID       doctor, backfill: the workspace
+  --file F             backfill: booking events, .ndjson (one per line) or .csv (dotted headers)
+  --dry-run            backfill: print the plan and the HighLevel calls it costs, write nothing
 
 Environment: GHL_BRIDGE_ADMIN_TOKEN, GHL_BRIDGE_SECRET_KEY (32 bytes, base64),
 GHL_BRIDGE_PREVIOUS_SECRET_KEYS, DATABASE_URL, GHL_API_BASE_URL, PORT, HOST, LOG_LEVEL.`;
@@ -64,6 +68,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
         demo: { type: 'boolean', default: false },
         'no-worker': { type: 'boolean', default: false },
         workspace: { type: 'string' },
+        file: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -130,6 +136,19 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
         }
         return await doctorCommand({ config, workspaceId: values.workspace, out });
       }
+      case 'backfill':
+        if (!values.workspace || !values.file) {
+          err('backfill needs --workspace ID and --file bookings.ndjson (or .csv)');
+          return 2;
+        }
+        return await backfillCommand({
+          config,
+          workspaceId: values.workspace,
+          file: values.file,
+          dryRun: values['dry-run'],
+          out,
+          progress: err,
+        });
       default:
         err(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;

@@ -14,6 +14,17 @@ function problemsOf(env: Record<string, string>, flags = {}): string[] {
 }
 
 describe('loadConfig', () => {
+  it('takes the booking sync prefixes, refusing a comma in the tag prefix', () => {
+    const config = loadConfig({
+      GHL_BRIDGE_FIELD_PREFIX: ' Salon – ',
+      GHL_BRIDGE_TAG_PREFIX: 'gb/',
+    });
+    expect(config).toMatchObject({ fieldPrefix: 'Salon –', tagPrefix: 'gb/' });
+    expect(() => loadConfig({ GHL_BRIDGE_TAG_PREFIX: 'a,b' })).toThrow(
+      'GHL_BRIDGE_TAG_PREFIX: expected no commas',
+    );
+  });
+
   it('fills the documented defaults', () => {
     const config = loadConfig({});
     expect(config).toEqual({
@@ -27,6 +38,8 @@ describe('loadConfig', () => {
       dataDir: './.ghl-bridge',
       logLevel: 'info',
       bodyLimitBytes: 1_048_576,
+      fieldPrefix: 'Bookings –',
+      tagPrefix: '',
     });
   });
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_BASE_URL } from '@ghl-bridge/client';
+import { DEFAULT_FIELD_PREFIX } from './sync/customFields.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -72,6 +73,16 @@ const schema = z.object({
   GHL_BRIDGE_BODY_LIMIT_BYTES: optional(
     z.coerce.number().int().min(1024).max(10_485_760),
   ).transform((value) => value ?? 1_048_576),
+  GHL_BRIDGE_FIELD_PREFIX: optional(z.string().trim().max(60)).transform(
+    (value) => value ?? DEFAULT_FIELD_PREFIX,
+  ),
+  GHL_BRIDGE_TAG_PREFIX: optional(
+    z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[^,]*$/, 'expected no commas (HighLevel splits tags on them)'),
+  ).transform((value) => value ?? ''),
 });
 
 /** Which flag feeds which variable, so an error can name both. */
@@ -96,6 +107,10 @@ export interface Config {
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   bodyLimitBytes: number;
+  /** Booking sync: the name prefix of the custom fields it provisions ("Bookings –"). */
+  fieldPrefix: string;
+  /** Booking sync: put before every tag it applies (`booking:confirmed` -> `<prefix>booking:confirmed`). */
+  tagPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +162,8 @@ export function loadConfig(
     dataDir: v.GHL_BRIDGE_DATA_DIR,
     logLevel: v.LOG_LEVEL,
     bodyLimitBytes: v.GHL_BRIDGE_BODY_LIMIT_BYTES,
+    fieldPrefix: v.GHL_BRIDGE_FIELD_PREFIX,
+    tagPrefix: v.GHL_BRIDGE_TAG_PREFIX,
   });
 }
 

@@ -19,8 +19,14 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { createJobQueue, type JobQueue } from './queue/jobQueue.js';
 import { databaseRateLimitStore } from './rateLimit/databaseStore.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
+import { contactSyncHandler } from './syncWorker/contactSyncJob.js';
+import { syncNaming } from './syncWorker/naming.js';
+import { CONTACT_SYNC_QUEUE, contactSyncQueue } from './syncWorker/syncJobStore.js';
 
-export const QUEUES = { [CONNECTION_CHECK_QUEUE]: connectionCheckQueue };
+export const QUEUES = {
+  [CONNECTION_CHECK_QUEUE]: connectionCheckQueue,
+  [CONTACT_SYNC_QUEUE]: contactSyncQueue,
+};
 
 export interface RuntimeOptions {
   config: Config;
@@ -103,6 +109,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await queue.work(
         CONNECTION_CHECK_QUEUE,
         connectionCheckHandler({ db: database.db, keyring: secrets.keyring, highLevel }),
+      );
+      await queue.work(
+        CONTACT_SYNC_QUEUE,
+        contactSyncHandler({
+          database,
+          keyring: secrets.keyring,
+          highLevel,
+          logger,
+          naming: syncNaming(config),
+        }),
       );
     }
 

@@ -56,10 +56,102 @@ export interface JobRunsTable {
   finished_at: Generated<Date>;
 }
 
+export interface BookingsTable {
+  workspace_id: string;
+  booking_id: string;
+  version: Int8;
+  customer_key: string;
+  status: string;
+  /** The normalized booking event (`LedgerBooking`). */
+  payload: ColumnType<unknown, string, string>;
+  sync_state: string;
+  contact_id: string | null;
+  received_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CustomersTable {
+  workspace_id: string;
+  customer_key: string;
+  location_id: string | null;
+  contact_id: string | null;
+  applied_tags: Generated<string[]>;
+  updated_at: Generated<Date>;
+}
+
+export interface CustomFieldIdsTable {
+  workspace_id: string;
+  location_id: string;
+  field_key: string;
+  field_id: string;
+}
+
+export interface SyncJobsTable {
+  id: string;
+  workspace_id: string;
+  booking_id: string;
+  version: Int8;
+  customer_key: string;
+  customer: ColumnType<unknown, string, string>;
+  previous: ColumnType<unknown, string | null, string | null>;
+  current: ColumnType<unknown, string, string>;
+  status: string;
+  attempts: Generated<number>;
+  reason: string | null;
+  failure_kind: string | null;
+  contact_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SyncStepsTable {
+  sync_job_id: string;
+  step_key: string;
+  status: string;
+  result: ColumnType<unknown, string | null, string | null>;
+  updated_at: Generated<Date>;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
   applied_at: Generated<Date>;
+}
+
+export interface VoiceSettingsTable {
+  workspace_id: string;
+  /** `VoiceSettings` without `auth`, which is sealed in the columns below. */
+  settings: ColumnType<unknown, string, string>;
+  auth_ciphertext: string;
+  auth_key_id: string;
+  updated_at: Generated<Date>;
+}
+
+export interface VoiceIdempotencyTable {
+  workspace_id: string;
+  key: string;
+  /** A `StoredOutcome` (voice/bookingSteps.ts). */
+  outcome: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+}
+
+export interface VoiceSlotLocksTable {
+  calendar_id: string;
+  start_at: string;
+  holder: string;
+  expires_at: Date;
+}
+
+export interface VoiceCallEventsTable {
+  id: Generated<Int8>;
+  workspace_id: string;
+  call_id: string;
+  tool_call_id: string;
+  tool: string;
+  arguments: ColumnType<unknown, string, string>;
+  highlevel_requests: ColumnType<unknown, string, string>;
+  outcome: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
 }
 
 export interface DB {
@@ -70,5 +162,14 @@ export interface DB {
   rate_limit_buckets: RateLimitBucketsTable;
   named_locks: NamedLocksTable;
   job_runs: JobRunsTable;
+  bookings: BookingsTable;
+  customers: CustomersTable;
+  custom_field_ids: CustomFieldIdsTable;
+  sync_jobs: SyncJobsTable;
+  sync_steps: SyncStepsTable;
+  voice_settings: VoiceSettingsTable;
+  voice_idempotency: VoiceIdempotencyTable;
+  voice_slot_locks: VoiceSlotLocksTable;
+  voice_call_events: VoiceCallEventsTable;
   schema_migrations: SchemaMigrationsTable;
 }

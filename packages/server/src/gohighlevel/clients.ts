@@ -10,8 +10,11 @@ import {
 } from '@ghl-bridge/client';
 
 export interface HighLevelClients {
-  /** A client acting with `apiKey` for `locationId`. */
-  forKey(apiKey: string, locationId: string): HighLevel;
+  /**
+   * A client acting with `apiKey` for `locationId`; `onEvent` also hears this client's events
+   * (e.g. the HighLevel requests of one voice tool call, for its audit trail).
+   */
+  forKey(apiKey: string, locationId: string, onEvent?: (event: ClientEvent) => void): HighLevel;
   readonly baseUrl: string;
 }
 
@@ -33,14 +36,20 @@ export interface HighLevelClientsOptions {
 export function createHighLevelClients(options: HighLevelClientsOptions): HighLevelClients {
   return {
     baseUrl: options.baseUrl,
-    forKey(apiKey, locationId) {
+    forKey(apiKey, locationId, onEvent) {
       return new HighLevel({
         auth: privateIntegrationToken(apiKey, { locationId }),
         baseUrl: options.baseUrl,
         fetch: options.fetch,
         rateLimit: options.limiter,
         timeoutMs: options.timeoutMs ?? 10_000,
-        onEvent: options.onEvent,
+        onEvent:
+          onEvent && options.onEvent
+            ? (event) => {
+                options.onEvent?.(event);
+                onEvent(event);
+              }
+            : (onEvent ?? options.onEvent),
         userAgent: 'ghl-bridge-server',
       });
     },

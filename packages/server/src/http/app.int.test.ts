@@ -80,8 +80,19 @@ describeOnBackends(
         '/readyz',
         '/v1/workspaces',
         '/v1/workspaces/{ws}',
+        '/v1/workspaces/{ws}/appointments',
+        '/v1/workspaces/{ws}/appointments/{appointmentId}',
+        '/v1/workspaces/{ws}/availability',
+        '/v1/workspaces/{ws}/bookings',
+        '/v1/workspaces/{ws}/bookings/{bookingId}',
         '/v1/workspaces/{ws}/integrations/gohighlevel',
         '/v1/workspaces/{ws}/integrations/gohighlevel/check',
+        '/v1/workspaces/{ws}/sync-jobs',
+        '/v1/workspaces/{ws}/sync-jobs/{id}/retry',
+        '/v1/workspaces/{ws}/voice',
+        '/v1/workspaces/{ws}/voice/calls',
+        '/v1/workspaces/{ws}/voice/calls/{callId}',
+        '/v1/workspaces/{ws}/voice/vapi',
       ]);
       const put = paths['/v1/workspaces/{ws}/integrations/gohighlevel']?.put;
       expect(Object.keys(put?.responses ?? {}).sort()).toEqual(

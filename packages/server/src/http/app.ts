@@ -6,7 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from './deps.js';
 import type { AppEnv } from './env.js';
 import { renderError, renderNotFound } from './errorHandler.js';
-import { HttpError } from './httpError.js';
+import { validationFailed } from './httpError.js';
 import { accessLog } from './middleware/accessLog.js';
 import { authenticate } from './middleware/authenticate.js';
 import { bodyLimit } from './middleware/bodyLimit.js';
@@ -14,12 +14,25 @@ import { jsonBody } from './middleware/jsonBody.js';
 import { requestId } from './middleware/requestId.js';
 import { requireAdmin } from './middleware/requireAdmin.js';
 import { workspaceAccess } from './middleware/workspaceAccess.js';
+import { registerGetAvailability } from './routes/getAvailability.js';
+import { registerGetBooking } from './routes/getBooking.js';
+import { registerListSyncJobs } from './routes/listSyncJobs.js';
+import { registerListVoiceCalls } from './routes/listVoiceCalls.js';
+import { registerPatchAppointment } from './routes/patchAppointment.js';
+import { registerPostAppointment } from './routes/postAppointment.js';
+import { registerPostBooking } from './routes/postBooking.js';
+import { registerPostVapi } from './routes/postVapi.js';
+import { registerPutVoiceSettings } from './routes/putVoiceSettings.js';
+import { registerRetrySyncJob } from './routes/retrySyncJob.js';
 import { registerCheckGoHighLevel } from './routes/checkGoHighLevel.js';
 import { registerConnectGoHighLevel } from './routes/connectGoHighLevel.js';
 import { registerCreateWorkspace } from './routes/createWorkspace.js';
+import { registerDeleteAppointment } from './routes/deleteAppointment.js';
 import { registerDeleteWorkspace } from './routes/deleteWorkspace.js';
 import { registerDisconnectGoHighLevel } from './routes/disconnectGoHighLevel.js';
 import { registerGetGoHighLevel } from './routes/getGoHighLevel.js';
+import { registerGetVoiceCall } from './routes/getVoiceCall.js';
+import { registerGetVoiceSettings } from './routes/getVoiceSettings.js';
 import { registerGetWorkspace } from './routes/getWorkspace.js';
 import { registerHealthz } from './routes/healthz.js';
 import { registerListWorkspaces } from './routes/listWorkspaces.js';
@@ -41,17 +54,7 @@ export function createApp(deps: AppDeps): App {
     // Schema failures become one 422 listing every field that is wrong.
     defaultHook: (result) => {
       if (result.success) return;
-      throw new HttpError(
-        422,
-        'validation_failed',
-        'Some fields are missing or wrong; see details.fields.',
-        {
-          fields: result.error.issues.map((issue) => ({
-            path: issue.path.join('.') || '(body)',
-            message: issue.message,
-          })),
-        },
-      );
+      throw validationFailed(result.error.issues);
     },
   });
   app.onError(renderError);
@@ -60,6 +63,8 @@ export function createApp(deps: AppDeps): App {
   app.use('*', requestId({ logger: deps.logger }));
   app.use('*', accessLog({ metrics: deps.metrics }));
   app.use('*', bodyLimit({ maxBytes: deps.bodyLimitBytes }));
+  // Vapi signs the raw body with its own credential: before the API's JSON and auth layers.
+  registerPostVapi(app, deps);
   app.use('*', jsonBody());
   app.use('/v1/*', authenticate({ adminToken: deps.adminToken, db: deps.database.db }));
   app.on(['GET', 'POST'], '/v1/workspaces', requireAdmin());
@@ -77,6 +82,18 @@ export function createApp(deps: AppDeps): App {
   registerGetGoHighLevel(app, deps);
   registerDisconnectGoHighLevel(app, deps);
   registerCheckGoHighLevel(app, deps);
+  registerPostBooking(app, deps);
+  registerGetBooking(app, deps);
+  registerListSyncJobs(app, deps);
+  registerRetrySyncJob(app, deps);
+  registerPutVoiceSettings(app, deps);
+  registerGetVoiceSettings(app, deps);
+  registerListVoiceCalls(app, deps);
+  registerGetVoiceCall(app, deps);
+  registerGetAvailability(app, deps);
+  registerPostAppointment(app, deps);
+  registerPatchAppointment(app, deps);
+  registerDeleteAppointment(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

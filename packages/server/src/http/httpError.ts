@@ -23,3 +23,24 @@ export class HttpError extends Error {
 export function errorBody(code: string, message: string, details?: Record<string, unknown>) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
+
+/**
+ * The 422 for a body that fails its schema: every wrong field with its path and message.
+ *
+ * @example if (!parsed.success) throw validationFailed(parsed.error.issues);
+ */
+export function validationFailed(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): HttpError {
+  return new HttpError(
+    422,
+    'validation_failed',
+    'Some fields are missing or wrong; see details.fields.',
+    {
+      fields: issues.map((issue) => ({
+        path: issue.path.map(String).join('.') || '(body)',
+        message: issue.message,
+      })),
+    },
+  );
+}

@@ -17,6 +17,7 @@ const errorDescriptions: Record<number, string> = {
   401: 'No or an unknown bearer token',
   403: 'A workspace API key used on another workspace, or on an admin route',
   404: 'Unknown workspace',
+  409: 'The request conflicts with the current state (see the message)',
   413: 'The body is over the size limit',
   415: 'The body is not JSON',
   422: 'The body does not match the schema (details.fields), or HighLevel refused the credentials',
@@ -68,3 +69,36 @@ export const ConnectionSchema = z
   .openapi('GoHighLevelConnection');
 
 export const bearer = [{ bearer: [] }];
+
+export const BookingViewSchema = z
+  .object({
+    bookingId: z.string(),
+    version: z.number().int(),
+    status: z.string().openapi({ example: 'confirmed' }),
+    customerKey: z.string().openapi({ example: 'ada@example.com' }),
+    sync: z.string().openapi({
+      description: '`pending`, `waiting_for_connection`, `synced` or `failed`',
+    }),
+    highLevelContactId: z.string().nullable(),
+    booking: z.record(z.string(), z.unknown()).openapi({ description: 'The stored version' }),
+    updatedAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Booking');
+
+export const SyncJobSchema = z
+  .object({
+    id: z.string(),
+    bookingId: z.string(),
+    version: z.number().int(),
+    customerKey: z.string(),
+    status: z.string().openapi({
+      description:
+        '`queued`, `running`, `retrying`, `waiting_for_connection`, `done` or `failed` (with `reason`)',
+    }),
+    attempts: z.number().int(),
+    reason: z.string().nullable(),
+    highLevelContactId: z.string().nullable(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    updatedAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('SyncJob');

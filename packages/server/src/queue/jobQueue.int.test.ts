@@ -38,6 +38,8 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
     expect(rows.map((r) => r.name)).toEqual([
       '0001_workspaces_and_connections',
       '0002_rate_limits_and_locks',
+      '0003_booking_sync',
+      '0010_voice',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { checkConnection } from '../../gohighlevel/checkConnection.js';
 import { connectError } from '../../gohighlevel/connectErrors.js';
 import { connectionView, saveConnection } from '../../gohighlevel/connectionStore.js';
 import { requiredScopes } from '../../gohighlevel/scopeChecks.js';
+import { resumeSyncJobs } from '../../syncWorker/syncJobStore.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, ConnectionSchema, errorResponses, WorkspaceParams } from '../schemas.js';
@@ -62,15 +63,25 @@ export function registerConnectGoHighLevel(app: App, deps: AppDeps): void {
       );
       throw refused;
     }
-    const row = await saveConnection(deps.database.db, deps.keyring, {
-      workspaceId: workspace.id,
-      locationId,
-      locationName: check.location?.name,
-      apiKey,
-      scopes: check.results.map((r) => r.scope),
-      connectedAt: new Date(),
+    // Bookings that waited for a connection, and syncs that failed for credentials, go now.
+    const { row, resumed } = await deps.database.db.transaction().execute(async (trx) => {
+      const saved = await saveConnection(trx, deps.keyring, {
+        workspaceId: workspace.id,
+        locationId,
+        locationName: check.location?.name,
+        apiKey,
+        scopes: check.results.map((r) => r.scope),
+        connectedAt: new Date(),
+      });
+      return {
+        row: saved,
+        resumed: await resumeSyncJobs(trx, deps.queue, workspace.id, locationId),
+      };
     });
-    c.get('log').info({ workspaceId: workspace.id, locationId }, 'gohighlevel connected');
+    c.get('log').info(
+      { workspaceId: workspace.id, locationId, resumedSyncJobs: resumed },
+      'gohighlevel connected',
+    );
     return c.json(connectionView(row), 200);
   });
 }

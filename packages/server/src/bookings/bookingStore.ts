@@ -1,0 +1,144 @@
+/**
+ * The booking ledger in the database (the pure rules are `sync/ledger.ts`). Recording a booking
+ * version and enqueueing the sync of every customer it affects happen in one transaction, so a
+ * booking is never stored without its sync, nor synced without being stored.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { BookingsTable, DB } from '../db/schema.js';
+import type { JobQueue } from '../queue/jobQueue.js';
+import { customerKey } from '../sync/bookingEvent.js';
+import { applyBookingVersion, type LedgerBooking, type LedgerOutcome } from '../sync/ledger.js';
+import { createSyncJob, type SyncJobRow } from '../syncWorker/syncJobStore.js';
+import { syncTargets } from './syncTargets.js';
+
+export type BookingRow = Selectable<BookingsTable>;
+
+export interface RecordedBooking {
+  outcome: LedgerOutcome;
+  /** The stored row after this event (the newer one for `stale`). */
+  row: BookingRow;
+  /** The sync jobs this event created; empty for `duplicate` and `stale`. */
+  jobs: SyncJobRow[];
+}
+
+/**
+ * Stores `event` in the ledger if it is newer than the stored version of its booking, and
+ * creates one sync job per affected customer (enqueued when the workspace is connected).
+ *
+ * @example
+ * const { outcome } = await recordBooking(db, queue, workspaceId, event);
+ */
+export function recordBooking(
+  db: Kysely<DB>,
+  queue: JobQueue,
+  workspaceId: string,
+  event: LedgerBooking,
+): Promise<RecordedBooking> {
+  return db.transaction().execute(async (trx) => {
+    const stored = await trx
+      .selectFrom('bookings')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('booking_id', '=', event.id)
+      .forUpdate()
+      .executeTakeFirst();
+    const ledger = new Map(stored ? [[event.id, stored.payload as LedgerBooking]] : []);
+    const change = applyBookingVersion(ledger, event);
+    if (stored && (change.outcome === 'duplicate' || change.outcome === 'stale')) {
+      return { outcome: change.outcome, row: stored, jobs: [] };
+    }
+
+    const connection = await trx
+      .selectFrom('gohighlevel_connections')
+      .select('location_id')
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    const locationId = connection?.location_id;
+    const values = {
+      version: event.version,
+      customer_key: customerKey(event.customer),
+      status: event.status,
+      payload: JSON.stringify(event),
+      sync_state: locationId ? 'pending' : 'waiting_for_connection',
+      updated_at: new Date(),
+    };
+    // Two requests for a booking not stored yet both get here; the unique key makes the second
+    // wait for the first, and the version check turns it into a repeat instead of a second sync.
+    const row = await trx
+      .insertInto('bookings')
+      .values({ workspace_id: workspaceId, booking_id: event.id, contact_id: null, ...values })
+      .onConflict((oc) =>
+        oc
+          .columns(['workspace_id', 'booking_id'])
+          .doUpdateSet(values)
+          .where('bookings.version', '<', event.version),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      const winner = await trx
+        .selectFrom('bookings')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('booking_id', '=', event.id)
+        .executeTakeFirstOrThrow();
+      const outcome = Number(winner.version) === event.version ? 'duplicate' : 'stale';
+      return { outcome, row: winner, jobs: [] };
+    }
+
+    const jobs: SyncJobRow[] = [];
+    for (const target of syncTargets(change)) {
+      jobs.push(
+        await createSyncJob(trx, queue, {
+          workspaceId,
+          locationId,
+          ...target,
+          current: change.current,
+        }),
+      );
+    }
+    return { outcome: change.outcome, row, jobs };
+  });
+}
+
+export function findBooking(
+  db: Kysely<DB>,
+  workspaceId: string,
+  bookingId: string,
+): Promise<BookingRow | undefined> {
+  return db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('booking_id', '=', bookingId)
+    .executeTakeFirst();
+}
+
+/** The current version of every booking of one customer. */
+export async function bookingsOfCustomer(
+  db: Kysely<DB>,
+  workspaceId: string,
+  key: string,
+): Promise<LedgerBooking[]> {
+  const rows = await db
+    .selectFrom('bookings')
+    .select('payload')
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_key', '=', key)
+    .execute();
+  return rows.map((row) => row.payload as LedgerBooking);
+}
+
+/** A booking as the API shows it: the stored version, its sync state and HighLevel contact. */
+export function bookingView(row: BookingRow) {
+  return {
+    bookingId: row.booking_id,
+    version: Number(row.version),
+    status: row.status,
+    customerKey: row.customer_key,
+    sync: row.sync_state,
+    highLevelContactId: row.contact_id,
+    booking: row.payload as LedgerBooking,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

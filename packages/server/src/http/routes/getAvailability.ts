@@ -1,0 +1,60 @@
+/**
+ * `GET /v1/workspaces/:ws/availability?date|from&to&timezone[&calendarId]`: the same answer as
+ * the voice tool `check_availability` (HighLevel's free slots within the workspace's rules,
+ * labelled in `timezone`) for other agents and n8n.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { readCheckAvailability } from '../../voice/toolArgs.js';
+import { checkAvailability } from '../../voiceBooking/availability.js';
+import type { App } from '../app.js';
+import type { AppDeps } from '../deps.js';
+import { HttpError } from '../httpError.js';
+import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import { notConnected, requireVoiceSettings, voiceContext } from '../voiceContext.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/workspaces/{ws}/availability',
+  summary: 'Bookable slots with spoken labels and slot ids (the check_availability tool)',
+  security: bearer,
+  request: {
+    params: WorkspaceParams,
+    query: z.object({
+      date: z.string().optional(),
+      from: z.string().optional(),
+      to: z.string().optional(),
+      timezone: z.string().optional(),
+      calendarId: z.string().optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description:
+        '`status: ok` with slots, or `status: none` with the nearest days that have some',
+      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+    },
+    ...errorResponses(401, 403, 404, 409, 422),
+  },
+});
+
+export function registerGetAvailability(app: App, deps: AppDeps): void {
+  app.openapi(route, async (c) => {
+    const ws = c.get('workspace').id;
+    const { calendarId, ...query } = c.req.valid('query');
+    const stored = await requireVoiceSettings(deps, ws);
+    const settings = calendarId ? { ...stored, calendarId } : stored;
+    const ctx = await voiceContext(deps, c.get('log'), ws, settings);
+    if (!ctx) throw notConnected(ws);
+    const read = readCheckAvailability(query, {
+      now: ctx.now,
+      timezone: settings.timezone,
+      defaultCountry: settings.defaultCountry,
+    });
+    if (!read.ok) {
+      throw new HttpError(422, 'validation_failed', read.result.message, {
+        fields: (read.result.invalid ?? []).map((p) => ({ path: p.field, message: p.expected })),
+      });
+    }
+    return c.json(await checkAvailability(ctx, read.args), 200);
+  });
+}

@@ -1,0 +1,42 @@
+/** `GET /v1/workspaces/:ws/bookings/:bookingId` -> 200 the stored version, its sync state and HighLevel contact id. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { bookingView, findBooking } from '../../bookings/bookingStore.js';
+import type { App } from '../app.js';
+import type { AppDeps } from '../deps.js';
+import { HttpError } from '../httpError.js';
+import { BookingViewSchema, bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/workspaces/{ws}/bookings/{bookingId}',
+  summary: 'A booking as stored, with its sync state and HighLevel contact id',
+  security: bearer,
+  request: {
+    params: WorkspaceParams.extend({
+      bookingId: z.string().openapi({ param: { name: 'bookingId', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The booking',
+      content: { 'application/json': { schema: BookingViewSchema } },
+    },
+    ...errorResponses(401, 403, 404),
+  },
+});
+
+export function registerGetBooking(app: App, deps: AppDeps): void {
+  app.openapi(route, async (c) => {
+    const workspace = c.get('workspace');
+    const { bookingId } = c.req.valid('param');
+    const row = await findBooking(deps.database.db, workspace.id, bookingId);
+    if (!row) {
+      throw new HttpError(
+        404,
+        'booking_not_found',
+        `There is no booking ${bookingId} in this workspace.`,
+      );
+    }
+    return c.json(bookingView(row), 200);
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * `GET /v1/workspaces/:ws/voice/calls/:callId` -> 200 the call's audit trail: each tool call
+ * with its arguments, HighLevel requests (with traceIds) and outcome; 404 for an unknown call.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { callEvents } from '../../voiceBooking/callAudit.js';
+import type { App } from '../app.js';
+import type { AppDeps } from '../deps.js';
+import { HttpError } from '../httpError.js';
+import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+
+const ToolCallRecord = z
+  .object({
+    toolCallId: z.string(),
+    tool: z.string(),
+    arguments: z.unknown(),
+    highLevelRequests: z.array(
+      z.object({
+        method: z.string(),
+        path: z.string(),
+        status: z.number().optional(),
+        code: z.string().optional(),
+        traceId: z.string().optional(),
+        durationMs: z.number(),
+      }),
+    ),
+    outcome: z.unknown(),
+    at: z.string(),
+  })
+  .openapi('VoiceToolCallRecord');
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/workspaces/{ws}/voice/calls/{callId}',
+  summary: "One voice call's audit trail",
+  security: bearer,
+  request: { params: WorkspaceParams.extend({ callId: z.string().min(1) }) },
+  responses: {
+    200: {
+      description: 'The tool calls in order',
+      content: {
+        'application/json': {
+          schema: z.object({ callId: z.string(), toolCalls: z.array(ToolCallRecord) }),
+        },
+      },
+    },
+    ...errorResponses(401, 403, 404),
+  },
+});
+
+export function registerGetVoiceCall(app: App, deps: AppDeps): void {
+  app.openapi(route, async (c) => {
+    const { callId } = c.req.valid('param');
+    const toolCalls = await callEvents(deps.database.db, c.get('workspace').id, callId);
+    if (toolCalls.length === 0) {
+      throw new HttpError(
+        404,
+        'call_not_found',
+        `No voice tool calls recorded for call ${callId}.`,
+      );
+    }
+    return c.json({ callId, toolCalls }, 200);
+  });
+}

@@ -1,0 +1,32 @@
+/** `GET /v1/workspaces/:ws/voice/calls` -> 200 `{calls}`: the latest voice calls (at most 200). */
+import { createRoute, z } from '@hono/zod-openapi';
+import { listCalls } from '../../voiceBooking/callAudit.js';
+import type { App } from '../app.js';
+import type { AppDeps } from '../deps.js';
+import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+
+const CallSummary = z
+  .object({ callId: z.string(), toolCalls: z.number(), firstAt: z.string(), lastAt: z.string() })
+  .openapi('VoiceCallSummary');
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/workspaces/{ws}/voice/calls',
+  summary: 'Voice calls that used the tools, newest first',
+  security: bearer,
+  request: { params: WorkspaceParams },
+  responses: {
+    200: {
+      description: 'The calls',
+      content: { 'application/json': { schema: z.object({ calls: z.array(CallSummary) }) } },
+    },
+    ...errorResponses(401, 403, 404),
+  },
+});
+
+export function registerListVoiceCalls(app: App, deps: AppDeps): void {
+  app.openapi(route, async (c) => {
+    const calls = await listCalls(deps.database.db, c.get('workspace').id, 200);
+    return c.json({ calls }, 200);
+  });
+}

@@ -1,0 +1,91 @@
+import { expect, it } from 'vitest';
+import { bookingEvent, connect, connectedWorkspace } from '../../../test/bookings.js';
+import { describeOnBackends } from '../../../test/harness.js';
+import { anyString } from '../../../test/matchers.js';
+
+const path = (ws: string) => `/v1/workspaces/${ws}/bookings`;
+
+describeOnBackends('POST /v1/workspaces/:ws/bookings', (server) => {
+  it('accepts a new version with 202, a repeat with 200 and the state, an older one as stale', async () => {
+    const ws = await connectedWorkspace(server());
+    const first = await ws.post({ id: 'bk_1', version: 2 });
+    expect(first).toEqual({
+      status: 202,
+      body: { bookingId: 'bk_1', version: 2, sync: 'pending', jobs: [anyString()] },
+    });
+    await ws.idle();
+
+    const repeat = await ws.post({ id: 'bk_1', version: 2 });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body).toMatchObject({
+      bookingId: 'bk_1',
+      version: 2,
+      status: 'confirmed',
+      customerKey: 'ada@example.com',
+      sync: 'synced',
+      highLevelContactId: ws.contacts()[0]!.id,
+    });
+
+    const stale = await ws.post({ id: 'bk_1', version: 1, status: 'cancelled' });
+    expect(stale).toEqual({
+      status: 200,
+      body: { ignored: 'stale', bookingId: 'bk_1', version: 2 },
+    });
+    // Neither the repeat nor the stale version made a job or a note.
+    const jobs = await ws.idle();
+    expect(jobs).toHaveLength(1);
+    expect(ws.contacts()[0]!.notes).toHaveLength(1);
+  });
+
+  it('syncs a booking sent twice at once only once', async () => {
+    const ws = await connectedWorkspace(server());
+    const answers = await Promise.all([ws.post({ id: 'bk_2' }), ws.post({ id: 'bk_2' })]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 202]);
+    const jobs = await ws.idle();
+    expect(jobs).toHaveLength(1);
+    expect(ws.contacts()[0]!.notes).toHaveLength(1);
+  });
+
+  it('answers an invalid event with 422 naming each field', async () => {
+    const { id } = await server().createWorkspace();
+    const event = bookingEvent({ id: 'bk 1', amount: '12.345' });
+    const res = await server().call('POST', path(id), {
+      json: { ...event, customer: { firstName: 'Ada' } },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error?.code).toBe('validation_failed');
+    expect(res.body.error?.details?.fields?.map((f) => f.path).sort()).toEqual([
+      'customer',
+      'id',
+      'price.amount',
+    ]);
+  });
+
+  it('normalizes the phone to E.164 and keys a customer without email by it', async () => {
+    const ws = await connectedWorkspace(server());
+    const res = await ws.post(
+      bookingEvent({ id: 'bk_p', phone: '+1 (415) 555-0100', email: undefined }),
+    );
+    expect(res.status).toBe(202);
+    await ws.idle();
+    const booking = await server().call('GET', `${path(ws.id)}/bk_p`);
+    expect(JSON.parse(booking.text)).toMatchObject({ customerKey: '+14155550100', sync: 'synced' });
+    expect(ws.contacts().map((c) => c.phone)).toEqual(['+14155550100']);
+  });
+
+  it('stores bookings of a workspace with no connection and syncs them once it connects', async () => {
+    const ws = await connectedWorkspace(server(), { connect: false });
+    const res = await ws.post({ id: 'bk_1' });
+    expect(res.body).toMatchObject({ sync: 'waiting_for_connection' });
+    await ws.post({ id: 'bk_2', startsAt: '2026-12-08T15:00:00-05:00' });
+    expect(ws.state().contacts).toEqual([]);
+
+    await connect(server(), ws.id, ws.locationId, ws.token);
+    const jobs = await ws.idle();
+    expect(jobs.map((job) => job.status)).toEqual(['done', 'done']);
+    const [contact, ...others] = ws.contacts();
+    expect(others).toEqual([]);
+    expect(contact!.fields).toMatchObject({ 'Bookings – Total Bookings': 2 });
+    expect(contact!.notes).toHaveLength(2);
+  });
+});

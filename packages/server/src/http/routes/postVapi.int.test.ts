@@ -1,0 +1,371 @@
+import { DateTime } from 'luxon';
+import { expect, it } from 'vitest';
+import { describeOnBackends } from '../../../test/harness.js';
+import {
+  NY,
+  VAPI_SECRET as SECRET,
+  toolCall,
+  vapi,
+  voiceWorkspace,
+  weekdayAhead,
+} from '../../../test/voice.js';
+import { waitFor } from '../../../test/waitFor.js';
+import { vapiSignature } from '../../voice/vapiAuth.js';
+
+describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
+  it('offers slots inside the working hours, labelled in the caller’s timezone', async () => {
+    const voice = await voiceWorkspace(server(), {
+      workingHours: [{ days: ['tue'], start: '10:00', end: '12:00' }],
+    });
+    const date = weekdayAhead(2);
+    const call = toolCall('check_availability', { date, timezone: 'America/Los_Angeles' });
+    const { res, results, parsed } = await vapi(server(), voice, [call]);
+    expect(res.status).toBe(200);
+    expect(results.map((r) => r.toolCallId)).toEqual([call.id]);
+    expect(results[0]!.result).not.toMatch(/\n/);
+    const [answer] = parsed;
+    expect(answer!.status).toBe('ok');
+    expect(answer!.slots).toHaveLength(3);
+    for (const slot of answer!.slots!) {
+      const start = DateTime.fromISO(slot.start, { setZone: true }).setZone(NY);
+      expect(start.toISODate()).toBe(date);
+      expect(start.hour * 60 + start.minute).toBeGreaterThanOrEqual(600);
+      expect(start.hour * 60 + start.minute + 30).toBeLessThanOrEqual(720);
+      // 10:00–11:30 in New York is 7:00–8:30 in Los Angeles.
+      expect(slot.label).toMatch(/^Tuesday, \w+ \d+(, \d{4})? at (7|7:30|8|8:30) AM$/);
+    }
+  });
+
+  it('offers the nearest days when the day asked is blacked out or inside the lead time', async () => {
+    const tuesday = weekdayAhead(2);
+    const voice = await voiceWorkspace(server(), { blackoutDates: [tuesday] });
+    const { parsed } = await vapi(server(), voice, [
+      toolCall('check_availability', { date: tuesday }),
+    ]);
+    expect(parsed[0]!.status).toBe('none');
+    const days = parsed[0]!.nearestDays!.map((d) => d.date);
+    expect(days).toHaveLength(2);
+    expect(days).not.toContain(tuesday);
+    expect(parsed[0]!.message).toMatch(/^I have nothing free on Tuesday/);
+
+    const farLead = await voiceWorkspace(server(), { minLeadMinutes: 30 * 24 * 60 });
+    const { parsed: late } = await vapi(server(), farLead, [
+      toolCall('check_availability', { date: tuesday }),
+    ]);
+    expect(late[0]!.status).toBe('none');
+    expect(late[0]!.nearestDays).toEqual([]);
+  });
+
+  it('keeps the buffer around an existing appointment free', async () => {
+    const voice = await voiceWorkspace(server(), { bufferAfterMinutes: 30 });
+    await server().call('PUT', `/v1/workspaces/${voice.ws}/voice`, {
+      json: {
+        calendarId: voice.calendarId,
+        timezone: NY,
+        rules: { minLeadMinutes: 0, bufferAfterMinutes: 30 },
+        slotsToOffer: 10,
+        auth: { type: 'bearer', secret: SECRET },
+      },
+    });
+    const date = weekdayAhead(1);
+    const window = { from: `${date}T09:00`, to: `${date}T11:30` };
+    const starts = async () => {
+      const { parsed } = await vapi(server(), voice, [toolCall('check_availability', window)]);
+      return parsed[0]!.slots!.map((s) => DateTime.fromISO(s.start).setZone(NY).toFormat('HH:mm'));
+    };
+    expect(await starts()).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00']);
+    const ten = `${date}T10:00`;
+    const booked = await vapi(server(), voice, [
+      toolCall('book_appointment', {
+        startTime: ten,
+        name: 'Ada Lovelace',
+        email: 'a@example.com',
+      }),
+    ]);
+    expect(booked.parsed[0]!.status).toBe('booked');
+    // 10:00–10:30 booked, padded by 30 minutes on each side of every appointment.
+    expect(await starts()).toEqual(['09:00', '11:00']);
+  });
+
+  it('books one of 50 concurrent callers on one slot; the other 49 hear alternatives', async () => {
+    const voice = await voiceWorkspace(server());
+    const date = weekdayAhead(3);
+    const { parsed } = await vapi(server(), voice, [toolCall('check_availability', { date })]);
+    const slot = parsed[0]!.slots![0]!;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        vapi(
+          server(),
+          voice,
+          [toolCall('book_appointment', { slotId: slot.id, name: `Caller ${i}` })],
+          {
+            callerNumber: `+1415555${String(1000 + i)}`,
+          },
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => a.parsed[0]!.status);
+    expect(statuses.filter((s) => s === 'booked')).toHaveLength(1);
+    const unavailable = answers.filter((a) => a.parsed[0]!.status === 'slot_unavailable');
+    expect(unavailable).toHaveLength(49);
+    for (const a of unavailable) {
+      expect(a.parsed[0]!.alternatives!.length).toBeGreaterThan(0);
+      expect(a.parsed[0]!.alternatives!.map((s) => s.start)).not.toContain(slot.start);
+    }
+    const state = server().emulator.control.locationState(voice.locationId);
+    const atSlot = state.appointments.filter(
+      (e) => new Date(e.startTime).getTime() === Date.parse(slot.start),
+    );
+    expect(atSlot).toHaveLength(1);
+  });
+
+  it('answers a booking re-issued five times in one call with the first booking', async () => {
+    const voice = await voiceWorkspace(server());
+    const { parsed } = await vapi(server(), voice, [
+      toolCall('check_availability', { date: weekdayAhead(4) }),
+    ]);
+    const slot = parsed[0]!.slots![1]!;
+    const args = { slotId: slot.id, name: 'Ada Lovelace', phone: '(415) 555-0100' };
+    const answers = [];
+    for (let i = 0; i < 5; i++) {
+      answers.push(
+        (
+          await vapi(server(), voice, [toolCall('book_appointment', args)], {
+            callId: 'call_replayed',
+          })
+        ).parsed[0]!,
+      );
+    }
+    // The model may also re-send the time itself, written in UTC.
+    const utc = new Date(Date.parse(slot.start)).toISOString();
+    const byTime = { startTime: utc, name: 'Ada Lovelace', phone: '(415) 555-0100' };
+    answers.push(
+      (
+        await vapi(server(), voice, [toolCall('book_appointment', byTime)], {
+          callId: 'call_replayed',
+        })
+      ).parsed[0]!,
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill('booked'));
+    expect(new Set(answers.map((a) => a.appointmentId)).size).toBe(1);
+    const state = () => server().emulator.control.locationState(voice.locationId);
+    const notes = await waitFor(
+      () => {
+        const found = state().notes;
+        return found.length > 0 && found;
+      },
+      { what: 'the booking note' },
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toContain('call_replayed');
+    await waitFor(() => state().contacts[0]?.tags?.includes('source:voice'), { what: 'the tag' });
+    expect(state().appointments).toHaveLength(1);
+    expect(state().contacts).toHaveLength(1);
+    expect(state().contacts[0]!.phone).toBe('+14155550100');
+    expect(state().appointments[0]!.id).toBe(answers[0]!.appointmentId);
+  });
+
+  it('finds the caller’s contact whichever way the phone number is written', async () => {
+    const voice = await voiceWorkspace(server());
+    const { parsed } = await vapi(server(), voice, [
+      toolCall('check_availability', { date: weekdayAhead(1) }),
+    ]);
+    const slots = parsed[0]!.slots!;
+    const phones = ['+14155550100', '(415) 555-0100', '415.555.0100'];
+    const contactIds = [];
+    for (const [i, phone] of phones.entries()) {
+      const { parsed: answer } = await vapi(server(), voice, [
+        toolCall('book_appointment', { slotId: slots[i]!.id, name: 'Ada Lovelace', phone }),
+      ]);
+      expect(answer[0]!.status).toBe('booked');
+      contactIds.push(answer[0]!.contactId);
+    }
+    expect(new Set(contactIds).size).toBe(1);
+    const state = server().emulator.control.locationState(voice.locationId);
+    expect(state.contacts).toHaveLength(1);
+    expect(state.appointments).toHaveLength(3);
+  });
+
+  it('creates a new contact tagged for review when only the name matches someone else', async () => {
+    const voice = await voiceWorkspace(server());
+    const { parsed } = await vapi(server(), voice, [
+      toolCall('check_availability', { date: weekdayAhead(1) }),
+    ]);
+    const [first, second] = parsed[0]!.slots!;
+    const book = (slotId: string, email: string) =>
+      vapi(server(), voice, [toolCall('book_appointment', { slotId, name: 'Sam Smith', email })]);
+    const a = (await book(first!.id, 'sam.one@example.com')).parsed[0]!;
+    const b = (await book(second!.id, 'sam.two@example.com')).parsed[0]!;
+    expect([a.status, b.status]).toEqual(['booked', 'booked']);
+    expect(b.contactId).not.toBe(a.contactId);
+    const contact = (id: string) =>
+      server()
+        .emulator.control.locationState(voice.locationId)
+        .contacts.find((c) => c.id === id);
+    await waitFor(() => contact(b.contactId!)?.tags?.includes('voice:review-contact'), {
+      what: 'the review tag',
+    });
+    await waitFor(() => contact(a.contactId!)?.tags?.includes('source:voice'), {
+      what: 'the first contact’s tag',
+    });
+    expect(contact(a.contactId!)?.tags).not.toContain('voice:review-contact');
+  });
+
+  it('finds, moves and cancels the caller’s appointment by the calling number', async () => {
+    const voice = await voiceWorkspace(server());
+    const caller = { callerNumber: '+14155550177' };
+    const { parsed } = await vapi(server(), voice, [
+      toolCall('check_availability', { date: weekdayAhead(3) }),
+    ]);
+    const [first, , later] = parsed[0]!.slots!;
+    const booked = (
+      await vapi(
+        server(),
+        voice,
+        [toolCall('book_appointment', { slotId: first!.id, name: 'Alan Turing' })],
+        caller,
+      )
+    ).parsed[0]!;
+    expect(booked.status).toBe('booked');
+
+    const found = (await vapi(server(), voice, [toolCall('find_appointments', {})], caller))
+      .parsed[0]!;
+    expect(found).toMatchObject({
+      status: 'ok',
+      appointments: [{ id: booked.appointmentId, label: first!.label }],
+    });
+
+    const move = toolCall('reschedule_appointment', { slotId: later!.id });
+    for (let i = 0; i < 2; i++) {
+      const moved = (await vapi(server(), voice, [{ ...move, id: `${move.id}_${i}` }], caller))
+        .parsed[0]!;
+      expect(moved).toMatchObject({ status: 'rescheduled', appointmentId: booked.appointmentId });
+    }
+    const appointments = () =>
+      server().emulator.control.locationState(voice.locationId).appointments;
+    expect(appointments()).toHaveLength(1);
+    expect(new Date(appointments()[0]!.startTime).getTime()).toBe(Date.parse(later!.start));
+
+    const cancel = (await vapi(server(), voice, [toolCall('cancel_appointment', {})], caller))
+      .parsed[0]!;
+    expect(cancel).toMatchObject({ status: 'cancelled', appointmentId: booked.appointmentId });
+    expect(appointments()[0]!.appointmentStatus).toBe('cancelled');
+    const none = (await vapi(server(), voice, [toolCall('find_appointments', {})], caller))
+      .parsed[0]!;
+    expect(none.status).toBe('not_found');
+  });
+
+  it('tells the truth when the appointment create is applied but the connection drops', async () => {
+    const voice = await voiceWorkspace(server());
+    const { parsed } = await vapi(server(), voice, [
+      toolCall('check_availability', { date: weekdayAhead(5) }),
+    ]);
+    const slot = parsed[0]!.slots![0]!;
+    server().emulator.control.addFault({
+      match: {
+        method: 'POST',
+        path: '/calendars/events/appointments',
+        locationId: voice.locationId,
+      },
+      commitThenFail: 'drop',
+      count: 1,
+    });
+    const { parsed: booked } = await vapi(server(), voice, [
+      toolCall('book_appointment', {
+        slotId: slot.id,
+        name: 'Grace Hopper',
+        email: 'grace@example.com',
+      }),
+    ]);
+    const appointments = server().emulator.control.locationState(voice.locationId).appointments;
+    expect(appointments).toHaveLength(1);
+    expect(booked[0]).toMatchObject({ status: 'booked', appointmentId: appointments[0]!.id });
+    const log = server().emulator.control.requests({ locationId: voice.locationId });
+    // The drop made the outcome unknown: the appointment was looked up, never created twice.
+    expect(log.some((r) => r.method === 'GET' && r.path.startsWith('/calendars/events'))).toBe(
+      true,
+    );
+    expect(
+      log.filter((r) => r.method === 'POST' && r.path === '/calendars/events/appointments'),
+    ).toHaveLength(1);
+  });
+
+  it('answers every call of both list shapes once, in order, unknown tools included', async () => {
+    const voice = await voiceWorkspace(server());
+    const check = {
+      id: 'tc_shape_1',
+      type: 'function',
+      function: { name: 'check_availability', arguments: { date: weekdayAhead(2) } },
+    };
+    const unknown = { id: 'tc_shape_2', type: 'function', function: { name: 'order_pizza' } };
+    const body = JSON.stringify({
+      message: {
+        type: 'tool-calls',
+        call: { id: 'call_shapes' },
+        toolCallList: [check, unknown],
+        toolWithToolCallList: [
+          { type: 'function', function: { name: 'check_availability' }, toolCall: check },
+          { type: 'function', function: { name: 'order_pizza' }, toolCall: unknown },
+        ],
+      },
+    });
+    const res = await server().call('POST', `/v1/workspaces/${voice.ws}/voice/vapi`, {
+      body,
+      headers: { 'content-type': 'application/json' },
+      token: SECRET,
+    });
+    expect(res.status).toBe(200);
+    const { results } = JSON.parse(res.text) as {
+      results: { toolCallId: string; result?: string; error?: string }[];
+    };
+    expect(results.map((r) => r.toolCallId)).toEqual(['tc_shape_1', 'tc_shape_2']);
+    expect(JSON.parse(results[0]!.result!)).toMatchObject({ status: 'ok' });
+    expect(JSON.parse(results[1]!.error!)).toMatchObject({ status: 'error', code: 'unknown_tool' });
+  });
+
+  it('answers a bad credential with 401, other messages and malformed bodies with 200', async () => {
+    const voice = await voiceWorkspace(server());
+    const call = [toolCall('check_availability', {})];
+    expect(
+      (await vapi(server(), voice, call, { token: 'wrong-secret-0123456789' })).res.status,
+    ).toBe(401);
+    expect((await vapi(server(), voice, call, { token: null })).res.status).toBe(401);
+
+    const path = `/v1/workspaces/${voice.ws}/voice/vapi`;
+    const status = await server().call('POST', path, {
+      json: { message: { type: 'status-update', status: 'in-progress' } },
+      token: SECRET,
+    });
+    expect(status.status).toBe(200);
+
+    for (const body of ['{"message":', JSON.stringify({ hello: 'world' })]) {
+      const res = await server().call('POST', path, {
+        body,
+        headers: { 'content-type': 'application/json' },
+        token: SECRET,
+      });
+      expect(res.status).toBe(200);
+      const { error } = JSON.parse(res.text) as { error: string };
+      expect(error).not.toMatch(/\n/);
+      expect(JSON.parse(error)).toMatchObject({ status: 'error' });
+    }
+  });
+
+  it('accepts an HMAC signature of the raw body when the workspace uses one', async () => {
+    const voice = await voiceWorkspace(server());
+    await server().call('PUT', `/v1/workspaces/${voice.ws}/voice`, {
+      json: { calendarId: voice.calendarId, timezone: NY, auth: { type: 'hmac', secret: SECRET } },
+    });
+    const body = JSON.stringify({ message: { type: 'end-of-call-report' } });
+    const path = `/v1/workspaces/${voice.ws}/voice/vapi`;
+    const headers = {
+      'content-type': 'application/json',
+      'x-vapi-signature': vapiSignature(body, SECRET),
+    };
+    expect((await server().call('POST', path, { body, headers, token: null })).status).toBe(200);
+    const forged = { ...headers, 'x-vapi-signature': vapiSignature(`${body} `, SECRET) };
+    expect((await server().call('POST', path, { body, headers: forged, token: null })).status).toBe(
+      401,
+    );
+  });
+});

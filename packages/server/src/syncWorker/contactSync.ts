@@ -1,0 +1,248 @@
+/**
+ * Runs one customer's sync plan (`sync/plan.ts`) against HighLevel: provision the custom fields,
+ * write the contact, apply the tag difference, add the note — each step journaled, so a retry
+ * skips what is done and reconciles what may have happened.
+ */
+import type { HighLevelError } from '@ghl-bridge/client';
+import {
+  NotFoundError,
+  OutcomeUnknownError,
+  ValidationError,
+  type Contact,
+  type HighLevel,
+  type UpdateContactInput,
+  type UpsertContactInput,
+} from '@ghl-bridge/client';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { NamedLock } from '../rateLimit/databaseLock.js';
+import type { BookingCustomer } from '../sync/bookingEvent.js';
+import { planFieldProvisioning, type CustomFieldDefinition } from '../sync/customFields.js';
+import type { LedgerBooking } from '../sync/ledger.js';
+import { findNoteMarker } from '../sync/notes.js';
+import {
+  planContactSync,
+  type ContactSyncPlan,
+  type ContactWriteBody,
+  type SyncStep,
+} from '../sync/plan.js';
+import { loadJournal, type Journal } from './journal.js';
+import { syncNaming, type SyncNaming } from './naming.js';
+import {
+  clearFieldIds,
+  loadCustomer,
+  loadFieldIds,
+  saveCustomer,
+  saveFieldIds,
+} from './customerStore.js';
+
+/** A failure no retry can fix until a person acts; `message` says what to do. */
+export class PermanentSyncError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'credentials' | 'rejected',
+  ) {
+    super(message);
+    this.name = 'PermanentSyncError';
+  }
+}
+
+export interface ContactSyncContext {
+  db: Kysely<DB>;
+  hl: HighLevel;
+  lock: NamedLock;
+  workspaceId: string;
+  locationId: string;
+  syncJobId: string;
+  customerKey: string;
+  customer: BookingCustomer;
+  previous: LedgerBooking | undefined;
+  current: LedgerBooking;
+  bookings: LedgerBooking[];
+  /** Field names and tag names; default the built-in ones. */
+  naming?: SyncNaming;
+}
+
+/**
+ * Syncs one customer; returns the HighLevel contact id.
+ *
+ * @example
+ * const contactId = await syncContact({ db, hl, lock, workspaceId, locationId, syncJobId, ... });
+ */
+export async function syncContact(ctx: ContactSyncContext): Promise<string | undefined> {
+  const { db, workspaceId, locationId, customerKey } = ctx;
+  const { fieldDefinitions: definitions, tagNames } = ctx.naming ?? syncNaming();
+  const journal = await loadJournal(db, ctx.syncJobId);
+  const cached = await loadCustomer(db, workspaceId, customerKey, locationId);
+  let fieldIds = await loadFieldIds(db, workspaceId, locationId);
+  let contactId = cached.contactId;
+  let appliedTags = cached.appliedTags;
+  let contactTags: string[] | undefined;
+
+  const plan = (): ContactSyncPlan =>
+    planContactSync({
+      locationId,
+      customer: ctx.customer,
+      change: { ...(ctx.previous ? { previous: ctx.previous } : {}), current: ctx.current },
+      bookings: ctx.bookings,
+      fieldIds,
+      fieldDefinitions: definitions,
+      tagNames,
+      appliedTags,
+      ...(contactTags ? { contactTags } : {}),
+      ...(contactId ? { contactId } : {}),
+    });
+
+  const provision = async () => {
+    fieldIds = await provisionFields(ctx, definitions);
+  };
+
+  let steps = plan().steps;
+  const provisionStep = steps.find((step) => step.kind === 'provision-fields');
+  if (provisionStep) {
+    await provision();
+    await journal.done(provisionStep.key);
+    steps = plan().steps;
+  }
+
+  const contactStep = steps.find(
+    (step) => step.kind === 'upsert-contact' || step.kind === 'update-contact',
+  )!;
+  const contactKey = contactStep.key.replace(/(upsert|update)-contact$/, 'contact');
+  const written = journal.get(contactKey);
+  if (written?.status === 'done' && typeof written.result?.contactId === 'string') {
+    contactId = written.result.contactId;
+  } else {
+    await journal.start(contactKey);
+    let contact: Contact;
+    try {
+      contact = await writeContact(ctx.hl, contactStep);
+    } catch (error) {
+      if (!rejectsField(error, fieldIds)) throw error;
+      // A cached field was deleted or changed in HighLevel: provision again, write once more.
+      await clearFieldIds(db, workspaceId, locationId);
+      fieldIds = {};
+      await provision();
+      const retried = plan().steps.find(
+        (step) => step.kind === 'upsert-contact' || step.kind === 'update-contact',
+      )!;
+      contact = await writeContact(ctx.hl, retried);
+    }
+    contactId = contact.id!;
+    contactTags = contact.tags ?? [];
+    await saveCustomer(db, workspaceId, customerKey, locationId, { contactId });
+    await journal.done(contactKey, { contactId });
+  }
+
+  for (const step of plan().steps) {
+    if (step.kind === 'provision-fields' || step.kind.endsWith('-contact')) continue;
+    if (journal.get(step.key)?.status === 'done') continue;
+    await runFollowUpStep(ctx, journal, step, contactId);
+    if (step.kind === 'add-tags' || step.kind === 'remove-tags') {
+      appliedTags = step.appliedAfter;
+      await saveCustomer(db, workspaceId, customerKey, locationId, { appliedTags });
+    }
+  }
+  return contactId;
+}
+
+async function runFollowUpStep(
+  ctx: ContactSyncContext,
+  journal: Journal,
+  step: SyncStep,
+  contactId: string,
+): Promise<void> {
+  switch (step.kind) {
+    case 'add-tags':
+      await journal.start(step.key);
+      await ctx.hl.contacts.addTags(contactId, step.tags);
+      break;
+    case 'remove-tags':
+      await journal.start(step.key);
+      await ctx.hl.contacts.removeTags(contactId, step.tags);
+      break;
+    case 'add-note': {
+      // A started note may exist already (the answer was lost): look for its marker first.
+      if (journal.get(step.key)?.status === 'started' && (await hasNote(ctx, contactId))) break;
+      await journal.start(step.key);
+      try {
+        await ctx.hl.notes.create(contactId, { body: step.body });
+      } catch (error) {
+        if (!(error instanceof OutcomeUnknownError) || !(await hasNote(ctx, contactId))) {
+          throw error;
+        }
+      }
+      break;
+    }
+    default:
+      return;
+  }
+  await journal.done(step.key);
+}
+
+async function hasNote(ctx: ContactSyncContext, contactId: string): Promise<boolean> {
+  const notes = await ctx.hl.notes.list(contactId);
+  return findNoteMarker(notes, ctx.current.id, ctx.current.version) !== undefined;
+}
+
+/** The contact write; a cached contact deleted in HighLevel is recreated through the upsert. */
+async function writeContact(hl: HighLevel, step: SyncStep): Promise<Contact> {
+  if (step.kind === 'upsert-contact') return (await hl.contacts.upsert(dto(step.body))).contact;
+  if (step.kind !== 'update-contact') throw new Error(`Not a contact step: ${step.kind}`);
+  try {
+    return await hl.contacts.update(step.contactId, dto(step.body));
+  } catch (error) {
+    if (!(error instanceof NotFoundError) || mentionsCustomField(error)) throw error;
+    return (await hl.contacts.upsert(dto(step.upsertBody))).contact;
+  }
+}
+
+/**
+ * The generated DTO types every `field_value` as a string (or an object), while the spec's own
+ * text and HighLevel take numbers for NUMERICAL and MONETORY fields (ghl-api-notes §6.2).
+ */
+function dto<T extends ContactWriteBody>(body: T): UpsertContactInput & UpdateContactInput {
+  return body as unknown as UpsertContactInput & UpdateContactInput;
+}
+
+function errorText(error: HighLevelError): string {
+  return `${error.message} ${JSON.stringify(error.body ?? '')}`;
+}
+
+function mentionsCustomField(error: HighLevelError): boolean {
+  return /custom ?field/i.test(errorText(error));
+}
+
+/** HighLevel refused one of our cached field ids (400 "not found" or 422 naming it). */
+function rejectsField(error: unknown, fieldIds: Record<string, string>): boolean {
+  if (!(error instanceof NotFoundError) && !(error instanceof ValidationError)) return false;
+  const text = errorText(error);
+  return mentionsCustomField(error) || Object.values(fieldIds).some((id) => text.includes(id));
+}
+
+/**
+ * Finds or creates the booking fields in the Location, once per workspace and Location: under a
+ * lock, so two jobs starting together do not both create them; adopting fields that exist.
+ */
+async function provisionFields(
+  ctx: ContactSyncContext,
+  definitions: CustomFieldDefinition[],
+): Promise<Record<string, string>> {
+  const { db, workspaceId, locationId } = ctx;
+  return ctx.lock(`custom-fields:${workspaceId}:${locationId}`, async () => {
+    const cached = await loadFieldIds(db, workspaceId, locationId);
+    if (definitions.every((d) => cached[d.key])) return cached;
+    const existing = await ctx.hl.customFields.list(locationId, { model: 'contact' });
+    const plan = planFieldProvisioning(definitions, existing);
+    if (plan.conflicts.length > 0) {
+      throw new PermanentSyncError(plan.conflicts.map((c) => c.message).join(' '), 'rejected');
+    }
+    const fieldIds = { ...plan.fieldIds };
+    for (const { key, input } of plan.create) {
+      const field = await ctx.hl.customFields.create(locationId, input);
+      fieldIds[key] = field.id!;
+    }
+    await saveFieldIds(db, workspaceId, locationId, fieldIds);
+    return fieldIds;
+  });
+}

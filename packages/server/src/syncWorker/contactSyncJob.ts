@@ -1,0 +1,150 @@
+/**
+ * The contact-sync job handler (the imperative shell around `syncContact`): loads the job and
+ * the customer's ledger, finds the workspace's connection, runs the sync, and records how it
+ * went. Failures a retry can fix are thrown back to the queue; failures only a person can fix
+ * (credentials revoked, a scope missing, a field of the wrong type) are dead-lettered at once,
+ * with the reason in plain words.
+ */
+import {
+  AuthenticationError,
+  HighLevelError,
+  LocationAccessError,
+  ScopeError,
+  ValidationError,
+} from '@ghl-bridge/client';
+import { bookingsOfCustomer } from '../bookings/bookingStore.js';
+import { CredentialKeyError } from '../crypto/credentials.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { Database } from '../db/database.js';
+import type { HighLevelClients } from '../gohighlevel/clients.js';
+import { connectionApiKey, findConnection } from '../gohighlevel/connectionStore.js';
+import type { Logger } from '../logger.js';
+import type { JobHandler } from '../queue/jobQueue.js';
+import { databaseLock } from '../rateLimit/databaseLock.js';
+import type { BookingCustomer } from '../sync/bookingEvent.js';
+import type { LedgerBooking } from '../sync/ledger.js';
+import { PermanentSyncError, syncContact } from './contactSync.js';
+import type { SyncNaming } from './naming.js';
+import {
+  CONTACT_SYNC_RETRY_LIMIT,
+  findSyncJob,
+  setSyncJobStatus,
+  type ContactSyncJobData,
+  type FailureKind,
+} from './syncJobStore.js';
+
+export interface ContactSyncJobDeps {
+  database: Database;
+  keyring: Keyring;
+  highLevel: HighLevelClients;
+  logger: Logger;
+  naming?: SyncNaming;
+}
+
+/**
+ * @example
+ * await queue.work(CONTACT_SYNC_QUEUE, contactSyncHandler({ database, keyring, highLevel, logger }));
+ */
+export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<ContactSyncJobData> {
+  const { db } = deps.database;
+  const lock = databaseLock(deps.database);
+  return async ({ data, retryCount }) => {
+    const job = await findSyncJob(db, data.syncJobId);
+    // Deleted with its workspace, finished by an earlier delivery, or dead-lettered.
+    if (!job || job.status === 'done' || job.status === 'failed') return;
+    const connection = await findConnection(db, job.workspace_id);
+    if (!connection) {
+      await setSyncJobStatus(db, job, { status: 'waiting_for_connection' });
+      return;
+    }
+    await setSyncJobStatus(db, job, { status: 'running', countAttempt: true });
+    try {
+      const apiKey = connectionApiKey(deps.keyring, connection);
+      const contactId = await syncContact({
+        db,
+        hl: deps.highLevel.forKey(apiKey, connection.location_id),
+        lock,
+        workspaceId: job.workspace_id,
+        locationId: connection.location_id,
+        syncJobId: job.id,
+        customerKey: job.customer_key,
+        customer: job.customer as BookingCustomer,
+        previous: (job.previous as LedgerBooking | null) ?? undefined,
+        current: job.current as LedgerBooking,
+        bookings: await bookingsOfCustomer(db, job.workspace_id, job.customer_key),
+        ...(deps.naming ? { naming: deps.naming } : {}),
+      });
+      await setSyncJobStatus(db, job, {
+        status: 'done',
+        ...(contactId ? { contactId } : {}),
+      });
+      await db
+        .updateTable('gohighlevel_connections')
+        .set({ last_sync_at: new Date() })
+        .where('workspace_id', '=', job.workspace_id)
+        .execute();
+    } catch (error) {
+      const permanent = permanentFailure(error);
+      const exhausted = retryCount >= CONTACT_SYNC_RETRY_LIMIT;
+      const reason = permanent?.reason ?? plainReason(error);
+      deps.logger.warn(
+        { syncJobId: job.id, workspaceId: job.workspace_id, err: error, permanent: !!permanent },
+        'contact sync failed',
+      );
+      if (permanent || exhausted) {
+        const failureKind: FailureKind = permanent?.kind ?? 'exhausted';
+        await setSyncJobStatus(db, job, { status: 'failed', reason, failureKind });
+        return;
+      }
+      await setSyncJobStatus(db, job, { status: 'retrying', reason });
+      throw error;
+    }
+  };
+}
+
+/** The failures no retry fixes, each with what to do about it. */
+export function permanentFailure(
+  error: unknown,
+): { reason: string; kind: 'credentials' | 'rejected' } | undefined {
+  if (error instanceof PermanentSyncError) return { reason: error.message, kind: error.kind };
+  if (error instanceof CredentialKeyError) {
+    return {
+      reason: `The stored GoHighLevel API key cannot be decrypted with the configured secret keys (${error.message}). Reconnect GoHighLevel; this job is retried automatically after reconnecting.`,
+      kind: 'credentials',
+    };
+  }
+  if (error instanceof AuthenticationError) {
+    return {
+      reason:
+        'HighLevel refused the stored API key: it is invalid, expired or was revoked. Create a new Private Integration token (Settings → Private Integrations) and reconnect GoHighLevel; this job is retried automatically after reconnecting.',
+      kind: 'credentials',
+    };
+  }
+  if (error instanceof ScopeError) {
+    return {
+      reason: `The API key lacks a permission the booking sync needs (HighLevel: "${error.message}"). Add the contacts and custom field scopes to the Private Integration and reconnect GoHighLevel; this job is retried automatically after reconnecting.`,
+      kind: 'credentials',
+    };
+  }
+  if (error instanceof LocationAccessError) {
+    return {
+      reason:
+        'The API key no longer has access to the connected Location. Reconnect GoHighLevel with a key of the same sub-account; this job is retried automatically after reconnecting.',
+      kind: 'credentials',
+    };
+  }
+  if (error instanceof ValidationError) {
+    return {
+      reason: `HighLevel rejected the contact data: ${error.messages.join('; ') || error.message}. Fix the booking and send it again, then retry this job.`,
+      kind: 'rejected',
+    };
+  }
+  return undefined;
+}
+
+function plainReason(error: unknown): string {
+  if (error instanceof HighLevelError) {
+    return `HighLevel call failed (${error.code}${error.status ? `, HTTP ${error.status}` : ''}): ${error.message}. It is retried automatically.`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

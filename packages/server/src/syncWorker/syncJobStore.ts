@@ -1,0 +1,246 @@
+/**
+ * Sync jobs in the database: one row per booking change and affected customer, with an explicit
+ * status a user can read (`GET /v1/workspaces/:ws/sync-jobs`). The pg-boss job only carries the
+ * row's id; the row says what to sync and how it went.
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DB, SyncJobsTable } from '../db/schema.js';
+import { newId } from '../ids.js';
+import type { JobQueue, QueueDefinition } from '../queue/jobQueue.js';
+import { customerKey, type BookingCustomer } from '../sync/bookingEvent.js';
+import type { LedgerBooking } from '../sync/ledger.js';
+
+export const CONTACT_SYNC_QUEUE = 'contact-sync';
+
+/** Attempts after the first before a job that keeps failing is dead-lettered. */
+export const CONTACT_SYNC_RETRY_LIMIT = 6;
+
+export const contactSyncQueue: QueueDefinition = {
+  // One job per Location+customer at a time: two bookings of one person never interleave.
+  policy: 'singleton',
+  retryLimit: CONTACT_SYNC_RETRY_LIMIT,
+  retryDelaySeconds: 1,
+  expireInSeconds: 120,
+};
+
+export interface ContactSyncJobData {
+  syncJobId: string;
+}
+
+export const SYNC_JOB_STATUSES = [
+  'queued',
+  'running',
+  'retrying',
+  'waiting_for_connection',
+  'done',
+  'failed',
+] as const;
+export type SyncJobStatus = (typeof SYNC_JOB_STATUSES)[number];
+
+/** Why a job failed for good: `credentials` jobs are retried after a reconnect. */
+export type FailureKind = 'credentials' | 'rejected' | 'exhausted';
+
+export type SyncJobRow = Selectable<SyncJobsTable>;
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The pg-boss singleton key: one job at a time per Location (or workspace) and customer. */
+export function syncSingletonKey(scope: string, customerKey: string): string {
+  return `${scope}:${customerKey}`;
+}
+
+/**
+ * Records a sync job and, when the workspace is connected, enqueues it in the same transaction.
+ *
+ * @example
+ * await createSyncJob(trx, queue, { workspaceId, locationId, customerKey, customer, change });
+ */
+export async function createSyncJob(
+  trx: Db,
+  queue: JobQueue,
+  input: {
+    workspaceId: string;
+    /** The connected Location, or undefined: the job waits for a connection. */
+    locationId: string | undefined;
+    customerKey: string;
+    customer: BookingCustomer;
+    previous: LedgerBooking | undefined;
+    current: LedgerBooking;
+  },
+): Promise<SyncJobRow> {
+  const row = await trx
+    .insertInto('sync_jobs')
+    .values({
+      id: newId('sj'),
+      workspace_id: input.workspaceId,
+      booking_id: input.current.id,
+      version: input.current.version,
+      customer_key: input.customerKey,
+      customer: JSON.stringify(input.customer),
+      previous: input.previous ? JSON.stringify(input.previous) : null,
+      current: JSON.stringify(input.current),
+      status: input.locationId ? 'queued' : 'waiting_for_connection',
+      reason: null,
+      failure_kind: null,
+      contact_id: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (input.locationId) await enqueueSyncJob(trx, queue, row, input.locationId);
+  return row;
+}
+
+async function enqueueSyncJob(
+  trx: Db,
+  queue: JobQueue,
+  row: Pick<SyncJobRow, 'id' | 'customer_key'>,
+  locationId: string,
+): Promise<void> {
+  await queue.enqueue<ContactSyncJobData>(
+    trx,
+    CONTACT_SYNC_QUEUE,
+    { syncJobId: row.id },
+    { singletonKey: syncSingletonKey(locationId, row.customer_key) },
+  );
+}
+
+/**
+ * After a (re)connect: enqueues the jobs that waited for a connection and those dead-lettered
+ * for credentials. Returns how many were enqueued.
+ */
+export async function resumeSyncJobs(
+  trx: Db,
+  queue: JobQueue,
+  workspaceId: string,
+  locationId: string,
+): Promise<number> {
+  const rows = await trx
+    .updateTable('sync_jobs')
+    .set({ status: 'queued', reason: null, failure_kind: null, updated_at: new Date() })
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'waiting_for_connection'),
+        eb.and([eb('status', '=', 'failed'), eb('failure_kind', '=', 'credentials')]),
+      ]),
+    )
+    .returning(['id', 'customer_key', 'booking_id', 'version'])
+    .execute();
+  for (const row of rows) await enqueueSyncJob(trx, queue, row, locationId);
+  await markBookingsPending(trx, workspaceId, rows);
+  return rows.length;
+}
+
+/** Puts one failed job back in the queue; undefined when it is not failed. */
+export async function retrySyncJob(
+  trx: Db,
+  queue: JobQueue,
+  workspaceId: string,
+  jobId: string,
+  locationId: string | undefined,
+): Promise<SyncJobRow | undefined> {
+  const row = await trx
+    .updateTable('sync_jobs')
+    .set({
+      status: locationId ? 'queued' : 'waiting_for_connection',
+      reason: null,
+      failure_kind: null,
+      updated_at: new Date(),
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', jobId)
+    .where('status', '=', 'failed')
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (locationId) await enqueueSyncJob(trx, queue, row, locationId);
+  await markBookingsPending(trx, workspaceId, [row]);
+  return row;
+}
+
+async function markBookingsPending(
+  trx: Db,
+  workspaceId: string,
+  rows: Array<Pick<SyncJobRow, 'booking_id' | 'version'>>,
+): Promise<void> {
+  for (const row of rows) {
+    await trx
+      .updateTable('bookings')
+      .set({ sync_state: 'pending' })
+      .where('workspace_id', '=', workspaceId)
+      .where('booking_id', '=', row.booking_id)
+      .where('version', '=', Number(row.version))
+      .where('sync_state', '!=', 'synced')
+      .execute();
+  }
+}
+
+export function findSyncJob(db: Db, id: string): Promise<SyncJobRow | undefined> {
+  return db.selectFrom('sync_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Sets a job's status (and reason); a job of the booking's own customer carries its outcome to
+ * the booking's `sync_state`.
+ */
+export async function setSyncJobStatus(
+  db: Kysely<DB>,
+  job: SyncJobRow,
+  update: {
+    status: SyncJobStatus;
+    reason?: string | null;
+    failureKind?: FailureKind | null;
+    contactId?: string;
+    countAttempt?: boolean;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('sync_jobs')
+      .set((eb) => ({
+        status: update.status,
+        reason: update.reason ?? null,
+        failure_kind: update.failureKind ?? null,
+        ...(update.contactId ? { contact_id: update.contactId } : {}),
+        ...(update.countAttempt ? { attempts: eb('attempts', '+', 1) } : {}),
+        updated_at: new Date(),
+      }))
+      .where('id', '=', job.id)
+      .execute();
+    const bookingState: Partial<Record<SyncJobStatus, string>> = {
+      done: 'synced',
+      failed: 'failed',
+      waiting_for_connection: 'waiting_for_connection',
+    };
+    const state = bookingState[update.status];
+    if (!state || !isOwnCustomerJob(job)) return;
+    await trx
+      .updateTable('bookings')
+      .set({ sync_state: state, ...(update.contactId ? { contact_id: update.contactId } : {}) })
+      .where('workspace_id', '=', job.workspace_id)
+      .where('booking_id', '=', job.booking_id)
+      .where('version', '=', Number(job.version))
+      .execute();
+  });
+}
+
+/** True for the job of the booking's own customer (not a former customer's stats refresh). */
+function isOwnCustomerJob(job: SyncJobRow): boolean {
+  return customerKey((job.current as LedgerBooking).customer) === job.customer_key;
+}
+
+/** A job as the API shows it. */
+export function syncJobView(row: SyncJobRow) {
+  return {
+    id: row.id,
+    bookingId: row.booking_id,
+    version: Number(row.version),
+    customerKey: row.customer_key,
+    status: row.status as SyncJobStatus,
+    attempts: row.attempts,
+    reason: row.reason,
+    highLevelContactId: row.contact_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

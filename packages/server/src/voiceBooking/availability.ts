@@ -1,0 +1,154 @@
+/**
+ * `check_availability` and the alternatives a booking offers when its slot is gone: HighLevel's
+ * free slots (one request) narrowed by the workspace's rules (voice/availability.ts), labelled
+ * in the caller's timezone (voice/speech.ts).
+ */
+import { DateTime } from 'luxon';
+import {
+  applyRules,
+  nearestDaysWithSlots,
+  pickSlotsToOffer,
+  slotsBetween,
+} from '../voice/availability.js';
+import type { OfferedSlot, NoSlots, SlotsOffered } from '../voice/results.js';
+import { encodeSlotId } from '../voice/slotId.js';
+import { daysOffered, labelSlots, noSlots, slotsOffered } from '../voice/speech.js';
+import type { CheckAvailabilityArgs } from '../voice/toolArgs.js';
+import { LIVE, type VoiceContext } from './context.js';
+
+const CALENDAR_CACHE_MS = 10 * 60_000;
+/** How far around the asked window to look for "the nearest days with openings". */
+const NEARBY_DAYS = 7;
+
+/** The appointment length: the rules' own, else the calendar's (read once per 10 minutes). */
+async function slotMinutes(ctx: VoiceContext): Promise<number> {
+  const { calendarId, rules } = ctx.settings;
+  if (rules.slotMinutes !== null) return rules.slotMinutes;
+  const cached = ctx.calendarMinutes.get(calendarId);
+  if (cached && cached.until > ctx.now.getTime()) return cached.minutes;
+  const calendar = await ctx.hl.calendars.get(calendarId, LIVE);
+  const duration = calendar.slotDuration ?? 30;
+  const minutes = calendar.slotDurationUnit === 'hours' ? duration * 60 : duration;
+  ctx.calendarMinutes.set(calendarId, { minutes, until: ctx.now.getTime() + CALENDAR_CACHE_MS });
+  return minutes;
+}
+
+/**
+ * The calendar's appointments around [from, to), for the buffers; one more request, made only
+ * when the rules have a buffer (HighLevel's free slots already leave out the booked times).
+ */
+async function busyIntervals(ctx: VoiceContext, from: DateTime, to: DateTime) {
+  const { rules, calendarId } = ctx.settings;
+  if (rules.bufferBeforeMinutes + rules.bufferAfterMinutes === 0) return [];
+  const margin = { days: 1 };
+  const events = await ctx.hl.appointments.list(
+    {
+      locationId: ctx.locationId,
+      calendarId,
+      startTime: from.minus(margin).toMillis(),
+      endTime: to.plus(margin).toMillis(),
+    },
+    LIVE,
+  );
+  return events
+    .filter((event) => event.appointmentStatus !== 'cancelled' && event.startTime && event.endTime)
+    .map((event) => ({ start: event.startTime, end: event.endTime }));
+}
+
+/**
+ * The free slots HighLevel has in [from, to) that the rules allow, verbatim and in time order.
+ *
+ * @example const slots = await allowedSlots(ctx, from, to, 'America/Chicago');
+ */
+export async function allowedSlots(
+  ctx: VoiceContext,
+  from: DateTime,
+  to: DateTime,
+  timezone: string,
+): Promise<string[]> {
+  const start = DateTime.max(from, DateTime.fromJSDate(ctx.now));
+  if (to <= start) return [];
+  const { rules, timezone: workspaceZone, calendarId } = ctx.settings;
+  const [slots, minutes, busy] = await Promise.all([
+    ctx.hl.calendars.freeSlots(
+      { calendarId, start: start.toMillis(), end: to.toMillis(), timezone },
+      LIVE,
+    ),
+    slotMinutes(ctx),
+    busyIntervals(ctx, start, to),
+  ]);
+  return applyRules({
+    slots,
+    rules,
+    timezone: workspaceZone,
+    now: ctx.now,
+    slotMinutes: minutes,
+    busy,
+  });
+}
+
+export function slotIdFor(ctx: VoiceContext) {
+  return (slot: string) =>
+    encodeSlotId({ calendarId: ctx.settings.calendarId, slot }, ctx.slotIdKey);
+}
+
+/**
+ * The tool: slots in the asked window, or the nearest days that have some.
+ *
+ * @example formatToolResult(await checkAvailability(ctx, args));
+ */
+export async function checkAvailability(
+  ctx: VoiceContext,
+  args: CheckAvailabilityArgs,
+): Promise<SlotsOffered | NoSlots> {
+  const zone = args.timezone;
+  const from = DateTime.fromISO(args.from, { setZone: true });
+  const to = DateTime.fromISO(args.to, { setZone: true });
+  const allowed = await allowedSlots(
+    ctx,
+    from.minus({ days: NEARBY_DAYS }),
+    to.plus({ days: NEARBY_DAYS }),
+    zone,
+  );
+  const idFor = slotIdFor(ctx);
+  const n = ctx.settings.slotsToOffer;
+  const inWindow = slotsBetween(allowed, args.from, args.to);
+  if (inWindow.length) {
+    const picked = pickSlotsToOffer(inWindow, n, { timezone: zone });
+    return slotsOffered(zone, labelSlots(picked, zone, idFor, ctx.now), ctx.now);
+  }
+  const day = args.askedDay ?? from.setZone(zone).toISODate() ?? '';
+  const nearest = nearestDaysWithSlots({ slots: allowed, day, timezone: zone }).map((d) => ({
+    date: d.date,
+    slots: pickSlotsToOffer(d.slots, n, { timezone: zone }),
+  }));
+  return noSlots(zone, args.askedDay, daysOffered(nearest, zone, idFor, ctx.now), ctx.now);
+}
+
+/**
+ * Other slots near `slot` on its day and the next ones, for a caller whose slot went.
+ *
+ * @example slotUnavailable(await alternativesTo(ctx, slot), timezone);
+ */
+export async function alternativesTo(ctx: VoiceContext, slot: string): Promise<OfferedSlot[]> {
+  const zone = ctx.settings.timezone;
+  const day = DateTime.fromISO(slot, { setZone: true }).setZone(zone).startOf('day');
+  const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), zone);
+  return alternativesAmong(ctx, allowed, slot);
+}
+
+/** The alternatives among slots already fetched (no HighLevel request). */
+export function alternativesAmong(
+  ctx: VoiceContext,
+  allowed: readonly string[],
+  slot: string,
+): OfferedSlot[] {
+  const zone = ctx.settings.timezone;
+  const taken = Date.parse(slot);
+  const others = allowed.filter((s) => Date.parse(s) !== taken);
+  const picked = pickSlotsToOffer(others, ctx.settings.slotsToOffer, {
+    timezone: zone,
+    near: slot,
+  });
+  return labelSlots(picked, zone, slotIdFor(ctx), ctx.now);
+}

@@ -1,0 +1,102 @@
+/**
+ * Answers the tool calls of one Vapi `tool-calls` message, in order, each with one line (design
+ * §3.5), and records each in the call's audit trail.
+ */
+import type { ToolCall } from '../voice/vapiMessage.js';
+import type { ToolResult } from '../voice/results.js';
+import { failed, formatToolResult } from '../voice/speech.js';
+import { readToolArguments } from '../voice/toolArgs.js';
+import { cancelAppointment, findAppointments, rescheduleAppointment } from './appointments.js';
+import { checkAvailability } from './availability.js';
+import { bookAppointment } from './booking.js';
+import { recordToolCall, type HighLevelRequest } from './callAudit.js';
+import type { VoiceContext } from './context.js';
+
+/** Vapi's shape: `error` instead of `result` for a failure the assistant should voice. */
+export type VapiToolResult =
+  { toolCallId: string; result: string } | { toolCallId: string; error: string };
+
+export interface ToolCallsInput {
+  callId?: string;
+  callerNumber?: string;
+  toolCalls: ToolCall[];
+  /** The HighLevel requests of this message so far; cleared after each tool call is recorded. */
+  requests: HighLevelRequest[];
+}
+
+async function answer(
+  ctx: VoiceContext,
+  call: ToolCall,
+  input: ToolCallsInput,
+  background: Promise<void>[],
+): Promise<ToolResult> {
+  if (call.kind === 'unreadable') return failed('unreadable_arguments');
+  const read = readToolArguments(call.name, call.arguments, {
+    now: ctx.now,
+    timezone: ctx.settings.timezone,
+    defaultCountry: ctx.settings.defaultCountry,
+    ...(input.callerNumber ? { callerNumber: input.callerNumber } : {}),
+  });
+  if (!read) return failed('unknown_tool');
+  if (!read.ok) return read.result;
+  const { request } = read;
+  switch (request.tool) {
+    case 'check_availability':
+      return checkAvailability(ctx, request.args);
+    case 'book_appointment': {
+      const booking = await bookAppointment(ctx, request.args, {
+        callId: input.callId ?? `tool-call:${call.id}`,
+        ...(input.callerNumber ? { callerNumber: input.callerNumber } : {}),
+        asked: `${call.name} ${JSON.stringify(call.arguments)}`,
+      });
+      background.push(booking.background);
+      return booking.result;
+    }
+    case 'find_appointments':
+      return findAppointments(ctx, request.args);
+    case 'cancel_appointment':
+      return cancelAppointment(ctx, request.args);
+    case 'reschedule_appointment':
+      return rescheduleAppointment(ctx, request.args);
+  }
+}
+
+/**
+ * The `results` array for Vapi, in the order of the calls, plus the background work (notes and
+ * tags) still running.
+ *
+ * @example const { results } = await answerToolCalls(ctx, { callId, callerNumber, toolCalls, requests });
+ */
+export async function answerToolCalls(
+  ctx: VoiceContext,
+  input: ToolCallsInput,
+): Promise<{ results: VapiToolResult[]; background: Promise<void> }> {
+  const results: VapiToolResult[] = [];
+  const background: Promise<void>[] = [];
+  for (const call of input.toolCalls) {
+    let result: ToolResult;
+    try {
+      result = await answer(ctx, call, input, background);
+    } catch (error) {
+      ctx.log.warn({ err: error, tool: call.name }, 'voice tool call failed');
+      result = failed('unavailable');
+    }
+    const line = formatToolResult(result);
+    results.push(
+      result.status === 'error'
+        ? { toolCallId: call.id, error: line }
+        : { toolCallId: call.id, result: line },
+    );
+    const requests = input.requests.splice(0);
+    await recordToolCall(ctx.db, {
+      workspaceId: ctx.workspaceId,
+      callId: input.callId ?? '',
+      toolCallId: call.id,
+      tool: call.name,
+      arguments: call.kind === 'call' ? call.arguments : { problem: call.problem },
+      requests,
+      outcome: result,
+    }).catch((error: unknown) => ctx.log.warn({ err: error }, 'voice audit record failed'));
+  }
+  return { results, background: Promise.all(background).then(() => undefined) };
+}

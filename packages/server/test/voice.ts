@@ -1,0 +1,115 @@
+/** Voice-booking test setup: a connected workspace with a calendar, and Vapi requests. */
+import { DateTime } from 'luxon';
+import { expect } from 'vitest';
+import type { TestServer } from './harness.js';
+
+export const VAPI_SECRET = 'vapi-secret-0123456789-abcd';
+export const NY = 'America/New_York';
+
+export interface Voice {
+  ws: string;
+  locationId: string;
+  calendarId: string;
+}
+
+/** A workspace connected to a fresh emulated Location with a Mon–Fri 09:00–17:00 calendar. */
+export async function voiceWorkspace(server: TestServer, rules: Record<string, unknown> = {}) {
+  const { emulator } = server;
+  const { locationId, token } = emulator.control.createLocation({
+    name: 'Voice Spa',
+    timezone: NY,
+  });
+  const owner = emulator.control.createUser(locationId, { firstName: 'Olive', lastName: 'Owner' });
+  const calendar = emulator.control.createCalendar(locationId, {
+    name: 'Consultation',
+    calendarType: 'event',
+    teamMembers: [{ userId: owner.id, isPrimary: true }],
+    slotDuration: 30,
+    slotInterval: 30,
+    openHours: [
+      {
+        daysOfTheWeek: [1, 2, 3, 4, 5],
+        hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }],
+      },
+    ],
+  });
+  const { id: ws } = await server.createWorkspace();
+  const connect = await server.call('PUT', `/v1/workspaces/${ws}/integrations/gohighlevel`, {
+    json: { apiKey: token, locationId },
+  });
+  expect(connect.status).toBe(200);
+  const put = await server.call('PUT', `/v1/workspaces/${ws}/voice`, {
+    json: {
+      calendarId: calendar.id,
+      timezone: NY,
+      rules: { minLeadMinutes: 0, ...rules },
+      auth: { type: 'bearer', secret: VAPI_SECRET },
+    },
+  });
+  expect(put.status).toBe(200);
+  return { ws, locationId, calendarId: calendar.id } satisfies Voice;
+}
+
+let calls = 0;
+export const toolCall = (name: string, args: Record<string, unknown>) => ({
+  id: `tc_${++calls}`,
+  type: 'function',
+  function: { name, arguments: JSON.stringify(args) },
+});
+
+export async function vapi(
+  server: TestServer,
+  voice: Voice,
+  toolCalls: unknown[],
+  options: { callId?: string; callerNumber?: string; token?: string | null } = {},
+) {
+  const body = JSON.stringify({
+    message: {
+      type: 'tool-calls',
+      call: {
+        id: options.callId ?? `call_${++calls}`,
+        customer: options.callerNumber ? { number: options.callerNumber } : undefined,
+      },
+      toolCallList: toolCalls,
+    },
+  });
+  const res = await server.call('POST', `/v1/workspaces/${voice.ws}/voice/vapi`, {
+    body,
+    headers: { 'content-type': 'application/json' },
+    token: options.token === undefined ? VAPI_SECRET : options.token,
+  });
+  const results =
+    (
+      JSON.parse(res.text) as {
+        results?: { toolCallId: string; result?: string; error?: string }[];
+      }
+    ).results ?? [];
+  return {
+    res,
+    results,
+    parsed: results.map((r) => JSON.parse(r.result ?? r.error ?? '{}') as Result),
+  };
+}
+
+export interface Slot {
+  id: string;
+  start: string;
+  label: string;
+}
+export interface Result {
+  status: string;
+  message: string;
+  slots?: Slot[];
+  alternatives?: Slot[];
+  nearestDays?: { date: string; label: string; slots: Slot[] }[];
+  appointmentId?: string;
+  contactId?: string;
+  start?: string;
+}
+
+/** A weekday at least three days ahead, as YYYY-MM-DD in New York. */
+export function weekdayAhead(weekday: number): string {
+  let day = DateTime.now().setZone(NY).plus({ days: 3 }).startOf('day');
+  while (day.weekday !== weekday) day = day.plus({ days: 1 });
+  return day.toISODate()!;
+}
