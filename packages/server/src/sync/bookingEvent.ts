@@ -3,7 +3,8 @@
  * everything after it works on one clean shape: E.164 phones, lower-case emails, instants that
  * carry their offset, an IANA timezone, and money as a decimal string of the right precision.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
+import { toE164 } from '../phone.js';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { decimalAmountProblem, isCurrencyCode, toDecimalString, toMinorUnits } from './money.js';
@@ -60,8 +61,8 @@ function phone(defaultCountry: CountryCode | undefined) {
     z
       .string()
       .transform((value, ctx) => {
-        const parsed = parsePhoneNumberFromString(value, defaultCountry);
-        if (parsed?.isValid()) return parsed.number;
+        const e164 = toE164(value, defaultCountry);
+        if (e164) return e164;
         ctx.addIssue({
           code: 'custom',
           message: defaultCountry

@@ -5,7 +5,7 @@
  * contact tagged for review: merging a stranger into someone else's record is worse than a
  * duplicate a person can merge later.
  */
-import { toE164, type CountryCode } from './phone.js';
+import { toE164, type CountryCode } from '../phone.js';
 
 /** The fields of a HighLevel contact this decision reads (a subset of the client's `Contact`). */
 export interface ContactCandidate {

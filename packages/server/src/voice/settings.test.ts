@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { CountryCode } from './phone.js';
+import type { CountryCode } from '../phone.js';
 import {
   maskSecret,
   maskSettings,

@@ -8,7 +8,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { isCountryCode } from './phone.js';
+import { isCountryCode } from '../phone.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

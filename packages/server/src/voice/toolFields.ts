@@ -7,7 +7,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { toE164, type CountryCode } from './phone.js';
+import { toE164, type CountryCode } from '../phone.js';
 import type { FieldProblem, NeedsInfo } from './results.js';
 import { needsInfo } from './speech.js';
 

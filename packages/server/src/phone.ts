@@ -1,7 +1,7 @@
 /**
  * Phone numbers as one comparable form, E.164 (`+14155550100`), so `(415) 555-0100`,
- * `415.555.0100` and `+1 415 555 0100` are the same caller. Used for tool arguments, the
- * caller's number from the call, and the phones of existing HighLevel contacts alike.
+ * `415.555.0100` and `+1 415 555 0100` are the same person. Used for booking customers, voice
+ * tool arguments, the caller's number from the call, and the phones of HighLevel contacts alike.
  */
 import {
   isSupportedCountry,
@@ -13,11 +13,11 @@ export type { CountryCode };
 
 /**
  * The E.164 form of a phone number, or `undefined` when it is not a valid number. Numbers
- * written without `+country` are read as numbers of `defaultCountry`.
+ * written without `+country` are read as numbers of `defaultCountry` (invalid without one).
  *
  * @example toE164('(415) 555-0100', 'US'); // '+14155550100'
  */
-export function toE164(input: string, defaultCountry: CountryCode): string | undefined {
+export function toE164(input: string, defaultCountry?: CountryCode): string | undefined {
   const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
   return parsed?.isValid() ? parsed.number : undefined;
 }
