@@ -130,6 +130,30 @@ describe('createRateLimiter: priorities', () => {
   });
 });
 
+describe('createRateLimiter: what counts as waiting', () => {
+  it('does not report a slow store round trip (a database query) as a rate-limit wait', async () => {
+    const clock = manualClock(0);
+    const memory = memoryRateLimitStore();
+    const slowStore: RateLimitStore = {
+      ...memory,
+      async tryAcquire(key, now, windows) {
+        await clock.sleep(5);
+        return memory.tryAcquire(key, now, windows);
+      },
+    };
+    const limiter = createRateLimiter({
+      clock,
+      store: slowStore,
+      windows: [{ limit: 1, intervalMs: 1000 }],
+    });
+    const first = limiter.acquire('loc');
+    const second = limiter.acquire('loc');
+    await clock.runAll();
+    expect((await first).waitedMs).toBe(0);
+    expect((await second).waitedMs).toBeGreaterThanOrEqual(1000);
+  });
+});
+
 describe('createRateLimiter: giving up', () => {
   it('rejects an aborted waiter with the reason and serves the next one in its place', async () => {
     const { clock, limiter, grants, request } = setup([{ limit: 1, intervalMs: 1000 }]);

@@ -32,6 +32,8 @@ interface Line {
   queue: WaitQueue<Waiter>;
   /** Ends the pump's sleep early, when the last waiter gives up or the budget changes. */
   wake: AbortController | undefined;
+  /** Times the pump has slept for the budget; a waiter granted with no sleep since it queued did not wait for the limit. */
+  sleeps: number;
 }
 
 /**
@@ -85,6 +87,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       }
       if (line.queue.size === 0) break;
       line.wake = new AbortController();
+      line.sleeps++;
       await clock.sleep(Math.min(result.retryInMs, MAX_TIMER_MS), line.wake.signal).catch(() => {
         // Woken early: the loop looks at the queue and the store again.
       });
@@ -101,7 +104,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       if (signal?.aborted) return reject(abortReason(signal));
       const enqueuedAt = clock.now();
       const running = lines.get(key);
-      const line: Line = running ?? { queue: new WaitQueue(), wake: undefined };
+      const line: Line = running ?? { queue: new WaitQueue(), wake: undefined, sleeps: 0 };
+      // The store's own round trip (a database query) is not a wait for the rate limit.
+      const sleepsAtEnqueue = line.sleeps;
+      const budgetSpentAtEnqueue = line.wake !== undefined; // the pump is sleeping for the budget
       const onAbort = () => {
         if (!line.queue.remove(ticket)) return;
         reject(abortReason(signal!));
@@ -112,7 +118,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         {
           grant() {
             signal?.removeEventListener('abort', onAbort);
-            resolve({ waitedMs: clock.now() - enqueuedAt });
+            resolve({
+              waitedMs:
+                budgetSpentAtEnqueue || line.sleeps > sleepsAtEnqueue
+                  ? clock.now() - enqueuedAt
+                  : 0,
+            });
           },
           fail(error) {
             signal?.removeEventListener('abort', onAbort);
