@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_BASE_URL } from '@ghl-bridge/client';
 import { DEFAULT_FIELD_PREFIX } from './sync/customFields.js';
+import { FieldPrefixSchema, TagPrefixSchema } from './syncWorker/naming.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -73,16 +74,10 @@ const schema = z.object({
   GHL_BRIDGE_BODY_LIMIT_BYTES: optional(
     z.coerce.number().int().min(1024).max(10_485_760),
   ).transform((value) => value ?? 1_048_576),
-  GHL_BRIDGE_FIELD_PREFIX: optional(z.string().trim().max(60)).transform(
+  GHL_BRIDGE_FIELD_PREFIX: optional(FieldPrefixSchema).transform(
     (value) => value ?? DEFAULT_FIELD_PREFIX,
   ),
-  GHL_BRIDGE_TAG_PREFIX: optional(
-    z
-      .string()
-      .trim()
-      .max(40)
-      .regex(/^[^,]*$/, 'expected no commas (HighLevel splits tags on them)'),
-  ).transform((value) => value ?? ''),
+  GHL_BRIDGE_TAG_PREFIX: optional(TagPrefixSchema).transform((value) => value ?? ''),
 });
 
 /** Which flag feeds which variable, so an error can name both. */

@@ -17,7 +17,7 @@ import { createJobQueue } from '../queue/jobQueue.js';
 import { QUEUES } from '../runtime.js';
 import { bookingEventSchema } from '../sync/bookingEvent.js';
 import type { LedgerBooking, LedgerOutcome } from '../sync/ledger.js';
-import { syncNaming } from '../syncWorker/naming.js';
+import { syncNaming, workspaceNaming } from '../syncWorker/naming.js';
 import { findWorkspace } from '../workspaces/workspaceStore.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -121,7 +121,7 @@ export async function backfillCommand(options: BackfillOptions): Promise<number>
     }
     if (options.dryRun) {
       const plan = planBackfill(events, await backfillState(database.db, workspace.id), {
-        naming: syncNaming(options.config),
+        naming: await workspaceNaming(database.db, workspace.id, syncNaming(options.config)),
       });
       out(`Dry run for workspace ${workspace.id} (${workspace.name}); nothing was written.`);
       out(

@@ -11,6 +11,8 @@ const workspace: WorkspaceRow = {
   api_key_hash: 'h',
   features: ['bookings'],
   created_at: new Date('2026-01-01T00:00:00Z'),
+  booking_field_prefix: null,
+  booking_tag_prefix: null,
 };
 const connection: ConnectionRow = {
   workspace_id: 'ws_1',

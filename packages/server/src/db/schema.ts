@@ -10,6 +10,9 @@ export interface WorkspacesTable {
   api_key_hash: string;
   features: string[];
   created_at: Generated<Date>;
+  /** NULL: the server's default prefix. */
+  booking_field_prefix: string | null;
+  booking_tag_prefix: string | null;
 }
 
 export interface GoHighLevelConnectionsTable {

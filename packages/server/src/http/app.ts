@@ -34,6 +34,7 @@ import { registerGetGoHighLevel } from './routes/getGoHighLevel.js';
 import { registerGetVoiceCall } from './routes/getVoiceCall.js';
 import { registerGetVoiceSettings } from './routes/getVoiceSettings.js';
 import { registerGetWorkspace } from './routes/getWorkspace.js';
+import { registerUpdateWorkspace } from './routes/updateWorkspace.js';
 import { registerHealthz } from './routes/healthz.js';
 import { registerListWorkspaces } from './routes/listWorkspaces.js';
 import { registerMetrics } from './routes/metrics.js';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): App {
   registerCreateWorkspace(app, deps);
   registerListWorkspaces(app, deps);
   registerGetWorkspace(app, deps);
+  registerUpdateWorkspace(app, deps);
   registerDeleteWorkspace(app, deps);
   registerConnectGoHighLevel(app, deps);
   registerGetGoHighLevel(app, deps);

@@ -1,6 +1,7 @@
 /** Shapes shared by several routes, named in /openapi.json. */
 import { z } from '@hono/zod-openapi';
 import { FEATURES } from '../gohighlevel/scopeChecks.js';
+import { FieldPrefixSchema, TagPrefixSchema } from '../syncWorker/naming.js';
 
 export const ErrorSchema = z
   .object({
@@ -52,8 +53,30 @@ export const WorkspaceSchema = z
     name: z.string(),
     features: z.array(z.string()),
     createdAt: z.string().openapi({ format: 'date-time' }),
+    bookingSync: z
+      .object({ fieldPrefix: z.string().nullable(), tagPrefix: z.string().nullable() })
+      .openapi({
+        description:
+          "The workspace's own prefixes for the custom fields and tags the booking sync writes; null: the server's default (GHL_BRIDGE_FIELD_PREFIX, GHL_BRIDGE_TAG_PREFIX).",
+      }),
   })
   .openapi('Workspace');
+
+/** A workspace's booking-sync prefixes as a client sets them; null returns to the default. */
+export const BookingSyncNamesSchema = z
+  .object({
+    fieldPrefix: FieldPrefixSchema.nullable().optional().openapi({
+      description: 'Put before every custom field name ("Bookings –"); null: the server default',
+      example: 'Salon –',
+    }),
+    tagPrefix: TagPrefixSchema.nullable().optional().openapi({
+      description:
+        'Put before every tag (`gb/` -> `gb/booking:confirmed`); null: the server default',
+      example: 'gb/',
+    }),
+  })
+  .strict()
+  .openapi('BookingSyncNames');
 
 export const ConnectionSchema = z
   .object({

@@ -7,11 +7,24 @@ import { connectionApiKey, findConnection } from '../gohighlevel/connectionStore
 import type { VoiceSettings } from '../voice/settings.js';
 import { requestOf, type HighLevelRequest } from '../voiceBooking/callAudit.js';
 import { slotIdKey, type VoiceContext } from '../voiceBooking/context.js';
+import { FreeSlotCache } from '../voiceBooking/freeSlotCache.js';
 import { loadVoiceSettings } from '../voiceBooking/settingsStore.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './httpError.js';
 
-const calendarCaches = new WeakMap<AppDeps, VoiceContext['calendarMinutes']>();
+type VoiceCaches = Pick<VoiceContext, 'calendarMinutes' | 'freeSlots'>;
+
+/** What the voice tools remember across requests, one set per running app. */
+const caches = new WeakMap<AppDeps, VoiceCaches>();
+
+function cachesOf(deps: AppDeps): VoiceCaches {
+  let kept = caches.get(deps);
+  if (!kept) {
+    kept = { calendarMinutes: new Map(), freeSlots: new FreeSlotCache() };
+    caches.set(deps, kept);
+  }
+  return kept;
+}
 
 /**
  * The workspace's voice settings; 404 `voice_not_configured` when there are none.
@@ -45,11 +58,6 @@ export async function voiceContext(
 ): Promise<VoiceContext | undefined> {
   const connection = await findConnection(deps.database.db, ws);
   if (!connection) return undefined;
-  let calendarMinutes = calendarCaches.get(deps);
-  if (!calendarMinutes) {
-    calendarMinutes = new Map<string, { minutes: number; until: number }>();
-    calendarCaches.set(deps, calendarMinutes);
-  }
   const hl = deps.highLevel.forKey(
     connectionApiKey(deps.keyring, connection),
     connection.location_id,
@@ -67,7 +75,7 @@ export async function voiceContext(
     settings,
     now: new Date(),
     slotIdKey: slotIdKey(deps.keyring),
-    calendarMinutes,
+    ...cachesOf(deps),
   };
 }
 

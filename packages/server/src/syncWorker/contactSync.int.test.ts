@@ -262,6 +262,31 @@ describeOnBackends('booking sync to HighLevel', (server: () => TestServer) => {
     expect(byEmail['grace@example.com']!.notes).toHaveLength(1);
   });
 
+  it('follows HighLevel’s duplicate rules when a new phone belongs to another contact', async () => {
+    const ws = await connectedWorkspace(server());
+    await sync(ws, { id: 'bk_1', phone: '+14155550100', email: 'ada@example.com' });
+    // Someone else in the Location already has the number Ada books with next.
+    const other = await ws.hl.contacts.create({
+      locationId: ws.locationId,
+      firstName: 'Charles',
+      phone: '+14155550199',
+    });
+    await sync(ws, {
+      id: 'bk_2',
+      startsAt: '2026-12-08T15:00:00-05:00',
+      phone: '+14155550199',
+      email: 'ada@example.com',
+    });
+    const byEmail: Record<string, UserContact> = Object.fromEntries(
+      ws.contacts().map((c) => [c.email ?? c.id, c]),
+    );
+    // Email first (HighLevel's default order): Ada's contact gets the stats and keeps her number.
+    expect(byEmail['ada@example.com']!.fields).toMatchObject({ 'Bookings – Total Bookings': 2 });
+    expect(byEmail['ada@example.com']!.phone).toBe('+14155550100');
+    expect(byEmail['ada@example.com']!.notes).toHaveLength(2);
+    expect(byEmail[other.id!]!).toMatchObject({ phone: '+14155550199', fields: {}, notes: [] });
+  });
+
   it('keeps two workspaces on two Locations apart', async () => {
     const one = await connectedWorkspace(server());
     const two = await connectedWorkspace(server());

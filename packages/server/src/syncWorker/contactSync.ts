@@ -5,6 +5,7 @@
  */
 import type { HighLevelError } from '@ghl-bridge/client';
 import {
+  DuplicateContactError,
   NotFoundError,
   OutcomeUnknownError,
   ValidationError,
@@ -27,7 +28,7 @@ import {
   type SyncStep,
 } from '../sync/plan.js';
 import { loadJournal, type Journal } from './journal.js';
-import { syncNaming, type SyncNaming } from './naming.js';
+import { workspaceNaming, type SyncNaming } from './naming.js';
 import {
   clearFieldIds,
   loadCustomer,
@@ -59,7 +60,7 @@ export interface ContactSyncContext {
   previous: LedgerBooking | undefined;
   current: LedgerBooking;
   bookings: LedgerBooking[];
-  /** Field names and tag names; default the built-in ones. */
+  /** The server's field and tag names (default the built-in ones); the workspace's own win. */
   naming?: SyncNaming;
 }
 
@@ -71,7 +72,11 @@ export interface ContactSyncContext {
  */
 export async function syncContact(ctx: ContactSyncContext): Promise<string | undefined> {
   const { db, workspaceId, locationId, customerKey } = ctx;
-  const { fieldDefinitions: definitions, tagNames } = ctx.naming ?? syncNaming();
+  const { fieldDefinitions: definitions, tagNames } = await workspaceNaming(
+    db,
+    workspaceId,
+    ctx.naming,
+  );
   const journal = await loadJournal(db, ctx.syncJobId);
   const cached = await loadCustomer(db, workspaceId, customerKey, locationId);
   let fieldIds = await loadFieldIds(db, workspaceId, locationId);
@@ -185,14 +190,21 @@ async function hasNote(ctx: ContactSyncContext, contactId: string): Promise<bool
   return findNoteMarker(notes, ctx.current.id, ctx.current.version) !== undefined;
 }
 
-/** The contact write; a cached contact deleted in HighLevel is recreated through the upsert. */
+/**
+ * The contact write. The upsert takes over from an update of the cached contact when HighLevel
+ * no longer has it (deleted: the upsert recreates it) or refuses it as a duplicate (the new email
+ * or phone belongs to another contact: the upsert applies HighLevel's own duplicate rules, and
+ * with email and phone matching two contacts updates the first in the Location's order, ignoring
+ * the other field: the description of `POST /contacts/upsert` in spec/highlevel/apps/contacts.json).
+ */
 async function writeContact(hl: HighLevel, step: SyncStep): Promise<Contact> {
   if (step.kind === 'upsert-contact') return (await hl.contacts.upsert(dto(step.body))).contact;
   if (step.kind !== 'update-contact') throw new Error(`Not a contact step: ${step.kind}`);
   try {
     return await hl.contacts.update(step.contactId, dto(step.body));
   } catch (error) {
-    if (!(error instanceof NotFoundError) || mentionsCustomField(error)) throw error;
+    const gone = error instanceof NotFoundError && !mentionsCustomField(error);
+    if (!gone && !(error instanceof DuplicateContactError)) throw error;
     return (await hl.contacts.upsert(dto(step.upsertBody))).contact;
   }
 }

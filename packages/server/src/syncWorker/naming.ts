@@ -1,16 +1,38 @@
-/** The names the booking sync writes into HighLevel, from the configuration. */
+/**
+ * The names the booking sync writes into HighLevel: the server's defaults (configuration), and a
+ * workspace's own prefixes where it set them.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.js';
 import { bookingFieldDefinitions, type CustomFieldDefinition } from '../sync/customFields.js';
 import { DEFAULT_TAG_NAMES, type TagNames } from '../sync/tags.js';
+
+/** The custom fields' name prefix ("Bookings –"): HighLevel shows it before every label. */
+export const FieldPrefixSchema = z.string().trim().max(60);
+/** Put before every tag (`gb/` -> `gb/booking:confirmed`). */
+export const TagPrefixSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[^,]*$/, 'expected no commas (HighLevel splits tags on them)');
+
+export interface NamingPrefixes {
+  fieldPrefix?: string;
+  tagPrefix?: string;
+}
 
 export interface SyncNaming {
   fieldDefinitions: CustomFieldDefinition[];
   tagNames: TagNames;
+  /** What the names were made from, so a workspace can override one and keep the other. */
+  prefixes: NamingPrefixes;
 }
 
 /**
  * @example syncNaming({ fieldPrefix: 'Salon –', tagPrefix: 'gb/' }).tagNames.repeatClient // "gb/repeat-client"
  */
-export function syncNaming(options: { fieldPrefix?: string; tagPrefix?: string } = {}): SyncNaming {
+export function syncNaming(options: NamingPrefixes = {}): SyncNaming {
   const prefix = options.tagPrefix ?? '';
   return {
     fieldDefinitions: bookingFieldDefinitions(
@@ -22,5 +44,32 @@ export function syncNaming(options: { fieldPrefix?: string; tagPrefix?: string }
       paymentPrefix: prefix + DEFAULT_TAG_NAMES.paymentPrefix,
       repeatClient: prefix + DEFAULT_TAG_NAMES.repeatClient,
     },
+    prefixes: { ...options },
   };
+}
+
+/**
+ * The names for one workspace: its own prefixes where it set them, else `defaults`.
+ *
+ * @example const { tagNames } = await workspaceNaming(db, 'ws_1', syncNaming(config));
+ */
+export async function workspaceNaming(
+  db: Kysely<DB>,
+  workspaceId: string,
+  defaults: SyncNaming = syncNaming(),
+): Promise<SyncNaming> {
+  const own = await db
+    .selectFrom('workspaces')
+    .select(['booking_field_prefix', 'booking_tag_prefix'])
+    .where('id', '=', workspaceId)
+    .executeTakeFirst();
+  if (!own || (own.booking_field_prefix === null && own.booking_tag_prefix === null)) {
+    return defaults;
+  }
+  const fieldPrefix = own.booking_field_prefix ?? defaults.prefixes.fieldPrefix;
+  const tagPrefix = own.booking_tag_prefix ?? defaults.prefixes.tagPrefix;
+  return syncNaming({
+    ...(fieldPrefix === undefined ? {} : { fieldPrefix }),
+    ...(tagPrefix === undefined ? {} : { tagPrefix }),
+  });
 }

@@ -33,7 +33,7 @@ import type {
 import { alternativesTo } from './availability.js';
 import { chosenSlot, waitForLock } from './booking.js';
 import { releaseSlot } from './bookingStore.js';
-import { LIVE, type VoiceContext } from './context.js';
+import { changingCalendar, LIVE, type VoiceContext } from './context.js';
 
 const INACTIVE = new Set(['cancelled', 'invalid', 'noshow']);
 
@@ -131,7 +131,9 @@ export async function cancelAppointment(
   // A status change keeps the appointment on record in HighLevel, unlike a delete. Cancelling
   // twice (a retried request) answers the same.
   if (event.appointmentStatus !== 'cancelled') {
-    await ctx.hl.appointments.update(event.id, { appointmentStatus: 'cancelled' }, LIVE);
+    await changingCalendar(ctx, event.calendarId ?? ctx.settings.calendarId, () =>
+      ctx.hl.appointments.update(event.id, { appointmentStatus: 'cancelled' }, LIVE),
+    );
   }
   return cancelled(event.id, event.startTime, ctx.settings.timezone, ctx.now);
 }
@@ -165,7 +167,9 @@ export async function rescheduleAppointment(
     return slotUnavailable(await alternativesTo(ctx, chosen.slot), zone);
   }
   try {
-    await ctx.hl.appointments.update(id, { startTime: chosen.slot }, LIVE);
+    await changingCalendar(ctx, lock.calendarId, () =>
+      ctx.hl.appointments.update(id, { startTime: chosen.slot }, LIVE),
+    );
     return rescheduled(id, chosen.slot, zone, ctx.now);
   } catch (error) {
     if (error instanceof SlotUnavailableError) {

@@ -1,6 +1,6 @@
 /**
  * `check_availability` and the alternatives a booking offers when its slot is gone: HighLevel's
- * free slots (one request) narrowed by the workspace's rules (voice/availability.ts), labelled
+ * free slots (one request, none when the same window was read seconds ago) narrowed by the workspace's rules (voice/availability.ts), labelled
  * in the caller's timezone (voice/speech.ts).
  */
 import { DateTime } from 'luxon';
@@ -15,6 +15,7 @@ import { encodeSlotId } from '../voice/slotId.js';
 import { daysOffered, labelSlots, noSlots, slotsOffered } from '../voice/speech.js';
 import type { CheckAvailabilityArgs } from '../voice/toolArgs.js';
 import { LIVE, type VoiceContext } from './context.js';
+import type { CalendarOpenings } from './freeSlotCache.js';
 
 const CALENDAR_CACHE_MS = 10 * 60_000;
 /** How far around the asked window to look for "the nearest days with openings". */
@@ -33,13 +34,16 @@ async function slotMinutes(ctx: VoiceContext): Promise<number> {
   return minutes;
 }
 
+const needsBusyTimes = ({ settings: { rules } }: VoiceContext) =>
+  rules.bufferBeforeMinutes + rules.bufferAfterMinutes > 0;
+
 /**
  * The calendar's appointments around [from, to), for the buffers; one more request, made only
  * when the rules have a buffer (HighLevel's free slots already leave out the booked times).
  */
 async function busyIntervals(ctx: VoiceContext, from: DateTime, to: DateTime) {
-  const { rules, calendarId } = ctx.settings;
-  if (rules.bufferBeforeMinutes + rules.bufferAfterMinutes === 0) return [];
+  const { calendarId } = ctx.settings;
+  if (!needsBusyTimes(ctx)) return [];
   const margin = { days: 1 };
   const events = await ctx.hl.appointments.list(
     {
@@ -55,8 +59,27 @@ async function busyIntervals(ctx: VoiceContext, from: DateTime, to: DateTime) {
     .map((event) => ({ start: event.startTime, end: event.endTime }));
 }
 
+/** HighLevel's free slots and busy times in [from, to], read together (two requests at most). */
+async function readOpenings(
+  ctx: VoiceContext,
+  from: DateTime,
+  to: DateTime,
+  timezone: string,
+): Promise<CalendarOpenings> {
+  const { calendarId } = ctx.settings;
+  const [slots, busy] = await Promise.all([
+    ctx.hl.calendars.freeSlots(
+      { calendarId, start: from.toMillis(), end: to.toMillis(), timezone },
+      LIVE,
+    ),
+    busyIntervals(ctx, from, to),
+  ]);
+  return { slots, busy };
+}
+
 /**
  * The free slots HighLevel has in [from, to) that the rules allow, verbatim and in time order.
+ * Read through the short free-slot cache unless `fresh` (the final check before booking).
  *
  * @example const slots = await allowedSlots(ctx, from, to, 'America/Chicago');
  */
@@ -65,25 +88,35 @@ export async function allowedSlots(
   from: DateTime,
   to: DateTime,
   timezone: string,
+  { fresh = false } = {},
 ): Promise<string[]> {
   const start = DateTime.max(from, DateTime.fromJSDate(ctx.now));
   if (to <= start) return [];
   const { rules, timezone: workspaceZone, calendarId } = ctx.settings;
-  const [slots, minutes, busy] = await Promise.all([
-    ctx.hl.calendars.freeSlots(
-      { calendarId, start: start.toMillis(), end: to.toMillis(), timezone },
-      LIVE,
+  const window = {
+    calendarId,
+    timezone,
+    withBusy: needsBusyTimes(ctx),
+    from: start.toMillis(),
+    to: to.toMillis(),
+  };
+  const [openings, minutes] = await Promise.all([
+    ctx.freeSlots.openings(
+      window,
+      ctx.now.getTime(),
+      () => readOpenings(ctx, start, to, timezone),
+      {
+        fresh,
+      },
     ),
     slotMinutes(ctx),
-    busyIntervals(ctx, start, to),
   ]);
   return applyRules({
-    slots,
+    ...openings,
     rules,
     timezone: workspaceZone,
     now: ctx.now,
     slotMinutes: minutes,
-    busy,
   });
 }
 

@@ -36,7 +36,7 @@ import {
   tryLockSlot,
   type SlotLock,
 } from './bookingStore.js';
-import { LIVE, type VoiceContext } from './context.js';
+import { changingCalendar, LIVE, type VoiceContext } from './context.js';
 
 export const VOICE_TAG = 'source:voice';
 /** Long enough for one booking's HighLevel requests; a crashed holder frees the slot after it. */
@@ -193,7 +193,7 @@ async function perform(run: Run, step: BookingStep): Promise<BookingEvent> {
       case 'check_slot_free': {
         const zone = ctx.settings.timezone;
         const day = DateTime.fromISO(step.slot, { setZone: true }).setZone(zone).startOf('day');
-        const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), zone);
+        const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), zone, { fresh: true });
         const at = Date.parse(step.slot);
         if (allowed.some((s) => Date.parse(s) === at)) return { type: 'slot_free' };
         return { type: 'slot_taken', alternatives: alternativesAmong(ctx, allowed, step.slot) };
@@ -227,14 +227,16 @@ async function createAppointment(
   const { ctx, request } = run;
   await rememberOutcome(ctx.db, ctx.workspaceId, request.idempotencyKey, step.recordFirst);
   try {
-    const created = await ctx.hl.appointments.create(
-      {
-        calendarId: step.calendarId,
-        locationId: ctx.locationId,
-        contactId: step.contactId,
-        startTime: step.slot,
-      },
-      LIVE,
+    const created = await changingCalendar(ctx, step.calendarId, () =>
+      ctx.hl.appointments.create(
+        {
+          calendarId: step.calendarId,
+          locationId: ctx.locationId,
+          contactId: step.contactId,
+          startTime: step.slot,
+        },
+        LIVE,
+      ),
     );
     const appointmentId = appointmentIdFromHighLevel(created);
     return appointmentId

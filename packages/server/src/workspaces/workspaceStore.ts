@@ -13,15 +13,60 @@ export type WorkspaceRow = Selectable<WorkspacesTable>;
  */
 export async function createWorkspace(
   db: Kysely<DB>,
-  input: { name: string; features: string[] },
+  input: { name: string; features: string[]; bookingSync?: BookingSyncNames },
 ): Promise<{ workspace: WorkspaceRow; apiKey: string }> {
   const { apiKey, hash } = newWorkspaceApiKey();
   const workspace = await db
     .insertInto('workspaces')
-    .values({ id: newId('ws'), name: input.name, api_key_hash: hash, features: input.features })
+    .values({
+      id: newId('ws'),
+      name: input.name,
+      api_key_hash: hash,
+      features: input.features,
+      ...bookingSyncColumns(input.bookingSync),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { workspace, apiKey };
+}
+
+/**
+ * A workspace's own prefixes for what the booking sync names in HighLevel; `null` goes back to
+ * the server's default, a missing key leaves the value as it is.
+ */
+export interface BookingSyncNames {
+  fieldPrefix?: string | null;
+  tagPrefix?: string | null;
+}
+
+function bookingSyncColumns(names: BookingSyncNames = {}) {
+  return {
+    ...(names.fieldPrefix === undefined ? {} : { booking_field_prefix: names.fieldPrefix }),
+    ...(names.tagPrefix === undefined ? {} : { booking_tag_prefix: names.tagPrefix }),
+  };
+}
+
+/**
+ * Renames a workspace or changes its booking-sync prefixes; the row after, or `undefined`.
+ *
+ * @example await updateWorkspace(db, 'ws_1', { bookingSync: { tagPrefix: 'gb/' } });
+ */
+export async function updateWorkspace(
+  db: Kysely<DB>,
+  id: string,
+  change: { name?: string; bookingSync?: BookingSyncNames },
+): Promise<WorkspaceRow | undefined> {
+  const values = {
+    ...(change.name === undefined ? {} : { name: change.name }),
+    ...bookingSyncColumns(change.bookingSync),
+  };
+  if (Object.keys(values).length === 0) return findWorkspace(db, id);
+  return db
+    .updateTable('workspaces')
+    .set(values)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function findWorkspace(db: Kysely<DB>, id: string): Promise<WorkspaceRow | undefined> {
@@ -68,5 +113,6 @@ export function workspaceView(row: WorkspaceRow) {
     name: row.name,
     features: row.features,
     createdAt: row.created_at.toISOString(),
+    bookingSync: { fieldPrefix: row.booking_field_prefix, tagPrefix: row.booking_tag_prefix },
   };
 }

@@ -13,6 +13,7 @@ describeOnBackends('POST /v1/workspaces', (server) => {
       name: 'Downtown Spa',
       features: ['bookings'],
       createdAt: anyString(),
+      bookingSync: { fieldPrefix: null, tagPrefix: null },
       apiKey: matching(/^ghlb_/),
     });
     const row = await server()
@@ -24,6 +25,14 @@ describeOnBackends('POST /v1/workspaces', (server) => {
     expect(JSON.stringify(row)).not.toContain(res.body.apiKey);
     const again = await server().call('GET', `/v1/workspaces/${res.body.id}`);
     expect(again.text).not.toContain(res.body.apiKey);
+  });
+
+  it('takes the booking sync prefixes of the workspace', async () => {
+    const res = await server().call('POST', '/v1/workspaces', {
+      json: { name: 'Salon', bookingSync: { fieldPrefix: 'Salon –', tagPrefix: 'gb/' } },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.bookingSync).toEqual({ fieldPrefix: 'Salon –', tagPrefix: 'gb/' });
   });
 
   it('accepts the voice feature', async () => {

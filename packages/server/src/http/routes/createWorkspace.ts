@@ -1,15 +1,22 @@
-/** `POST /v1/workspaces {name, features?}` -> 201 `{id, name, features, createdAt, apiKey}` (key shown once). */
+/** `POST /v1/workspaces {name, features?, bookingSync?}` -> 201 `{id, name, features, createdAt, apiKey}` (key shown once). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createWorkspace } from '../../workspaces/workspaceStore.js';
 import { workspaceView } from '../../workspaces/workspaceStore.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
-import { bearer, errorResponses, FeatureSchema, WorkspaceSchema } from '../schemas.js';
+import {
+  bearer,
+  BookingSyncNamesSchema,
+  errorResponses,
+  FeatureSchema,
+  WorkspaceSchema,
+} from '../schemas.js';
 
 const CreateWorkspaceBody = z
   .object({
     name: z.string().trim().min(1, 'Give the workspace a name').max(200),
     features: z.array(FeatureSchema).min(1).max(10).default(['bookings']),
+    bookingSync: BookingSyncNamesSchema.optional(),
   })
   .strict()
   .openapi('CreateWorkspace');
@@ -44,6 +51,7 @@ export function registerCreateWorkspace(app: App, deps: AppDeps): void {
     const { workspace, apiKey } = await createWorkspace(deps.database.db, {
       name: body.name,
       features,
+      ...(body.bookingSync ? { bookingSync: body.bookingSync } : {}),
     });
     c.get('log').info({ workspaceId: workspace.id }, 'workspace created');
     return c.json({ ...workspaceView(workspace), apiKey }, 201);

@@ -10,6 +10,7 @@ describeOnBackends('GET /v1/workspaces/:ws', (server) => {
       name: 'Spa',
       features: ['bookings'],
       createdAt: anyString(),
+      bookingSync: { fieldPrefix: null, tagPrefix: null },
       integrations: { gohighlevel: objectContaining({ status: 'disconnected' }) },
     };
     const admin = await server().call('GET', `/v1/workspaces/${id}`);

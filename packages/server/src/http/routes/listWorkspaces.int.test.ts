@@ -13,7 +13,13 @@ describeOnBackends('GET /v1/workspaces', (server) => {
     const second = await server().call('GET', `/v1/workspaces?limit=2&after=${first.body.next}`);
     expect(second.body).toEqual({
       workspaces: [
-        { id: created[2]!.id, name: 'C', features: ['bookings'], createdAt: anyString() },
+        {
+          id: created[2]!.id,
+          name: 'C',
+          features: ['bookings'],
+          createdAt: anyString(),
+          bookingSync: { fieldPrefix: null, tagPrefix: null },
+        },
       ],
       next: null,
     });

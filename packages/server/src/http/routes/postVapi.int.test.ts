@@ -1,3 +1,5 @@
+import { HighLevel, privateIntegrationToken } from '@ghl-bridge/client';
+import { emulatorFetch } from '@ghl-bridge/emulator';
 import { DateTime } from 'luxon';
 import { expect, it } from 'vitest';
 import { describeOnBackends } from '../../../test/harness.js';
@@ -85,6 +87,57 @@ describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
     expect(booked.parsed[0]!.status).toBe('booked');
     // 10:00–10:30 booked, padded by 30 minutes on each side of every appointment.
     expect(await starts()).toEqual(['09:00', '11:00']);
+  });
+
+  it('answers a repeated availability question from memory, but never books on it', async () => {
+    const voice = await voiceWorkspace(server());
+    const { emulator } = server();
+    const calls = () => emulator.control.requests({ locationId: voice.locationId }).length;
+    const date = weekdayAhead(2);
+    const check = async () => {
+      const { parsed } = await vapi(server(), voice, [toolCall('check_availability', { date })]);
+      return parsed[0]!.slots!;
+    };
+    const offered = await check();
+    const before = calls();
+    expect(await check()).toEqual(offered);
+    expect(calls()).toBe(before);
+
+    // Someone books the first slot in HighLevel itself: the final check before booking sees it.
+    const { token } = emulator.control.createToken(voice.locationId);
+    const hl = new HighLevel({
+      auth: privateIntegrationToken(token, { locationId: voice.locationId }),
+      baseUrl: 'http://ghl.test',
+      fetch: emulatorFetch(emulator),
+    });
+    const walkIn = await hl.contacts.create({ locationId: voice.locationId, firstName: 'Walk-in' });
+    await hl.appointments.create({
+      calendarId: voice.calendarId,
+      locationId: voice.locationId,
+      contactId: walkIn.id!,
+      startTime: offered[0]!.start,
+    });
+    const late = await vapi(server(), voice, [
+      toolCall('book_appointment', {
+        slotId: offered[0]!.id,
+        name: 'Late Caller',
+        email: 'late@example.com',
+      }),
+    ]);
+    expect(late.parsed[0]!.status).toBe('slot_unavailable');
+
+    // A booking through ghl-bridge forgets what was kept: the next answer is read afresh.
+    const booked = await vapi(server(), voice, [
+      toolCall('book_appointment', {
+        slotId: offered[1]!.id,
+        name: 'Grace Hopper',
+        email: 'grace@example.com',
+      }),
+    ]);
+    expect(booked.parsed[0]!.status).toBe('booked');
+    const starts = (await check()).map((slot) => slot.start);
+    expect(starts).not.toContain(offered[0]!.start);
+    expect(starts).not.toContain(offered[1]!.start);
   });
 
   it('books one of 50 concurrent callers on one slot; the other 49 hear alternatives', async () => {
