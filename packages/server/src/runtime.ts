@@ -22,10 +22,16 @@ import { resolveSecrets, type Secrets } from './secrets.js';
 import { contactSyncHandler } from './syncWorker/contactSyncJob.js';
 import { syncNaming } from './syncWorker/naming.js';
 import { CONTACT_SYNC_QUEUE, contactSyncQueue } from './syncWorker/syncJobStore.js';
+import {
+  VOICE_FOLLOW_UP_QUEUE,
+  voiceFollowUpHandler,
+  voiceFollowUpQueue,
+} from './voiceBooking/followUps.js';
 
 export const QUEUES = {
   [CONNECTION_CHECK_QUEUE]: connectionCheckQueue,
   [CONTACT_SYNC_QUEUE]: contactSyncQueue,
+  [VOICE_FOLLOW_UP_QUEUE]: voiceFollowUpQueue,
 };
 
 export interface RuntimeOptions {
@@ -119,6 +125,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           logger,
           naming: syncNaming(config),
         }),
+      );
+      await queue.work(
+        VOICE_FOLLOW_UP_QUEUE,
+        voiceFollowUpHandler({ database, keyring: secrets.keyring, highLevel, queue, logger }),
       );
     }
 

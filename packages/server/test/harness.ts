@@ -35,6 +35,7 @@ export interface ApiBody {
   apiKey?: string;
   features?: string[];
   createdAt?: string;
+  bookingSync?: { fieldPrefix: string | null; tagPrefix: string | null };
   integrations?: { gohighlevel: ApiBody };
   workspaces?: ApiBody[];
   next?: string | null;

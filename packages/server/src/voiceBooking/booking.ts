@@ -8,7 +8,6 @@ import {
   HighLevelError,
   OutcomeUnknownError,
   SlotUnavailableError,
-  type HighLevel,
   type SearchedContact,
 } from '@ghl-bridge/client';
 import { DateTime } from 'luxon';
@@ -17,9 +16,6 @@ import { appointmentIdFromHighLevel, type ToolResult } from '../voice/results.js
 import {
   nextBookingStep,
   startBooking,
-  voiceBookingNote,
-  voiceNoteMarker,
-  type BackgroundStep,
   type BookingEvent,
   type BookingRequest,
   type BookingStep,
@@ -36,7 +32,9 @@ import {
   tryLockSlot,
   type SlotLock,
 } from './bookingStore.js';
+import { findAppointment } from './appointmentLookup.js';
 import { changingCalendar, LIVE, type VoiceContext } from './context.js';
+import { finishInBackground } from './followUps.js';
 
 export const VOICE_TAG = 'source:voice';
 /** Long enough for one booking's HighLevel requests; a crashed holder frees the slot after it. */
@@ -139,23 +137,6 @@ async function resolveContact(
 }
 
 /** The appointment of the contact on the calendar at the slot's instant, if HighLevel has one. */
-async function findAppointment(hl: HighLevel, ctx: VoiceContext, contactId: string, slot: string) {
-  const at = Date.parse(slot);
-  const events = await hl.appointments.list(
-    {
-      locationId: ctx.locationId,
-      calendarId: ctx.settings.calendarId,
-      startTime: at - 60_000,
-      endTime: at + 60_000,
-    },
-    LIVE,
-  );
-  const match = events.find(
-    (event) => event.contactId === contactId && Date.parse(event.startTime) === at,
-  );
-  return match ? appointmentIdFromHighLevel(match) : undefined;
-}
-
 export async function waitForLock(ctx: VoiceContext, lock: SlotLock): Promise<boolean> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
@@ -205,7 +186,7 @@ async function perform(run: Run, step: BookingStep): Promise<BookingEvent> {
       case 'create_appointment':
         return await createAppointment(run, step);
       case 'find_appointment': {
-        const id = await findAppointment(ctx.hl, ctx, step.contactId, step.start);
+        const id = await findAppointment(ctx, step.contactId, step.start);
         return id
           ? { type: 'appointment_found', appointmentId: id }
           : { type: 'appointment_not_found' };
@@ -263,55 +244,6 @@ async function createAppointment(
   }
 }
 
-async function runBackground(run: Run, call: BookingCall, step: BackgroundStep): Promise<void> {
-  const { ctx, args, request } = run;
-  switch (step.do) {
-    case 'add_note': {
-      const marker = voiceNoteMarker(request.idempotencyKey);
-      const notes = await ctx.hl.notes.list(step.contactId);
-      if (notes.some((note) => note.body?.includes(marker))) return;
-      const body = voiceBookingNote({
-        idempotencyKey: request.idempotencyKey,
-        start: request.slot,
-        name: args.name,
-        asked: call.asked,
-        callId: call.callId,
-        ...(call.callerNumber ? { callerNumber: call.callerNumber } : {}),
-      });
-      await ctx.hl.notes.create(step.contactId, { body });
-      return;
-    }
-    case 'add_tags':
-      await ctx.hl.contacts.addTags(step.contactId, step.tags);
-      return;
-    case 'reconcile': {
-      const id = await findAppointment(ctx.hl, ctx, step.contactId, step.start);
-      // Not found: the record is dropped so a later request books afresh after a slot check.
-      if (!id) await forgetOutcome(ctx.db, ctx.workspaceId, request.idempotencyKey);
-      return;
-    }
-  }
-}
-
-const BACKGROUND_DELAYS_MS = [0, 1_000, 5_000, 30_000];
-
-/** Background steps with retries; a failure is logged, never reported to the caller. */
-function finishInBackground(run: Run, call: BookingCall, steps: BackgroundStep[]): Promise<void> {
-  return Promise.all(
-    steps.map(async (step) => {
-      for (const [attempt, delay] of BACKGROUND_DELAYS_MS.entries()) {
-        if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-        try {
-          await runBackground(run, call, step);
-          return;
-        } catch (error) {
-          run.ctx.log.warn({ err: error, step: step.do, attempt }, 'voice background step failed');
-        }
-      }
-    }),
-  ).then(() => undefined);
-}
-
 /**
  * Books the chosen slot for the caller; resolves with the answer as soon as it is known, and
  * with `background`, the note and tags still being written.
@@ -354,6 +286,13 @@ export async function bookAppointment(
   else if (step.remember !== 'keep')
     await rememberOutcome(ctx.db, ctx.workspaceId, key, step.remember);
   if (step.releaseLock && run.lock) await releaseSlot(ctx.db, run.lock);
-  const background = step.background.length ? finishInBackground(run, call, step.background) : done;
+  const followUps = step.background.map((background) => ({
+    step: background,
+    call,
+    name: args.name,
+    idempotencyKey: key,
+    slot: request.slot,
+  }));
+  const background = followUps.length ? finishInBackground(ctx, followUps) : done;
   return { result: step.result, background };
 }

@@ -1,12 +1,17 @@
-/** What every voice tool works with during one request. */
+/** What every voice tool works with during one request, and how it is put together. */
 import { createHmac } from 'node:crypto';
 import type { HighLevel } from '@ghl-bridge/client';
 import type { Kysely } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
+import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import type { HighLevelClients } from '../gohighlevel/clients.js';
+import { connectionApiKey, findConnection } from '../gohighlevel/connectionStore.js';
 import type { Logger } from '../logger.js';
+import type { JobQueue } from '../queue/jobQueue.js';
 import type { VoiceSettings } from '../voice/settings.js';
-import type { FreeSlotCache } from './freeSlotCache.js';
+import { requestOf, type HighLevelRequest } from './callAudit.js';
+import { FreeSlotCache } from './freeSlotCache.js';
 
 export interface VoiceContext {
   db: Kysely<DB>;
@@ -22,6 +27,68 @@ export interface VoiceContext {
   calendarMinutes: Map<string, { minutes: number; until: number }>;
   /** Free slots read in the last seconds, shared across requests (freeSlotCache.ts). */
   freeSlots: FreeSlotCache;
+  /** Where follow-ups that failed go to be retried (followUps.ts). */
+  queue: Pick<JobQueue, 'enqueue'>;
+}
+
+/** The parts of the running service a voice context is made from. */
+export interface VoiceDeps {
+  database: Database;
+  keyring: Keyring;
+  highLevel: HighLevelClients;
+  queue: Pick<JobQueue, 'enqueue'>;
+  logger: Logger;
+}
+
+type VoiceCaches = Pick<VoiceContext, 'calendarMinutes' | 'freeSlots'>;
+
+/** What the voice tools remember across requests, one set per running service. */
+const caches = new WeakMap<VoiceDeps, VoiceCaches>();
+
+function cachesOf(deps: VoiceDeps): VoiceCaches {
+  let kept = caches.get(deps);
+  if (!kept) {
+    kept = { calendarMinutes: new Map(), freeSlots: new FreeSlotCache() };
+    caches.set(deps, kept);
+  }
+  return kept;
+}
+
+/**
+ * The context, or `undefined` when the workspace has no GoHighLevel connection. HighLevel
+ * requests made through it are appended to `requests` (for the audit trail).
+ *
+ * @example const ctx = await openVoiceContext(deps, log, ws, settings, requests);
+ */
+export async function openVoiceContext(
+  deps: VoiceDeps,
+  log: Logger,
+  ws: string,
+  settings: VoiceSettings,
+  requests: HighLevelRequest[] = [],
+): Promise<VoiceContext | undefined> {
+  const connection = await findConnection(deps.database.db, ws);
+  if (!connection) return undefined;
+  const hl = deps.highLevel.forKey(
+    connectionApiKey(deps.keyring, connection),
+    connection.location_id,
+    (event) => {
+      const request = requestOf(event);
+      if (request) requests.push(request);
+    },
+  );
+  return {
+    db: deps.database.db,
+    hl,
+    log,
+    workspaceId: ws,
+    locationId: connection.location_id,
+    settings,
+    now: new Date(),
+    slotIdKey: slotIdKey(deps.keyring),
+    queue: deps.queue,
+    ...cachesOf(deps),
+  };
 }
 
 /** Live calls go before any backfill in the client's rate limiter. */

@@ -10,7 +10,8 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { notConnected, requireVoiceSettings, voiceContext } from '../voiceContext.js';
+import { notConnected, requireVoiceSettings } from '../voiceContext.js';
+import { openVoiceContext } from '../../voiceBooking/context.js';
 
 const route = createRoute({
   method: 'get',
@@ -43,7 +44,7 @@ export function registerGetAvailability(app: App, deps: AppDeps): void {
     const { calendarId, ...query } = c.req.valid('query');
     const stored = await requireVoiceSettings(deps, ws);
     const settings = calendarId ? { ...stored, calendarId } : stored;
-    const ctx = await voiceContext(deps, c.get('log'), ws, settings);
+    const ctx = await openVoiceContext(deps, c.get('log'), ws, settings);
     if (!ctx) throw notConnected(ws);
     const read = readCheckAvailability(query, {
       now: ctx.now,

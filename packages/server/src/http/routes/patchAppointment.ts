@@ -9,7 +9,8 @@ import { rescheduleAppointment } from '../../voiceBooking/appointments.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { notConnected, requireVoiceSettings, voiceContext } from '../voiceContext.js';
+import { notConnected, requireVoiceSettings } from '../voiceContext.js';
+import { openVoiceContext } from '../../voiceBooking/context.js';
 import { toolResultError } from './postAppointment.js';
 
 const route = createRoute({
@@ -42,7 +43,7 @@ export function registerPatchAppointment(app: App, deps: AppDeps): void {
     const ws = c.get('workspace').id;
     const { appointmentId } = c.req.valid('param');
     const settings = await requireVoiceSettings(deps, ws);
-    const ctx = await voiceContext(deps, c.get('log'), ws, settings);
+    const ctx = await openVoiceContext(deps, c.get('log'), ws, settings);
     if (!ctx) throw notConnected(ws);
     const read = readRescheduleAppointment(
       { ...c.req.valid('json'), appointmentId },

@@ -14,7 +14,8 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { notConnected, requireVoiceSettings, voiceContext } from '../voiceContext.js';
+import { notConnected, requireVoiceSettings } from '../voiceContext.js';
+import { openVoiceContext } from '../../voiceBooking/context.js';
 
 const BookBody = z
   .object({
@@ -81,7 +82,7 @@ export function registerPostAppointment(app: App, deps: AppDeps): void {
       );
     }
     const settings = await requireVoiceSettings(deps, ws);
-    const ctx = await voiceContext(deps, c.get('log'), ws, settings);
+    const ctx = await openVoiceContext(deps, c.get('log'), ws, settings);
     if (!ctx) throw notConnected(ws);
     const body = c.req.valid('json');
     const read = readBookAppointment(body, {

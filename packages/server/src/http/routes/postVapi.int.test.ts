@@ -218,6 +218,40 @@ describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
     expect(state().appointments[0]!.id).toBe(answers[0]!.appointmentId);
   });
 
+  it('says booked when the note fails, and a queued job writes the note later', async () => {
+    const voice = await voiceWorkspace(server());
+    const { emulator } = server();
+    // The note fails on the spot and on the job's first run; the job's retry writes it.
+    emulator.control.addFault({
+      match: { method: 'POST', path: '/contacts/{contactId}/notes', locationId: voice.locationId },
+      status: 503,
+      count: 2,
+    });
+    const { parsed } = await vapi(server(), voice, [
+      toolCall('check_availability', { date: weekdayAhead(2) }),
+    ]);
+    const booked = await vapi(
+      server(),
+      voice,
+      [toolCall('book_appointment', { slotId: parsed[0]!.slots![0]!.id, name: 'Ada Lovelace' })],
+      { callId: 'call_note_later', callerNumber: '+14155550100' },
+    );
+    expect(booked.parsed[0]!.status).toBe('booked');
+    const state = () => emulator.control.locationState(voice.locationId);
+    const notes = await waitFor(() => state().notes.length > 0 && state().notes, {
+      timeoutMs: 30_000,
+      what: 'the note written by the follow-up job',
+    });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toContain('call_note_later');
+    const runs = await server()
+      .runtime.database.db.selectFrom('job_runs')
+      .selectAll()
+      .where('queue', '=', 'voice-follow-up')
+      .execute();
+    expect(runs.length).toBeGreaterThan(0);
+  });
+
   it('finds the caller’s contact whichever way the phone number is written', async () => {
     const voice = await voiceWorkspace(server());
     const { parsed } = await vapi(server(), voice, [

@@ -13,7 +13,8 @@ import { answerToolCalls } from '../../voiceBooking/toolCalls.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
-import { requireVoiceSettings, voiceContext } from '../voiceContext.js';
+import { requireVoiceSettings } from '../voiceContext.js';
+import { openVoiceContext } from '../../voiceBooking/context.js';
 import { errorResponses, WorkspaceParams } from '../schemas.js';
 
 const VapiResults = z
@@ -72,7 +73,7 @@ export function registerPostVapi(app: App, deps: AppDeps): void {
       return c.json({ results: [], error }, 200);
     }
     const requests: HighLevelRequest[] = [];
-    const ctx = await voiceContext(deps, c.get('log'), ws, settings, requests);
+    const ctx = await openVoiceContext(deps, c.get('log'), ws, settings, requests);
     if (!ctx) {
       const error = formatToolResult(failed('unavailable'));
       c.get('log').warn({ workspaceId: ws }, 'voice tool call without a GoHighLevel connection');
