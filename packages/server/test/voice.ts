@@ -113,3 +113,85 @@ export function weekdayAhead(weekday: number): string {
   while (day.weekday !== weekday) day = day.plus({ days: 1 });
   return day.toISODate()!;
 }
+
+/** A voice workspace whose Location, calendar and voice settings share one timezone. */
+export interface ZonedVoice extends Voice {
+  timezone: string;
+}
+
+/** When the emulated calendar is open, local to the Location. */
+export interface CalendarOpening {
+  /** Open on these local dates only (HighLevel's custom availabilities); default every day. */
+  dates?: readonly string[];
+  /** Opening and closing hour; default [0, 0], midnight to midnight (a close at 0 is midnight). */
+  hours?: readonly [number, number];
+}
+
+/**
+ * A workspace connected to a fresh emulated Location in `timezone` whose calendar is open wider
+ * than the voice rules' working hours (by default around the clock), so the rules alone decide
+ * what is offered; fewer open dates keep free-slots answers small. Offers up to 10 slots.
+ *
+ * @example const berlin = await voiceWorkspaceIn(server, 'Europe/Berlin', { maxDaysAhead: 365 }, { dates: ['2027-03-28'] });
+ */
+export async function voiceWorkspaceIn(
+  server: TestServer,
+  timezone: string,
+  rules: Record<string, unknown> = {},
+  opening: CalendarOpening = {},
+): Promise<ZonedVoice> {
+  const [openHour, closeHour] = opening.hours ?? [0, 0];
+  const hours = [{ openHour, openMinute: 0, closeHour, closeMinute: 0 }];
+  const { emulator } = server;
+  const { locationId, token } = emulator.control.createLocation({ name: 'Zoned Spa', timezone });
+  const owner = emulator.control.createUser(locationId, { firstName: 'Zoe', lastName: 'Owner' });
+  const calendar = emulator.control.createCalendar(locationId, {
+    name: 'Consultation',
+    calendarType: 'event',
+    teamMembers: [{ userId: owner.id, isPrimary: true }],
+    slotDuration: 30,
+    slotInterval: 30,
+    ...(opening.dates
+      ? { availabilityType: 1, availabilities: opening.dates.map((date) => ({ date, hours })) }
+      : { openHours: [{ daysOfTheWeek: [0, 1, 2, 3, 4, 5, 6], hours }] }),
+  });
+  const { id: ws } = await server.createWorkspace();
+  const connect = await server.call('PUT', `/v1/workspaces/${ws}/integrations/gohighlevel`, {
+    json: { apiKey: token, locationId },
+  });
+  expect(connect.status).toBe(200);
+  const put = await server.call('PUT', `/v1/workspaces/${ws}/voice`, {
+    json: {
+      calendarId: calendar.id,
+      timezone,
+      rules: { minLeadMinutes: 0, ...rules },
+      slotsToOffer: 10,
+      auth: { type: 'bearer', secret: VAPI_SECRET },
+    },
+  });
+  expect(put.status).toBe(200);
+  return { ws, locationId, calendarId: calendar.id, timezone };
+}
+
+/**
+ * The next local date, two days ahead or later (so the day before it is wholly in the future), on
+ * which `timezone`'s clocks go forward or back; DST tests keep working every year (from
+ * 2026-12-05: New York 2027-03-14 and 2027-11-07, Berlin 2027-03-28 and 2027-10-31). The server
+ * reads the real clock, and in the week around a change the next one can be up to 372 days away,
+ * past the 365 that `maxDaysAhead` allows: such a test fails then until the server takes a clock.
+ *
+ * @example nextClockChange('America/New_York', 'forward'); // '2027-03-14'
+ */
+export function nextClockChange(
+  timezone: string,
+  change: 'forward' | 'back',
+  now: Date = new Date(),
+): string {
+  let day = DateTime.fromJSDate(now).setZone(timezone).startOf('day').plus({ days: 1 });
+  for (let i = 0; i < 400; i++) {
+    day = day.plus({ days: 1 });
+    const shift = day.plus({ days: 1 }).offset - day.offset;
+    if (change === 'forward' ? shift > 0 : shift < 0) return day.toISODate()!;
+  }
+  throw new Error(`${timezone} has no clock change within a year`);
+}

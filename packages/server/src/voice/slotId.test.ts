@@ -15,6 +15,15 @@ describe('slot ids', () => {
     expect(decodeSlotId(id, SECRET)).toEqual({ ok: true, calendarId, slot });
   });
 
+  it('carries the timezone the slot was offered in', () => {
+    const ref = {
+      calendarId: 'cal_123',
+      slot: '2026-12-01T20:30:00+01:00',
+      timezone: 'Europe/Berlin',
+    };
+    expect(decodeSlotId(encodeSlotId(ref, SECRET), SECRET)).toEqual({ ok: true, ...ref });
+  });
+
   it('is stable for the same slot (the model may be shown it twice)', () => {
     const ref = { calendarId: 'cal_123', slot: '2026-12-01T14:30:00-05:00' };
     expect(encodeSlotId(ref, SECRET)).toBe(encodeSlotId(ref, SECRET));

@@ -4,7 +4,8 @@
  * offset, ghl-api-notes.md §7.9), plus a short HMAC under a server secret so that an id the model
  * invented or garbled is refused instead of booking some other time.
  *
- * Format: `<base64url of JSON [calendarId, slot]>.<first 9 bytes of HMAC-SHA256, base64url>`.
+ * Format: `<base64url of JSON [calendarId, slot, timezone?]>.<first 9 bytes of HMAC-SHA256,
+ * base64url>`.
  * Ids live for the length of a call; they are never stored, so a key rotation only costs the
  * assistant a fresh availability check.
  */
@@ -14,6 +15,8 @@ export interface SlotRef {
   calendarId: string;
   /** HighLevel's free-slot string, exactly as HighLevel wrote it. */
   slot: string;
+  /** The caller's timezone the slot was offered in: answers about it are spoken in it. */
+  timezone?: string;
 }
 
 export type SlotIdResult =
@@ -34,14 +37,15 @@ function tag(payload: string, secret: string | Uint8Array): Buffer {
  * @example encodeSlotId({ calendarId: 'cal_1', slot: '2026-12-01T14:30:00-05:00' }, secret); // 'WyJjYWxfMSIs….Xk3…'
  */
 export function encodeSlotId(ref: SlotRef, secret: string | Uint8Array): string {
-  const payload = Buffer.from(JSON.stringify([ref.calendarId, ref.slot]), 'utf8').toString(
-    'base64url',
-  );
+  const fields = ref.timezone
+    ? [ref.calendarId, ref.slot, ref.timezone]
+    : [ref.calendarId, ref.slot];
+  const payload = Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url');
   return `${payload}.${tag(payload, secret).toString('base64url')}`;
 }
 
 /**
- * The calendar and verbatim slot inside an id, or why it can't be used: `malformed` (not one of
+ * The calendar, verbatim slot and offered timezone inside an id, or why it can't be used: `malformed` (not one of
  * our ids) or `tampered` (the check does not match: invented, altered, or from another server).
  *
  * @example
@@ -59,10 +63,15 @@ export function decodeSlotId(id: string, secret: string | Uint8Array): SlotIdRes
   }
   try {
     const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2) {
-      const [calendarId, slot] = parsed as unknown[];
+    if (Array.isArray(parsed) && (parsed.length === 2 || parsed.length === 3)) {
+      const [calendarId, slot, timezone] = parsed as unknown[];
       if (typeof calendarId === 'string' && typeof slot === 'string') {
-        return { ok: true, calendarId, slot };
+        return {
+          ok: true,
+          calendarId,
+          slot,
+          ...(typeof timezone === 'string' ? { timezone } : {}),
+        };
       }
     }
   } catch {

@@ -94,6 +94,42 @@ describe('spokenDateTime', () => {
       new Date('2026-03-08T05:30:00Z'),
       'tomorrow at 9 AM',
     ],
+    // New York falls back 2026-11-01 at 2 AM EDT -> 1 AM EST: 1:30 AM happens twice.
+    [
+      'the first of two 1:30s when clocks go back names its time',
+      '2026-11-01T01:30:00-04:00',
+      NY,
+      undefined,
+      'Sunday, November 1 at 1:30 AM Eastern Daylight Time',
+    ],
+    [
+      'the second of two 1:30s when clocks go back names its time',
+      '2026-11-01T01:30:00-05:00',
+      NY,
+      undefined,
+      'Sunday, November 1 at 1:30 AM Eastern Standard Time',
+    ],
+    [
+      'the hour after the repeated one is said plainly',
+      '2026-11-01T02:00:00-05:00',
+      NY,
+      undefined,
+      'Sunday, November 1 at 2 AM',
+    ],
+    [
+      'a repeated Berlin time for a Berlin caller',
+      '2026-10-25T02:30:00+02:00',
+      'Europe/Berlin',
+      undefined,
+      'Sunday, October 25 at 2:30 AM Central European Summer Time',
+    ],
+    [
+      'the same instant for a New York caller, said once there',
+      '2026-10-25T02:30:00+02:00',
+      NY,
+      undefined,
+      'Saturday, October 24 at 8:30 PM',
+    ],
     [
       'two days out keeps the weekday',
       '2026-12-03T09:00:00-05:00',

@@ -31,12 +31,16 @@ function inZone(iso: string, timezone: string): DateTime {
 }
 
 /**
- * A clock time as people say it: minutes only when there are some.
+ * A clock time as people say it: minutes only when there are some. A time the clock shows twice
+ * (the hour repeated when clocks go back) also names the zone's time, or the two would sound alike.
  *
  * @example spokenClock(DateTime.fromISO('2026-12-01T14:30')); // '2:30 PM'
+ * @example spokenClock(DateTime.fromISO('2026-11-01T01:30:00-05:00').setZone('America/New_York')); // '1:30 AM Eastern Standard Time'
  */
 export function spokenClock(time: DateTime): string {
-  return time.setLocale(LOCALE).toFormat(time.minute === 0 ? 'h a' : 'h:mm a');
+  const local = time.setLocale(LOCALE);
+  const clock = local.toFormat(time.minute === 0 ? 'h a' : 'h:mm a');
+  return local.getPossibleOffsets().length > 1 ? `${clock} ${local.toFormat('ZZZZZ')}` : clock;
 }
 
 /**

@@ -274,6 +274,17 @@ describe('book_appointment', () => {
       context,
       { notes: 'wants the window seat' },
     ],
+    [
+      "a start time in the caller's timezone",
+      {
+        name: 'Ada',
+        phone: '+14155550100',
+        startTime: '2026-12-01T09:00',
+        timezone: 'Europe/Berlin',
+      },
+      context,
+      { slot: { startTime: '2026-12-01T09:00:00+01:00' }, timezone: 'Europe/Berlin' },
+    ],
   ])('%s', (_name, raw, ctx, expected) => {
     const result = readBookAppointment(raw, ctx);
     expect(result).toMatchObject({ ok: true, args: expected });

@@ -41,10 +41,13 @@ export interface BookAppointmentArgs extends CallerDetails {
   slot: SlotChoice;
   name: string;
   notes?: string;
+  /** The caller's timezone, when the model names it: answers are spoken in it. */
+  timezone?: string;
 }
 export interface RescheduleAppointmentArgs extends CallerDetails {
   appointmentId?: string;
   slot: SlotChoice;
+  timezone?: string;
 }
 export interface CancelAppointmentArgs extends CallerDetails {
   appointmentId?: string;
@@ -106,8 +109,9 @@ export function readCheckAvailability(
 }
 
 /**
- * `book_appointment {slotId | startTime, name, phone?, email?, notes?}`. The phone falls back to
- * the calling number; a phone or an email is required so the booking reaches a contact.
+ * `book_appointment {slotId | startTime, name, phone?, email?, notes?, timezone?}`. The phone
+ * falls back to the calling number; a phone or an email is required so the booking reaches a
+ * contact. `timezone` is the caller's: a start time without an offset is read in it.
  *
  * @example readBookAppointment({ slotId, name: 'Ada Lovelace' }, { ...context, callerNumber: '+14155550100' });
  */
@@ -124,8 +128,9 @@ export function readBookAppointment(
     'phone',
     'email',
     'notes',
+    'timezone',
   ]);
-  const slot = slotChoice(values, context.timezone, invalid);
+  const slot = slotChoice(values, values.timezone ?? context.timezone, invalid);
   const joined = [values.firstName, values.lastName].filter(Boolean).join(' ');
   const name = values.name ?? (joined || undefined);
   const caller = callerDetails(values, context, invalid);
@@ -139,6 +144,7 @@ export function readBookAppointment(
     name: name!,
     ...caller,
     ...(values.notes ? { notes: values.notes } : {}),
+    ...(values.timezone ? { timezone: values.timezone } : {}),
   }));
 }
 
@@ -153,7 +159,7 @@ function whoseAppointment(values: Fields, context: ToolContext, invalid: FieldPr
 }
 
 /**
- * `reschedule_appointment {appointmentId?, slotId | startTime, phone? | email?}`: the appointment
+ * `reschedule_appointment {appointmentId?, slotId | startTime, phone? | email?, timezone?}`: the appointment
  * by its id, else by the caller's phone or email (the calling number by default).
  *
  * @example readRescheduleAppointment({ appointmentId: 'apt_1', slotId }, context);
@@ -162,12 +168,16 @@ export function readRescheduleAppointment(
   raw: Record<string, unknown>,
   context: ToolContext,
 ): ArgsResult<RescheduleAppointmentArgs> {
-  const wanted = ['appointmentId', 'slotId', 'startTime', 'phone', 'email'] as const;
+  const wanted = ['appointmentId', 'slotId', 'startTime', 'phone', 'email', 'timezone'] as const;
   const { values, invalid } = readFields(raw, wanted);
-  const slot = slotChoice(values, context.timezone, invalid);
+  const slot = slotChoice(values, values.timezone ?? context.timezone, invalid);
   const { owner, missing } = whoseAppointment(values, context, invalid);
   if (!slot && !hasProblem(invalid, 'startTime')) missing.unshift('slotId or startTime');
-  return finish(missing, invalid, () => ({ ...owner, slot: slot! }));
+  return finish(missing, invalid, () => ({
+    ...owner,
+    slot: slot!,
+    ...(values.timezone ? { timezone: values.timezone } : {}),
+  }));
 }
 
 /**

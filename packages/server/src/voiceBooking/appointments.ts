@@ -146,7 +146,6 @@ export async function rescheduleAppointment(
   const target = await targetAppointment(ctx, args);
   if ('result' in target) return target.result;
   const { event } = target;
-  const zone = ctx.settings.timezone;
   const id = appointmentIdFromHighLevel(event);
   if (!id) return notFound('that appointment');
   const chosen = await chosenSlot(ctx, args);
@@ -156,6 +155,7 @@ export async function rescheduleAppointment(
       ? Date.parse(event.startTime) ===
         Date.parse('startTime' in args.slot ? args.slot.startTime : '')
       : Date.parse(event.startTime) === Date.parse(chosen.slot);
+  const zone = 'result' in chosen ? (args.timezone ?? ctx.settings.timezone) : chosen.timezone;
   if (alreadyThere) return rescheduled(id, event.startTime, zone, ctx.now);
   if ('result' in chosen) return chosen.result;
   const lock = {
@@ -164,7 +164,7 @@ export async function rescheduleAppointment(
     holder: randomUUID(),
   };
   if (!(await waitForLock(ctx, lock))) {
-    return slotUnavailable(await alternativesTo(ctx, chosen.slot), zone);
+    return slotUnavailable(await alternativesTo(ctx, chosen.slot, zone), zone);
   }
   try {
     await changingCalendar(ctx, lock.calendarId, () =>
@@ -173,7 +173,7 @@ export async function rescheduleAppointment(
     return rescheduled(id, chosen.slot, zone, ctx.now);
   } catch (error) {
     if (error instanceof SlotUnavailableError) {
-      return slotUnavailable(await alternativesTo(ctx, chosen.slot), zone);
+      return slotUnavailable(await alternativesTo(ctx, chosen.slot, zone), zone);
     }
     if (!(error instanceof OutcomeUnknownError)) throw error;
     // Outcome unknown: HighLevel's own record says whether it moved.

@@ -120,9 +120,10 @@ export async function allowedSlots(
   });
 }
 
-export function slotIdFor(ctx: VoiceContext) {
+/** Slot ids for slots offered to a caller in `timezone`. */
+export function slotIdFor(ctx: VoiceContext, timezone: string) {
   return (slot: string) =>
-    encodeSlotId({ calendarId: ctx.settings.calendarId, slot }, ctx.slotIdKey);
+    encodeSlotId({ calendarId: ctx.settings.calendarId, slot, timezone }, ctx.slotIdKey);
 }
 
 /**
@@ -143,7 +144,7 @@ export async function checkAvailability(
     to.plus({ days: NEARBY_DAYS }),
     zone,
   );
-  const idFor = slotIdFor(ctx);
+  const idFor = slotIdFor(ctx, zone);
   const n = ctx.settings.slotsToOffer;
   const inWindow = slotsBetween(allowed, args.from, args.to);
   if (inWindow.length) {
@@ -159,15 +160,19 @@ export async function checkAvailability(
 }
 
 /**
- * Other slots near `slot` on its day and the next ones, for a caller whose slot went.
+ * Other slots near `slot` on its day and the next ones, for a caller whose slot went, labelled
+ * in the caller's timezone.
  *
  * @example slotUnavailable(await alternativesTo(ctx, slot), timezone);
  */
-export async function alternativesTo(ctx: VoiceContext, slot: string): Promise<OfferedSlot[]> {
-  const zone = ctx.settings.timezone;
+export async function alternativesTo(
+  ctx: VoiceContext,
+  slot: string,
+  zone = ctx.settings.timezone,
+): Promise<OfferedSlot[]> {
   const day = DateTime.fromISO(slot, { setZone: true }).setZone(zone).startOf('day');
   const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), zone);
-  return alternativesAmong(ctx, allowed, slot);
+  return alternativesAmong(ctx, allowed, slot, zone);
 }
 
 /** The alternatives among slots already fetched (no HighLevel request). */
@@ -175,13 +180,13 @@ export function alternativesAmong(
   ctx: VoiceContext,
   allowed: readonly string[],
   slot: string,
+  zone = ctx.settings.timezone,
 ): OfferedSlot[] {
-  const zone = ctx.settings.timezone;
   const taken = Date.parse(slot);
   const others = allowed.filter((s) => Date.parse(s) !== taken);
   const picked = pickSlotsToOffer(others, ctx.settings.slotsToOffer, {
     timezone: zone,
     near: slot,
   });
-  return labelSlots(picked, zone, slotIdFor(ctx), ctx.now);
+  return labelSlots(picked, zone, slotIdFor(ctx, zone), ctx.now);
 }

@@ -51,12 +51,16 @@ export interface BookingCall {
   asked: string;
 }
 
-/** The verbatim HighLevel slot the caller chose, or the answer when there is none. */
+/**
+ * The verbatim HighLevel slot the caller chose and the timezone to speak to them in (the one
+ * the slot was offered in, else the one the model names, else the workspace's), or the answer
+ * when there is no such slot.
+ */
 export async function chosenSlot(
   ctx: VoiceContext,
-  args: { slot: SlotChoice },
-): Promise<{ slot: string } | { result: ToolResult }> {
-  const zone = ctx.settings.timezone;
+  args: { slot: SlotChoice; timezone?: string },
+): Promise<{ slot: string; timezone: string } | { result: ToolResult }> {
+  const asked = args.timezone ?? ctx.settings.timezone;
   if ('slotId' in args.slot) {
     const ref = decodeSlotId(args.slot.slotId, ctx.slotIdKey);
     if (!ref.ok || ref.calendarId !== ctx.settings.calendarId) {
@@ -67,15 +71,17 @@ export async function chosenSlot(
         ),
       };
     }
-    return { slot: ref.slot };
+    return { slot: ref.slot, timezone: ref.timezone ?? asked };
   }
   // A start time is matched to HighLevel's own slot string: a re-serialized time can be refused.
   const start = DateTime.fromISO(args.slot.startTime, { setZone: true });
-  const day = start.setZone(zone).startOf('day');
-  const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), zone);
+  const day = start.setZone(asked).startOf('day');
+  const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), asked);
   const slot = allowed.find((s) => Date.parse(s) === start.toMillis());
-  if (slot) return { slot };
-  return { result: slotUnavailable(alternativesAmong(ctx, allowed, start.toISO() ?? ''), zone) };
+  if (slot) return { slot, timezone: asked };
+  return {
+    result: slotUnavailable(alternativesAmong(ctx, allowed, start.toISO() ?? '', asked), asked),
+  };
 }
 
 function splitName(name: string): { firstName: string; lastName?: string } {
@@ -169,15 +175,17 @@ async function perform(run: Run, step: BookingStep): Promise<BookingEvent> {
           run.lock = lock;
           return { type: 'lock_acquired' };
         }
-        return { type: 'lock_timed_out', alternatives: await alternativesTo(ctx, request.slot) };
+        const alternatives = await alternativesTo(ctx, request.slot, request.timezone);
+        return { type: 'lock_timed_out', alternatives };
       }
       case 'check_slot_free': {
-        const zone = ctx.settings.timezone;
+        const zone = request.timezone;
         const day = DateTime.fromISO(step.slot, { setZone: true }).setZone(zone).startOf('day');
         const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), zone, { fresh: true });
         const at = Date.parse(step.slot);
         if (allowed.some((s) => Date.parse(s) === at)) return { type: 'slot_free' };
-        return { type: 'slot_taken', alternatives: alternativesAmong(ctx, allowed, step.slot) };
+        const alternatives = alternativesAmong(ctx, allowed, step.slot, zone);
+        return { type: 'slot_taken', alternatives };
       }
       case 'resolve_contact': {
         const contact = await resolveContact(ctx, run.args);
@@ -225,7 +233,7 @@ async function createAppointment(
       : { type: 'appointment_outcome_unknown' };
   } catch (error) {
     if (error instanceof SlotUnavailableError) {
-      const alternatives = await alternativesTo(ctx, step.slot).catch(() => []);
+      const alternatives = await alternativesTo(ctx, step.slot, request.timezone).catch(() => []);
       return { type: 'appointment_slot_taken', alternatives };
     }
     // A create that was refused outright (4xx) certainly did not happen; anything else may have.
@@ -272,7 +280,7 @@ export async function bookAppointment(
     idempotencyKey: idempotencyKey(call.callId, slot),
     calendarId: ctx.settings.calendarId,
     slot,
-    timezone: ctx.settings.timezone,
+    timezone: chosen.timezone,
     tags: [VOICE_TAG],
   };
   const run: Run = { ctx, args, request };
