@@ -22,6 +22,7 @@ import { resolveSecrets, type Secrets } from './secrets.js';
 import { contactSyncHandler } from './syncWorker/contactSyncJob.js';
 import { syncNaming } from './syncWorker/naming.js';
 import { CONTACT_SYNC_QUEUE, contactSyncQueue } from './syncWorker/syncJobStore.js';
+import type { WallClock } from './voiceBooking/context.js';
 import {
   VOICE_FOLLOW_UP_QUEUE,
   voiceFollowUpHandler,
@@ -47,6 +48,11 @@ export interface RuntimeOptions {
   workerName?: string;
   /** Per-Location budget; default HighLevel's 100 per 10 s and 200,000 per day. */
   rateLimitWindows?: readonly RateLimitWindow[];
+  /**
+   * What time it is for the voice tools' rules (lead time, days ahead, "today"); default the
+   * system clock. Tests share the emulator's so both agree on a date of their choosing.
+   */
+  clock?: WallClock;
 }
 
 export interface Runtime {
@@ -128,7 +134,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       );
       await queue.work(
         VOICE_FOLLOW_UP_QUEUE,
-        voiceFollowUpHandler({ database, keyring: secrets.keyring, highLevel, queue, logger }),
+        voiceFollowUpHandler({
+          database,
+          keyring: secrets.keyring,
+          highLevel,
+          queue,
+          logger,
+          ...(options.clock ? { clock: options.clock } : {}),
+        }),
       );
     }
 
@@ -143,6 +156,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           highLevel,
           queue,
           queueReady: () => queueReady,
+          ...(options.clock ? { clock: options.clock } : {}),
         })
       : undefined;
 

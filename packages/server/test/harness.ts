@@ -90,6 +90,11 @@ export interface ServerOptions {
   emulatorLimits?: Partial<RateLimits>;
   /** The bridge's own per-Location budget. */
   rateLimitWindows?: RateLimitWindow[];
+  /**
+   * The bridge's voice tools read the emulator's clock (real time until a test sets it with
+   * `emulator.control.setClock`), so both agree on what "now" is.
+   */
+  sharedClock?: boolean;
 }
 
 export async function startTestServer(
@@ -119,6 +124,7 @@ export async function startTestServer(
     worker: options.worker ?? true,
     workerName: `test-${backend}`,
     rateLimitWindows: options.rateLimitWindows,
+    ...(options.sharedClock ? { clock: { now: () => emulator.control.now() } } : {}),
   });
   const app = runtime.app!;
 

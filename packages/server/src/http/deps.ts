@@ -4,6 +4,7 @@ import type { HighLevelClients } from '../gohighlevel/clients.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { JobQueue } from '../queue/jobQueue.js';
+import type { WallClock } from '../voiceBooking/context.js';
 
 /** Everything the HTTP routes use, injected so tests can build the app around real parts. */
 export interface AppDeps {
@@ -17,4 +18,6 @@ export interface AppDeps {
   queue: JobQueue;
   /** True once the queue has started (readiness). */
   queueReady(): boolean;
+  /** What time it is for the voice tools; default the system clock. */
+  clock?: WallClock;
 }

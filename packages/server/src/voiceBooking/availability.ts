@@ -77,9 +77,20 @@ async function readOpenings(
   return { slots, busy };
 }
 
+/** HighLevel's slots starting in [from, to); a slot without an offset is left to the rules. */
+function startingBetween(slots: readonly string[], from: DateTime, to: DateTime): string[] {
+  const [start, end] = [from.toMillis(), to.toMillis()];
+  return slots.filter((slot) => {
+    const at = Date.parse(slot);
+    return Number.isNaN(at) || (at >= start && at < end);
+  });
+}
+
 /**
  * The free slots HighLevel has in [from, to) that the rules allow, verbatim and in time order.
  * Read through the short free-slot cache unless `fresh` (the final check before booking).
+ * `within` narrows the rules to part of what is read: one HighLevel request serves a wide
+ * window, and the rules (the costly part) run only where they are needed.
  *
  * @example const slots = await allowedSlots(ctx, from, to, 'America/Chicago');
  */
@@ -88,7 +99,7 @@ export async function allowedSlots(
   from: DateTime,
   to: DateTime,
   timezone: string,
-  { fresh = false } = {},
+  { fresh = false, within }: { fresh?: boolean; within?: { from: DateTime; to: DateTime } } = {},
 ): Promise<string[]> {
   const start = DateTime.max(from, DateTime.fromJSDate(ctx.now));
   if (to <= start) return [];
@@ -112,7 +123,8 @@ export async function allowedSlots(
     slotMinutes(ctx),
   ]);
   return applyRules({
-    ...openings,
+    slots: within ? startingBetween(openings.slots, within.from, within.to) : openings.slots,
+    busy: openings.busy,
     rules,
     timezone: workspaceZone,
     now: ctx.now,
@@ -138,20 +150,21 @@ export async function checkAvailability(
   const zone = args.timezone;
   const from = DateTime.fromISO(args.from, { setZone: true });
   const to = DateTime.fromISO(args.to, { setZone: true });
-  const allowed = await allowedSlots(
-    ctx,
-    from.minus({ days: NEARBY_DAYS }),
-    to.plus({ days: NEARBY_DAYS }),
-    zone,
+  // One HighLevel read covers the nearby days too; the rules look at them only when needed.
+  const [wideFrom, wideTo] = [from.minus({ days: NEARBY_DAYS }), to.plus({ days: NEARBY_DAYS })];
+  const inWindow = slotsBetween(
+    await allowedSlots(ctx, wideFrom, wideTo, zone, { within: { from, to } }),
+    args.from,
+    args.to,
   );
   const idFor = slotIdFor(ctx, zone);
   const n = ctx.settings.slotsToOffer;
-  const inWindow = slotsBetween(allowed, args.from, args.to);
   if (inWindow.length) {
     const picked = pickSlotsToOffer(inWindow, n, { timezone: zone });
     return slotsOffered(zone, labelSlots(picked, zone, idFor, ctx.now), ctx.now);
   }
   const day = args.askedDay ?? from.setZone(zone).toISODate() ?? '';
+  const allowed = await allowedSlots(ctx, wideFrom, wideTo, zone);
   const nearest = nearestDaysWithSlots({ slots: allowed, day, timezone: zone }).map((d) => ({
     date: d.date,
     slots: pickSlotsToOffer(d.slots, n, { timezone: zone }),

@@ -31,6 +31,11 @@ export interface VoiceContext {
   queue: Pick<JobQueue, 'enqueue'>;
 }
 
+/** Epoch milliseconds now (the client's `Clock` fits). */
+export interface WallClock {
+  now(): number;
+}
+
 /** The parts of the running service a voice context is made from. */
 export interface VoiceDeps {
   database: Database;
@@ -38,6 +43,8 @@ export interface VoiceDeps {
   highLevel: HighLevelClients;
   queue: Pick<JobQueue, 'enqueue'>;
   logger: Logger;
+  /** Default the system clock. */
+  clock?: WallClock;
 }
 
 type VoiceCaches = Pick<VoiceContext, 'calendarMinutes' | 'freeSlots'>;
@@ -84,7 +91,7 @@ export async function openVoiceContext(
     workspaceId: ws,
     locationId: connection.location_id,
     settings,
-    now: new Date(),
+    now: new Date(deps.clock?.now() ?? Date.now()),
     slotIdKey: slotIdKey(deps.keyring),
     queue: deps.queue,
     ...cachesOf(deps),

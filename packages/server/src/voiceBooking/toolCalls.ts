@@ -88,7 +88,8 @@ export async function answerToolCalls(
         : { toolCallId: call.id, result: line },
     );
     const requests = input.requests.splice(0);
-    await recordToolCall(ctx.db, {
+    // Recorded after the answer: the caller never waits on the audit trail.
+    const audit = recordToolCall(ctx.db, {
       workspaceId: ctx.workspaceId,
       callId: input.callId ?? '',
       toolCallId: call.id,
@@ -97,6 +98,7 @@ export async function answerToolCalls(
       requests,
       outcome: result,
     }).catch((error: unknown) => ctx.log.warn({ err: error }, 'voice audit record failed'));
+    background.push(audit);
   }
   return { results, background: Promise.all(background).then(() => undefined) };
 }

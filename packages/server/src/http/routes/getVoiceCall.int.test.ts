@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnBackends } from '../../../test/harness.js';
 import { toolCall, vapi, voiceWorkspace, weekdayAhead } from '../../../test/voice.js';
+import { waitFor } from '../../../test/waitFor.js';
 
 interface AuditBody {
   calls?: { callId: string; toolCalls: number }[];
@@ -27,7 +28,11 @@ describeOnBackends('GET /v1/workspaces/:ws/voice/calls[/:callId]', (server) => {
     const booked = (await vapi(server(), voice, [book], { callId: 'call_audited' })).parsed[0]!;
     expect(booked.status).toBe('booked');
 
-    const list = await server().call('GET', `/v1/workspaces/${voice.ws}/voice/calls`);
+    // The audit is written just after the answer goes out.
+    const list = await waitFor(async () => {
+      const res = await server().call('GET', `/v1/workspaces/${voice.ws}/voice/calls`);
+      return (res.body as AuditBody).calls?.[0]?.toolCalls === 2 && res;
+    });
     expect(list.status).toBe(200);
     expect((list.body as AuditBody).calls).toEqual([
       expect.objectContaining({ callId: 'call_audited', toolCalls: 2 }),
