@@ -1,0 +1,397 @@
+/**
+ * The latency the voice-booking backend adds on top of HighLevel's own, per Vapi tool call.
+ * Every HighLevel request the bridge makes is timed by a recorder wrapped around the emulator's
+ * fetch; the emulator answers each one after a 150 ms delay (a fault rule), so HighLevel's part is
+ * realistic and known. For one tool call, posted to the real `POST /v1/workspaces/:ws/voice/vapi`
+ * in-process: wall = from sending the Vapi message to having its JSON answer; HighLevel = the
+ * length of the union of the intervals of the requests that completed before the answer
+ * (parallel requests count once); added = wall − HighLevel. Requests still running when the
+ * answer left (the booking's note and tags) are counted as background calls and kept out of the
+ * union. Tool calls run one at a time, each after the previous one's background work finished.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmulator, emulatorFetch, type Emulator } from '@ghl-bridge/emulator';
+import { createRuntime, loadConfig } from '@ghl-bridge/server';
+import { DateTime } from 'luxon';
+import pino from 'pino';
+import type { Bench } from './report.js';
+
+const ADMIN = 'bench-admin-token-0123456789abcdef';
+const VAPI_SECRET = 'bench-vapi-secret-0123456789';
+const ZONE = 'America/New_York';
+const HIGHLEVEL_LATENCY_MS = 150;
+const CHECKS = 120;
+const BOOKINGS = 100;
+/** Quiet time with nothing in flight after which a tool call's background work counts as done. */
+const QUIET_MS = 15;
+const TARGET_P99_ADDED_MS = 10;
+/** The settings' maximum, used only to collect slots to book (checks measured offer the default). */
+const MOST_SLOTS_OFFERED = 10;
+/**
+ * Far above any run on both sides (the emulator and the bridge's own limiter), so no request
+ * waits for the budget; a short interval keeps the sliding-window bookkeeping small.
+ */
+const UNLIMITED = { burst: 1e12, intervalMs: 1_000, daily: 1e12 };
+
+/** One HighLevel request as the bridge's fetch saw it, on `performance.now()`. */
+interface Exchange {
+  start: number;
+  end: number;
+  status: number;
+}
+
+/** A fetch that logs every request's interval, and says when nothing has run for a while. */
+function recordingFetch(inner: typeof fetch) {
+  const log: Exchange[] = [];
+  let inFlight = 0;
+  let lastActivity = 0;
+  const recorded: typeof fetch = async (input, init) => {
+    const start = performance.now();
+    inFlight += 1;
+    let status = 0;
+    try {
+      const res = await inner(input, init);
+      status = res.status;
+      return res;
+    } finally {
+      inFlight -= 1;
+      lastActivity = performance.now();
+      log.push({ start, end: lastActivity, status });
+    }
+  };
+  const quiet = () => inFlight === 0 && performance.now() - lastActivity >= QUIET_MS;
+  const settled = async () => {
+    while (!quiet()) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  return { fetch: recorded, log, settled };
+}
+type Recorder = ReturnType<typeof recordingFetch>;
+
+/** Total time covered by at least one of the intervals. */
+function unionMs(intervals: Array<{ start: number; end: number }>): number {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let reach = -Infinity;
+  for (const { start, end } of sorted) {
+    if (end <= reach) continue;
+    total += end - Math.max(start, reach);
+    reach = end;
+  }
+  return total;
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+interface Sample {
+  wallMs: number;
+  highLevelMs: number;
+  calls: number;
+  backgroundCalls: number;
+  tooMany: number;
+  expected: boolean;
+}
+
+/** Runs one tool call and splits its time between HighLevel and the bridge. */
+async function measure<T>(
+  recorder: Recorder,
+  send: () => Promise<T>,
+  isExpected: (answer: T) => boolean,
+): Promise<{ sample: Sample; answer: T }> {
+  await recorder.settled();
+  const from = recorder.log.length;
+  const started = performance.now();
+  const answer = await send();
+  const answered = performance.now();
+  await recorder.settled();
+  const mine = recorder.log.slice(from);
+  const before = mine.filter((e) => e.end <= answered);
+  return {
+    answer,
+    sample: {
+      wallMs: answered - started,
+      highLevelMs: unionMs(before),
+      calls: before.length,
+      backgroundCalls: mine.length - before.length,
+      tooMany: mine.filter((e) => e.status === 429).length,
+      expected: isExpected(answer),
+    },
+  };
+}
+
+interface Slot {
+  id: string;
+}
+/** A tool result as the assistant reads it (voice/results.ts), the fields used here. */
+interface ToolAnswer {
+  status: string;
+  slots?: Slot[];
+  appointmentId?: string;
+  appointments?: Array<{ id: string }>;
+}
+
+/** Vapi's answer: one line per tool call, a JSON tool result in `result` or `error`. */
+interface VapiResults {
+  results?: Array<{ result?: string; error?: string }>;
+}
+
+type Send = (method: string, path: string, json: unknown, token?: string) => Promise<unknown>;
+
+let toolCalls = 0;
+/** Posts one Vapi `tool-calls` message with a single tool call and reads its one result. */
+async function vapi(
+  send: Send,
+  ws: string,
+  tool: string,
+  args: Record<string, unknown>,
+  call: { id: string; number?: string },
+): Promise<ToolAnswer> {
+  const message = {
+    type: 'tool-calls',
+    call: { id: call.id, ...(call.number ? { customer: { number: call.number } } : {}) },
+    toolCallList: [
+      {
+        id: `tc_${++toolCalls}`,
+        type: 'function',
+        function: { name: tool, arguments: JSON.stringify(args) },
+      },
+    ],
+  };
+  const path = `/v1/workspaces/${ws}/voice/vapi`;
+  const body = (await send('POST', path, { message }, VAPI_SECRET)) as VapiResults;
+  const [first] = body.results ?? [];
+  return JSON.parse(first?.result ?? first?.error ?? '{"status":"no_result"}') as ToolAnswer;
+}
+
+/** Weekdays from two days ahead, inside the default 30-day booking horizon, as YYYY-MM-DD. */
+function weekdaysAhead(): string[] {
+  const today = DateTime.now().setZone(ZONE).startOf('day');
+  return Array.from({ length: 27 }, (_, i) => today.plus({ days: i + 2 }))
+    .filter((day) => day.weekday <= 5)
+    .map((day) => day.toISODate()!);
+}
+
+/** A Location with a Mon–Fri 09:00–17:00 calendar of 30-minute slots, and a calendar maker. */
+function voiceLocation(emulator: Emulator) {
+  const { locationId, token } = emulator.control.createLocation({ name: 'Bench', timezone: ZONE });
+  const owner = emulator.control.createUser(locationId, { firstName: 'Olive', lastName: 'Owner' });
+  const calendar = () =>
+    emulator.control.createCalendar(locationId, {
+      name: 'Consultation',
+      calendarType: 'event',
+      teamMembers: [{ userId: owner.id, isPrimary: true }],
+      slotDuration: 30,
+      slotInterval: 30,
+      openHours: [
+        {
+          daysOfTheWeek: [1, 2, 3, 4, 5],
+          hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }],
+        },
+      ],
+    }).id;
+  return { locationId, token, calendar };
+}
+
+/** A name no other caller's contains (Caller Aa, Caller Ab, …), so the name search finds no one. */
+function callerName(i: number): string {
+  const letter = (n: number) => String.fromCharCode(97 + (n % 26));
+  return `Caller ${letter(Math.floor(i / 26)).toUpperCase()}${letter(i)}`;
+}
+
+/** The voice settings pointing at `calendarId`: default working hours, no lead time. */
+const voiceSettings = (calendarId: string, slotsToOffer?: number) => ({
+  calendarId,
+  timezone: ZONE,
+  rules: { minLeadMinutes: 0 },
+  ...(slotsToOffer ? { slotsToOffer } : {}),
+  auth: { type: 'bearer', secret: VAPI_SECRET },
+});
+
+function row(name: string, samples: Sample[]) {
+  const all = (of: (s: Sample) => number) => samples.map(of);
+  const sum = (of: (s: Sample) => number) => all(of).reduce((a, b) => a + b, 0);
+  const median = (of: (s: Sample) => number) => percentile(all(of), 50);
+  const added = all((s) => s.wallMs - s.highLevelMs);
+  return {
+    case: name,
+    n: samples.length,
+    'p50 added ms': percentile(added, 50),
+    'p99 added ms': percentile(added, 99),
+    'p50 wall ms': median((s) => s.wallMs),
+    'p50 HighLevel ms': median((s) => s.highLevelMs),
+    'HighLevel calls (mean)': sum((s) => s.calls) / samples.length,
+    'HighLevel calls (max)': Math.max(...all((s) => s.calls)),
+    'background calls (mean)': sum((s) => s.backgroundCalls) / samples.length,
+    '429s': sum((s) => s.tooMany),
+    'unexpected answers': samples.filter((s) => !s.expected).length,
+  };
+}
+type Row = ReturnType<typeof row>;
+
+/** Whether each figure meets the targets, in words. */
+function targetNotes(rows: Row[]): string[] {
+  const over = rows.filter((r) => r['p99 added ms'] >= TARGET_P99_ADDED_MS);
+  const warm = rows.find((r) => r.case.startsWith('check_availability warm'));
+  return [
+    `Target p99 added < ${TARGET_P99_ADDED_MS} ms: ${
+      over.length === 0
+        ? 'met by every case'
+        : `missed by ${over.map((r) => `${r.case} (${r['p99 added ms'].toFixed(1)} ms)`).join(', ')}`
+    }.`,
+    `Target at most one HighLevel call for a warm availability check: ${
+      warm && warm['HighLevel calls (max)'] <= 1 ? 'met' : 'missed'
+    } (max ${warm?.['HighLevel calls (max)']}).`,
+  ];
+}
+
+interface Bridge {
+  send: Send;
+  recorder: Recorder;
+  ws: string;
+  /** Makes a new calendar on the Location and points the voice settings at it. */
+  useNewCalendar(): Promise<string>;
+  /** Points the voice settings at `calendarId`; `slotsToOffer` default the settings' own. */
+  useCalendar(calendarId: string, slotsToOffer?: number): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/** The server on an embedded database, a voice workspace connected to the emulator. */
+async function startBridge(emulator: Emulator): Promise<Bridge> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ghlb-bench-'));
+  const recorder = recordingFetch(emulatorFetch(emulator));
+  const runtime = await createRuntime({
+    config: loadConfig(
+      { GHL_BRIDGE_ADMIN_TOKEN: ADMIN, GHL_API_BASE_URL: 'http://ghl.test' },
+      { dataDir },
+    ),
+    fetch: recorder.fetch,
+    logger: pino({ level: 'silent' }),
+    rateLimitWindows: [{ limit: UNLIMITED.burst, intervalMs: UNLIMITED.intervalMs }],
+  });
+  const stop = async () => {
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const send: Send = async (method, path, json, token = ADMIN) => {
+    const res = await runtime.app!.request(path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(json),
+    });
+    return res.json();
+  };
+  try {
+    const { id: ws } = (await send('POST', '/v1/workspaces', { name: 'Bench' })) as { id: string };
+    const { locationId, token, calendar } = voiceLocation(emulator);
+    await send('PUT', `/v1/workspaces/${ws}/integrations/gohighlevel`, {
+      apiKey: token,
+      locationId,
+    });
+    const useCalendar = (id: string, slotsToOffer?: number) =>
+      send('PUT', `/v1/workspaces/${ws}/voice`, voiceSettings(id, slotsToOffer));
+    const useNewCalendar = async () => {
+      const id = calendar();
+      await useCalendar(id);
+      return id;
+    };
+    return { send, recorder, ws, useNewCalendar, useCalendar, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+const offered = (a: ToolAnswer) => a.status === 'ok' && (a.slots?.length ?? 0) > 0;
+const checkOf = (bridge: Bridge, date: string) => () =>
+  vapi(bridge.send, bridge.ws, 'check_availability', { date }, { id: `check-${date}` });
+
+/** Each sample on a new calendar: the first check (cold), then the same day again (warm). */
+async function availabilityCases(bridge: Bridge, days: string[]) {
+  const cold: Sample[] = [];
+  const warm: Sample[] = [];
+  for (let i = 0; i < CHECKS; i++) {
+    await bridge.useNewCalendar();
+    const check = checkOf(bridge, days[i % days.length]!);
+    cold.push((await measure(bridge.recorder, check, offered)).sample);
+    warm.push((await measure(bridge.recorder, check, offered)).sample);
+  }
+  return { cold, warm };
+}
+
+/** Per caller: a booking, the same booking re-issued, and the caller's appointments. */
+async function bookingCases(bridge: Bridge, pool: Slot[]) {
+  const booked: Sample[] = [];
+  const replayed: Sample[] = [];
+  const found: Sample[] = [];
+  const { send, ws, recorder } = bridge;
+  for (let i = 0; i < Math.min(BOOKINGS, pool.length); i++) {
+    const caller = { id: `bench-call-${i}`, number: `+1415555${String(1000 + i)}` };
+    const args = { slotId: pool[i]!.id, name: callerName(i), email: `caller${i}@example.com` };
+    const book = () => vapi(send, ws, 'book_appointment', args, caller);
+    const booking = await measure(recorder, book, (a) => a.status === 'booked');
+    const id = booking.answer.appointmentId;
+    booked.push(booking.sample);
+    const same = (a: ToolAnswer) => a.status === 'booked' && a.appointmentId === id;
+    replayed.push((await measure(recorder, book, same)).sample);
+    const find = () => vapi(send, ws, 'find_appointments', {}, caller);
+    const listed = (a: ToolAnswer) =>
+      a.status === 'ok' && (a.appointments ?? []).some((x) => x.id === id);
+    found.push((await measure(recorder, find, listed)).sample);
+  }
+  return { booked, replayed, found };
+}
+
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+
+const bench: Bench = async () => {
+  const loadBefore = load();
+  const emulator = createEmulator({ limits: UNLIMITED });
+  const bridge = await startBridge(emulator);
+  try {
+    const mainCalendar = await bridge.useNewCalendar();
+    emulator.control.setFaults([{ latencyMs: HIGHLEVEL_LATENCY_MS }]);
+    const days = weekdaysAhead();
+    const first = (await measure(bridge.recorder, checkOf(bridge, days[0]!), offered)).sample;
+    for (const day of days.slice(1, 5)) await checkOf(bridge, day)();
+
+    const { cold, warm } = await availabilityCases(bridge, days);
+    await bridge.useCalendar(mainCalendar, MOST_SLOTS_OFFERED);
+    const pool: Slot[] = [];
+    for (const day of days) pool.push(...((await checkOf(bridge, day)()).slots ?? []));
+    await bridge.useCalendar(mainCalendar);
+    const { booked, replayed, found } = await bookingCases(bridge, pool);
+
+    const rows = [
+      row('check_availability cold (new calendar, nothing cached)', cold),
+      row('check_availability warm (same day again at once)', warm),
+      row('book_appointment (new caller, new contact, new slot)', booked),
+      row('book_appointment replayed (same call id and slot)', replayed),
+      row('find_appointments (by the calling number)', found),
+    ];
+    const firstAdded = first.wallMs - first.highLevelMs;
+    return {
+      name: `voice tool calls: latency added to HighLevel's (${HIGHLEVEL_LATENCY_MS} ms per request, emulator)`,
+      rows,
+      notes: [
+        `Every HighLevel request delayed ${HIGHLEVEL_LATENCY_MS} ms by an emulator fault rule; request intervals recorded by a fetch wrapped around the emulator's, on performance.now().`,
+        'wall: sending the Vapi message to POST /v1/workspaces/:ws/voice/vapi (app.request, in-process) until its JSON answer is read. HighLevel: the union of the intervals of the requests that completed before the answer. added = wall − HighLevel; percentiles are nearest-rank.',
+        'Background calls: requests still running when the answer left (booking note and tags); not in the union. Each tool call starts after the previous one’s background work is done.',
+        `Voice settings: the calendar's Mon–Fri 09:00–17:00 as working hours, 30-minute slots, no buffers, no lead time, the default number of slots offered; each check asks for one weekday (by date) in the next four weeks. Cold: a new calendar per sample (settings re-pointed, untimed), so nothing the bridge keeps per calendar is there yet; warm: the same day again at once. The first check after start (process cold too) is not in the rows: ${first.wallMs.toFixed(0)} ms wall, ${firstAdded.toFixed(0)} ms added.`,
+        'Rate limits raised on the emulator and on the bridge’s limiter, so nothing waits for the budget; the 429s column counts any HighLevel 429 anyway.',
+        ...targetNotes(rows),
+        `Embedded database (PGlite), one process, bridge and emulator on one event loop; ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${load()} after.`,
+      ],
+    };
+  } finally {
+    await bridge.stop();
+  }
+};
+export default bench;
