@@ -8,6 +8,7 @@ import {
   readToolArguments,
   type ToolContext,
 } from './toolArgs.js';
+import { EXPECTED } from './toolFields.js';
 
 /** Monday 2026-11-30, 7 AM in New York; a caller on +1 415 555 0100. */
 const context: ToolContext = {
@@ -275,6 +276,18 @@ describe('book_appointment', () => {
       { notes: 'wants the window seat' },
     ],
     [
+      'a time the clocks show twice: the first one (daylight time)',
+      { name: 'Ada', phone: '+14155550100', startTime: '2027-11-07T01:30' },
+      context,
+      { slot: { startTime: '2027-11-07T01:30:00-04:00' } },
+    ],
+    [
+      'a time the clocks show twice, its offset given: the one asked for',
+      { name: 'Ada', phone: '+14155550100', startTime: '2027-11-07T01:30:00-05:00' },
+      context,
+      { slot: { startTime: '2027-11-07T01:30:00-05:00' } },
+    ],
+    [
       "a start time in the caller's timezone",
       {
         name: 'Ada',
@@ -335,6 +348,13 @@ describe('book_appointment', () => {
       noCaller,
       [],
       [{ field: 'email', expected: 'an email address, like ada@example.com' }],
+    ],
+    [
+      'a time the clocks skip (2:30 AM as New York springs forward)',
+      { startTime: '2027-03-14T02:30', name: 'Ada' },
+      context,
+      [],
+      [{ field: 'startTime', expected: EXPECTED.existingTime }],
     ],
   ])('%s -> needs_info', (_name, raw, ctx, missing, invalid) => {
     const result = readBookAppointment(raw, ctx);

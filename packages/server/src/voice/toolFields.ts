@@ -44,6 +44,8 @@ export const EXPECTED = {
     'a date as YYYY-MM-DD or a date and time like 2026-12-01T14:30 (no words like "tomorrow")',
   startTime:
     'a date and time like 2026-12-01T14:30:00-05:00, or the slot id from check_availability',
+  existingTime:
+    'a time that exists on that day: the clocks go forward then and skip it; offer the times check_availability gives',
   timezone: 'an IANA timezone, like America/New_York',
   phone: 'a phone number with its area code, like (415) 555-0100 or +14155550100',
   email: 'an email address, like ada@example.com',
@@ -108,9 +110,33 @@ export function readFields(
   return { values, invalid };
 }
 
-/** A date-time as an instant with offset; offset-less text is local to `zone`. */
+const WITH_OFFSET = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/**
+ * A date-time as an instant with offset; offset-less text is local to `zone`, and a local time
+ * the clocks show twice (when they go back) is its first occurrence, as calendars take it
+ * (RFC 5545 §3.3.5).
+ *
+ * @example instant('2027-11-07T01:30', 'America/New_York').toISO(); // '2027-11-07T01:30:00.000-04:00'
+ */
 export function instant(value: string, zone: string): DateTime {
-  return DateTime.fromISO(value.replace(' ', 'T'), { zone });
+  const text = value.replace(' ', 'T');
+  const read = DateTime.fromISO(text, { zone });
+  if (!read.isValid || WITH_OFFSET.test(text)) return read;
+  const [first] = read.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
+  return first ?? read;
+}
+
+/**
+ * Whether offset-less `value` names a local time that never happens in `zone` (skipped when the
+ * clocks go forward); Luxon would quietly move it an hour on.
+ */
+function skippedLocalTime(value: string, zone: string): boolean {
+  const text = value.replace(' ', 'T');
+  if (WITH_OFFSET.test(text)) return false;
+  const read = DateTime.fromISO(text, { zone });
+  const asWritten = DateTime.fromISO(text, { zone: 'UTC' });
+  return read.isValid && (read.hour !== asWritten.hour || read.minute !== asWritten.minute);
 }
 export const iso = (time: DateTime) => time.toISO({ suppressMilliseconds: true }) ?? '';
 
@@ -140,6 +166,10 @@ export function slotChoice(
 ): SlotChoice | undefined {
   if (values.slotId) return { slotId: values.slotId };
   if (!values.startTime) return undefined;
+  if (skippedLocalTime(values.startTime, zone)) {
+    invalid.push({ field: 'startTime', expected: EXPECTED.existingTime });
+    return undefined;
+  }
   const start = instant(values.startTime, zone);
   if (start.isValid) return { startTime: iso(start) };
   invalid.push({ field: 'startTime', expected: EXPECTED.startTime });
