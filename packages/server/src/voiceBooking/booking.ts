@@ -103,20 +103,29 @@ function candidateOf(hit: SearchedContact): ContactCandidate {
   };
 }
 
-async function resolveContact(
+/** The Location's contacts that may be the caller: by phone, by email, by name (read only). */
+async function contactCandidates(
   ctx: VoiceContext,
   args: BookAppointmentArgs,
-): Promise<{ contactId: string; tags: string[] }> {
+): Promise<ContactCandidate[]> {
   const { hl, locationId } = ctx;
   const [byPhone, byEmail, byName] = await Promise.all([
     args.phone ? hl.contacts.findDuplicate({ locationId, phone: args.phone }, LIVE) : null,
     args.email ? hl.contacts.findDuplicate({ locationId, email: args.email }, LIVE) : null,
     hl.contacts.search({ locationId, query: args.name.slice(0, 75), pageLimit: 20 }, LIVE),
   ]);
-  const candidates: ContactCandidate[] = [
+  return [
     ...[byPhone, byEmail].flatMap((c) => (c?.id ? [{ ...c, id: c.id }] : [])),
     ...byName.contacts.map(candidateOf),
   ];
+}
+
+async function resolveContact(
+  ctx: VoiceContext,
+  args: BookAppointmentArgs,
+  candidates: ContactCandidate[],
+): Promise<{ contactId: string; tags: string[] }> {
+  const { hl, locationId } = ctx;
   const decision = decideContact({
     phone: args.phone,
     email: args.email,
@@ -142,7 +151,6 @@ async function resolveContact(
   };
 }
 
-/** The appointment of the contact on the calendar at the slot's instant, if HighLevel has one. */
 export async function waitForLock(ctx: VoiceContext, lock: SlotLock): Promise<boolean> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
@@ -157,6 +165,8 @@ interface Run {
   args: BookAppointmentArgs;
   request: BookingRequest;
   lock?: SlotLock;
+  /** The contact lookups, started during the final slot check. */
+  candidates?: Promise<ContactCandidate[]>;
 }
 
 /** Performs one step; every failure becomes the event the saga expects for it. */
@@ -179,6 +189,10 @@ async function perform(run: Run, step: BookingStep): Promise<BookingEvent> {
         return { type: 'lock_timed_out', alternatives };
       }
       case 'check_slot_free': {
+        // The contact lookups read in parallel with the final check: one HighLevel round trip
+        // less before the caller hears the answer. Nothing is written until the slot is free.
+        run.candidates ??= contactCandidates(ctx, run.args);
+        run.candidates.catch(() => undefined);
         const zone = request.timezone;
         const day = DateTime.fromISO(step.slot, { setZone: true }).setZone(zone).startOf('day');
         const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), zone, { fresh: true });
@@ -188,7 +202,8 @@ async function perform(run: Run, step: BookingStep): Promise<BookingEvent> {
         return { type: 'slot_taken', alternatives };
       }
       case 'resolve_contact': {
-        const contact = await resolveContact(ctx, run.args);
+        const candidates = await (run.candidates ?? contactCandidates(ctx, run.args));
+        const contact = await resolveContact(ctx, run.args, candidates);
         return { type: 'contact_resolved', ...contact };
       }
       case 'create_appointment':
