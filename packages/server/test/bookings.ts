@@ -4,7 +4,7 @@
  * HighLevel as a user sees it (a contact's custom fields by name, its tags and notes).
  */
 import { HighLevel, privateIntegrationToken } from '@ghl-bridge/client';
-import { emulatorFetch } from '@ghl-bridge/emulator';
+import { emulatorFetch, type Emulator } from '@ghl-bridge/emulator';
 import type { TestServer } from './harness.js';
 import { waitFor } from './waitFor.js';
 
@@ -107,22 +107,7 @@ export async function connectedWorkspace(
     },
     idle: () => syncIdle(server, id),
     state: () => control.locationState(locationId),
-    contacts() {
-      const state = control.locationState(locationId);
-      const names = new Map(state.customFields.map((field) => [field.id, field.name]));
-      return state.contacts.map((contact) => ({
-        id: contact.id,
-        email: contact.email,
-        phone: contact.phone,
-        fields: Object.fromEntries(
-          Object.entries(contact.customFields)
-            .filter(([fieldId]) => names.has(fieldId))
-            .map(([fieldId, value]) => [names.get(fieldId)!, value]),
-        ),
-        tags: [...contact.tags].sort(),
-        notes: state.notes.filter((note) => note.contactId === contact.id).map((n) => n.body),
-      }));
-    },
+    contacts: () => userContacts(server.emulator, locationId),
     hl: new HighLevel({
       auth: privateIntegrationToken(token, { locationId }),
       baseUrl: 'http://ghl.test',
@@ -131,6 +116,24 @@ export async function connectedWorkspace(
     requestCount: () => control.requests({ locationId }).length,
   };
   return ws;
+}
+
+/** The Location's contacts as a user sees them: custom field values by field name, tags, notes. */
+export function userContacts(emulator: Emulator, locationId: string): UserContact[] {
+  const state = emulator.control.locationState(locationId);
+  const names = new Map(state.customFields.map((field) => [field.id, field.name]));
+  return state.contacts.map((contact) => ({
+    id: contact.id,
+    email: contact.email,
+    phone: contact.phone,
+    fields: Object.fromEntries(
+      Object.entries(contact.customFields)
+        .filter(([fieldId]) => names.has(fieldId))
+        .map(([fieldId, value]) => [names.get(fieldId)!, value]),
+    ),
+    tags: [...contact.tags].sort(),
+    notes: state.notes.filter((note) => note.contactId === contact.id).map((n) => n.body),
+  }));
 }
 
 export async function connect(

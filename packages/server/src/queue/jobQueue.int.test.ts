@@ -3,12 +3,13 @@ import { backends, createTestDatabase, type TestDatabase } from '../../test/back
 import { waitFor } from '../../test/waitFor.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { createJobQueue, type JobQueue } from './jobQueue.js';
+import { createJobQueue, type GivenUpJob, type JobHandler, type JobQueue } from './jobQueue.js';
 import { anyNumber, objectContaining } from '../../test/matchers.js';
 
 const queues = {
   plain: { policy: 'standard' as const, retryDelaySeconds: 1 },
   serial: { policy: 'singleton' as const },
+  doomed: { policy: 'standard' as const, retryLimit: 1, retryDelaySeconds: 1, reportGivenUp: true },
 };
 
 describe.each(backends())('job queue on $name', ({ name, available }) => {
@@ -40,6 +41,7 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0002_rate_limits_and_locks',
       '0003_booking_sync',
       '0010_voice',
+      '0011_workspace_booking_names',
     ]);
   });
 
@@ -134,6 +136,23 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
     },
   );
 
+  it.skipIf(!available)(
+    'a job the queue gives up on reaches the handler’s givenUp, with its attempts and last error',
+    async () => {
+      const givenUp: GivenUpJob<{ n: number }>[] = [];
+      const handler: JobHandler<{ n: number }> = () =>
+        Promise.reject(new Error('HighLevel is down'));
+      handler.givenUp = (job) => Promise.resolve(void givenUp.push(job));
+      const id = await queue.enqueue(database.db, 'doomed', { n: 7 });
+      await queue.work('doomed', handler);
+      await waitFor(() => givenUp.length > 0, { what: 'the given-up job', timeoutMs: 20_000 });
+      expect(givenUp).toEqual([
+        { id, data: { n: 7 }, attempts: 2, lastError: 'HighLevel is down' },
+      ]);
+      await expect(queue.work('doomed', () => Promise.resolve())).rejects.toThrow(/givenUp/);
+    },
+  );
+
   it.skipIf(!available)('counts jobs by state', async () => {
     await database.db.transaction().execute(async (trx) => {
       await queue.enqueue(trx, 'serial', { key: 'later' }, { singletonKey: 'never-worked' });
@@ -142,7 +161,7 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       const c = await queue.counts();
       return c.serial && c.serial.queued + c.serial.active >= 1 && c;
     });
-    expect(Object.keys(counts).sort()).toEqual(['plain', 'serial']);
+    expect(Object.keys(counts).sort()).toEqual(['doomed', 'plain', 'serial']);
     expect(counts.plain).toEqual(objectContaining({ queued: anyNumber(), failed: anyNumber() }));
   });
 });

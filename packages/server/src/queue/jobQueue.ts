@@ -8,7 +8,14 @@
  * `burstWhenBatchFull`, and a heartbeat so the jobs of a crashed worker come back in seconds.
  */
 import { hostname } from 'node:os';
-import { PgBoss, fromKysely, type ConstructorOptions, type Job, type JobResult } from 'pg-boss';
+import {
+  PgBoss,
+  fromKysely,
+  type ConstructorOptions,
+  type Job,
+  type JobResult,
+  type JobWithMetadata,
+} from 'pg-boss';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
@@ -24,6 +31,13 @@ export interface QueueDefinition {
   heartbeatSeconds?: number;
   /** Seconds before the first retry, doubling after. Default 1. */
   retryDelaySeconds?: number;
+  /**
+   * Hand every job pg-boss gives up on to the handler's `givenUp`: retries used up, including
+   * attempts lost with a crashed worker (no heartbeat) or past `expireInSeconds`, which never
+   * return to the handler. pg-boss moves such a job to the queue `<name>/given-up`
+   * (`givenUpQueue`); a queue with this set needs a handler with `givenUp`.
+   */
+  reportGivenUp?: boolean;
 }
 
 /** Jobs by state: `queued` ready to run (new or awaiting retry), `deferred` not before a later time. */
@@ -36,7 +50,21 @@ export interface QueuedJob<T> {
   retryCount: number;
 }
 
-export type JobHandler<T> = (job: QueuedJob<T>) => Promise<void>;
+/** A job pg-boss gave up on (see `QueueDefinition.reportGivenUp`). */
+export interface GivenUpJob<T> {
+  /** The id of the job that was given up on. */
+  id: string;
+  data: T;
+  /** Attempts it had, the first included. */
+  attempts: number;
+  /** The last attempt's error, when its handler threw one (not when the worker died). */
+  lastError: string | undefined;
+}
+
+export type JobHandler<T> = ((job: QueuedJob<T>) => Promise<void>) & {
+  /** Told about each job of a `reportGivenUp` queue that pg-boss gave up on; at least once. */
+  givenUp?: (job: GivenUpJob<T>) => Promise<void>;
+};
 
 export interface WorkOptions {
   /** Jobs fetched per poll. Default 5. */
@@ -87,6 +115,15 @@ export interface JobQueue {
 
 /** How often pg-boss looks for expired and heartbeat-less jobs. */
 const SUPERVISE_SECONDS = 2;
+
+/**
+ * Where pg-boss moves the jobs of `queue` it gave up on.
+ *
+ * @example givenUpQueue('contact-sync') // 'contact-sync/given-up'
+ */
+export function givenUpQueue(queue: string): string {
+  return `${queue}/given-up`;
+}
 
 /**
  * The queue facade over pg-boss.
@@ -144,33 +181,43 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     }
   }
 
+  async function ensureQueue(name: string, def: QueueDefinition): Promise<void> {
+    const settings = {
+      policy: def.policy,
+      retryLimit: def.retryLimit ?? 5,
+      retryDelay: def.retryDelaySeconds ?? 1,
+      retryBackoff: true,
+      retryDelayMax: 300,
+      expireInSeconds: def.expireInSeconds ?? 60,
+      heartbeatSeconds: def.heartbeatSeconds ?? 10,
+      deadLetter: def.reportGivenUp ? givenUpQueue(name) : null,
+    };
+    // createQueue also fills pg-boss's queue cache, so a later enqueue inside one of our
+    // transactions never needs a second connection (PGlite has only one).
+    if (await boss.getQueue(name)) {
+      const {
+        policy: _policy,
+        heartbeatSeconds: _hb,
+        retryDelayMax: _max,
+        ...updatable
+      } = settings;
+      await boss.updateQueue(name, updatable);
+    } else {
+      const { deadLetter, ...created } = settings;
+      await boss
+        .createQueue(name, deadLetter ? { ...created, deadLetter } : created)
+        .catch(ignoreExists);
+    }
+    await boss.getQueue(name);
+  }
+
   return {
     async start() {
       await boss.start();
       for (const [name, def] of Object.entries(queues)) {
-        const settings = {
-          policy: def.policy,
-          retryLimit: def.retryLimit ?? 5,
-          retryDelay: def.retryDelaySeconds ?? 1,
-          retryBackoff: true,
-          retryDelayMax: 300,
-          expireInSeconds: def.expireInSeconds ?? 60,
-          heartbeatSeconds: def.heartbeatSeconds ?? 10,
-        };
-        // createQueue also fills pg-boss's queue cache, so a later enqueue inside one of our
-        // transactions never needs a second connection (PGlite has only one).
-        if (await boss.getQueue(name)) {
-          const {
-            policy: _policy,
-            heartbeatSeconds: _hb,
-            retryDelayMax: _max,
-            ...updatable
-          } = settings;
-          await boss.updateQueue(name, updatable);
-        } else {
-          await boss.createQueue(name, settings).catch(ignoreExists);
-        }
-        await boss.getQueue(name);
+        // The given-up queue first: pg-boss refers to it from the queue's row.
+        if (def.reportGivenUp) await ensureQueue(givenUpQueue(name), { policy: 'standard' });
+        await ensureQueue(name, def);
       }
     },
 
@@ -186,6 +233,19 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
 
     async work<T>(queue: string, handler: JobHandler<T>, opts: WorkOptions = {}) {
       known(queue);
+      if (queues[queue]!.reportGivenUp) {
+        const { givenUp } = handler;
+        if (!givenUp)
+          throw new Error(`The queue "${queue}" reports given-up jobs: give its handler a givenUp`);
+        await boss.work(
+          givenUpQueue(queue),
+          // With metadata: the original job's id, retries and last output (`source*`).
+          { batchSize: 5, pollingIntervalSeconds: 1, includeMetadata: true },
+          async (jobs: JobWithMetadata<T>[]) => {
+            for (const job of jobs) await givenUp(givenUpJob(job));
+          },
+        );
+      }
       await boss.work<T>(
         queue,
         {
@@ -230,6 +290,19 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     async stop(timeoutMs = 10_000) {
       await boss.stop({ graceful: true, timeout: timeoutMs });
     },
+  };
+}
+
+/** pg-boss's copy of a given-up job names the original, its retries and its last output. */
+function givenUpJob<T>(job: JobWithMetadata<T>): GivenUpJob<T> {
+  const output = job.sourceOutput as { message?: unknown; value?: { message?: unknown } } | null;
+  // Our handlers' failures carry `{message}`; pg-boss's own (heartbeat, timeout) `{value:{message}}`.
+  const message = output?.message ?? output?.value?.message;
+  return {
+    id: job.sourceId ?? job.id,
+    data: job.data,
+    attempts: (job.sourceRetryCount ?? 0) + 1,
+    lastError: typeof message === 'string' ? message : undefined,
   };
 }
 

@@ -31,6 +31,7 @@ import {
   setSyncJobStatus,
   type ContactSyncJobData,
   type FailureKind,
+  type SyncJobRow,
 } from './syncJobStore.js';
 
 export interface ContactSyncJobDeps {
@@ -48,7 +49,7 @@ export interface ContactSyncJobDeps {
 export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<ContactSyncJobData> {
   const { db } = deps.database;
   const lock = databaseLock(deps.database);
-  return async ({ data, retryCount }) => {
+  const handler: JobHandler<ContactSyncJobData> = async ({ data, retryCount }) => {
     const job = await findSyncJob(db, data.syncJobId);
     // Deleted with its workspace, finished by an earlier delivery, or dead-lettered.
     if (!job || job.status === 'done' || job.status === 'failed') return;
@@ -100,6 +101,27 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
       throw error;
     }
   };
+  // The queue gave up without the handler seeing the last attempt end (its worker died, or the
+  // attempt ran past its time): say so on the row, which would otherwise stay `running`.
+  handler.givenUp = async ({ data, attempts, lastError }) => {
+    const job = await findSyncJob(db, data.syncJobId);
+    if (!job || !['queued', 'running', 'retrying'].includes(job.status)) return;
+    deps.logger.warn(
+      { syncJobId: job.id, workspaceId: job.workspace_id, attempts },
+      'contact sync given up',
+    );
+    await setSyncJobStatus(db, job, {
+      status: 'failed',
+      reason: givenUpReason(job, attempts, lastError),
+      failureKind: 'exhausted',
+    });
+  };
+  return handler;
+}
+
+function givenUpReason(job: SyncJobRow, attempts: number, lastError: string | undefined): string {
+  const last = lastError ? ` (${lastError})` : '';
+  return `Gave up after ${attempts} attempts: the last one never finished${last} — the worker running it crashed, was stopped or lost its database connection, or the attempt ran out of time. The booking is kept. Once the workers run normally, retry with POST /v1/workspaces/${job.workspace_id}/sync-jobs/${job.id}/retry.`;
 }
 
 /** The failures no retry fixes, each with what to do about it. */

@@ -21,6 +21,9 @@ export const contactSyncQueue: QueueDefinition = {
   retryLimit: CONTACT_SYNC_RETRY_LIMIT,
   retryDelaySeconds: 1,
   expireInSeconds: 120,
+  // Attempts lost with a crashed worker never come back to the handler; without this, pg-boss
+  // giving up on them would leave the row `running` forever.
+  reportGivenUp: true,
 };
 
 export interface ContactSyncJobData {
