@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       dataDir: './.ghl-bridge',
       logLevel: 'info',
       bodyLimitBytes: 1_048_576,
+      syncConcurrency: 10,
       fieldPrefix: 'Bookings –',
       tagPrefix: '',
     });

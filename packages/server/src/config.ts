@@ -39,6 +39,12 @@ const postgresUrl = z
     message: 'expected a PostgreSQL URL such as postgres://user:password@host:5432/database',
   });
 
+/**
+ * Enough jobs in flight to keep one Location at its 100 requests per 10 s with HighLevel taking
+ * a few hundred ms a request (about 2 requests a booking), and several Locations busy at once.
+ */
+const DEFAULT_SYNC_CONCURRENCY = 10;
+
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
@@ -74,6 +80,9 @@ const schema = z.object({
   GHL_BRIDGE_BODY_LIMIT_BYTES: optional(
     z.coerce.number().int().min(1024).max(10_485_760),
   ).transform((value) => value ?? 1_048_576),
+  GHL_BRIDGE_SYNC_CONCURRENCY: optional(z.coerce.number().int().min(1).max(100)).transform(
+    (value) => value ?? DEFAULT_SYNC_CONCURRENCY,
+  ),
   GHL_BRIDGE_FIELD_PREFIX: optional(FieldPrefixSchema).transform(
     (value) => value ?? DEFAULT_FIELD_PREFIX,
   ),
@@ -102,6 +111,8 @@ export interface Config {
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   bodyLimitBytes: number;
+  /** Booking-sync jobs a process runs at once (each waits on HighLevel most of its time). */
+  syncConcurrency: number;
   /** Booking sync: the name prefix of the custom fields it provisions ("Bookings –"). */
   fieldPrefix: string;
   /** Booking sync: put before every tag it applies (`booking:confirmed` -> `<prefix>booking:confirmed`). */
@@ -157,6 +168,7 @@ export function loadConfig(
     dataDir: v.GHL_BRIDGE_DATA_DIR,
     logLevel: v.LOG_LEVEL,
     bodyLimitBytes: v.GHL_BRIDGE_BODY_LIMIT_BYTES,
+    syncConcurrency: v.GHL_BRIDGE_SYNC_CONCURRENCY,
     fieldPrefix: v.GHL_BRIDGE_FIELD_PREFIX,
     tagPrefix: v.GHL_BRIDGE_TAG_PREFIX,
   });

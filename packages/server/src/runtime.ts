@@ -131,6 +131,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           logger,
           naming: syncNaming(config),
         }),
+        { concurrency: config.syncConcurrency },
       );
       await queue.work(
         VOICE_FOLLOW_UP_QUEUE,

@@ -49,6 +49,9 @@ export interface RateLimitBucketsTable {
 
 export interface NamedLocksTable {
   name: string;
+  /** Who holds the lease (NULL: free). */
+  holder: string | null;
+  until: Date | null;
 }
 
 export interface JobRunsTable {

@@ -42,6 +42,7 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0003_booking_sync',
       '0010_voice',
       '0011_workspace_booking_names',
+      '0012_named_lock_leases',
     ]);
   });
 

@@ -67,10 +67,15 @@ export type JobHandler<T> = ((job: QueuedJob<T>) => Promise<void>) & {
 };
 
 export interface WorkOptions {
-  /** Jobs fetched per poll. Default 5. */
+  /** Jobs fetched per poll, run one after another. Default 5; 1 when `concurrency` is set. */
   batchSize?: number;
   /** Seconds between polls when idle. Default 0.5. */
   pollingIntervalSeconds?: number;
+  /**
+   * Jobs of the queue this process runs at once, each fetched on its own, so a job waiting (on
+   * HighLevel, or on a Location's rate limit) holds up no other. Default 1.
+   */
+  concurrency?: number;
 }
 
 /** What happened to a job, for metrics and logs. */
@@ -246,17 +251,24 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
           },
         );
       }
+      const concurrency = opts.concurrency ?? 1;
       await boss.work<T>(
         queue,
         {
-          batchSize: opts.batchSize ?? 5,
+          batchSize: opts.batchSize ?? (concurrency > 1 ? 1 : 5),
           pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5,
           burstWhenBatchFull: true,
           perJobResults: true,
+          ...(concurrency > 1 ? { localConcurrency: concurrency } : {}),
         },
         async (jobs: Job<T>[]) => {
           const results: JobResult[] = [];
-          for (const job of jobs) results.push(await runOne(queue, handler, job));
+          for (const job of jobs) {
+            // An embedded database answers on promises alone: without a turn of the event loop
+            // between jobs, a busy queue would keep HTTP requests and timers waiting.
+            await new Promise((resolve) => setImmediate(resolve));
+            results.push(await runOne(queue, handler, job));
+          }
           return results;
         },
       );

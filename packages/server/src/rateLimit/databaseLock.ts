@@ -1,13 +1,23 @@
 /**
- * A named lock shared by every process on one database: a row lock (`SELECT … FOR UPDATE` on
- * `named_locks`) held for as long as `work` runs. Used as the client's OAuth `lock`, so only one
- * process spends a single-use refresh token. PGlite is one process with one connection, where a
- * waiting transaction would block the work itself; there an in-process lock does the same job.
+ * A named lock shared by every process on one database: a lease in `named_locks` (holder and
+ * expiry), taken by one conditional upsert, renewed while the work runs, given back after it.
+ * Waiting holds no database connection, so any number of jobs may wait without starving the pool
+ * the holder needs for its own work; a holder that dies frees the lock when its lease runs out.
+ * Used as the client's OAuth `lock`, so only one process spends a single-use refresh token, and
+ * around custom-field provisioning. Within a process, waiters for one name queue in memory, so
+ * only one of them polls the database. PGlite is one process: the in-memory queue alone.
  */
-import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 
 export type NamedLock = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+/** How long a lease lasts unless renewed; a dead holder keeps others waiting at most this long. */
+const LEASE_MS = 30_000;
+const RENEW_EVERY_MS = 10_000;
+const POLL_MS = { first: 10, most: 250 };
 
 /**
  * @example
@@ -15,23 +25,60 @@ export type NamedLock = <T>(name: string, work: () => Promise<T>) => Promise<T>;
  * const auth = oauth({ ..., lock: (refresh) => lock(`oauth:${locationId}`, refresh) });
  */
 export function databaseLock(database: Database): NamedLock {
-  if (database.kind === 'pglite') {
-    // One in-process lock per database, however many times it is asked for.
-    let lock = processLocks.get(database);
-    if (!lock) processLocks.set(database, (lock = processLock()));
-    return lock;
-  }
+  // One in-process queue per database, however many times it is asked for.
+  let local = processLocks.get(database);
+  if (!local) processLocks.set(database, (local = processLock()));
+  if (database.kind === 'pglite') return local;
+  const inProcess = local;
   const { db } = database;
-  return (name, work) =>
-    db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('named_locks')
-        .values({ name })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
-      await sql`select name from named_locks where name = ${name} for update`.execute(trx);
-      return work();
-    });
+  return (name, work) => inProcess(name, () => leased(db, name, work));
+}
+
+async function leased<T>(db: Kysely<DB>, name: string, work: () => Promise<T>): Promise<T> {
+  const holder = randomUUID();
+  for (let wait = POLL_MS.first; !(await tryTake(db, name, holder));) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    wait = Math.min(wait * 2, POLL_MS.most);
+  }
+  const renewal = setInterval(() => {
+    void sql`update named_locks set until = now() + ${`${LEASE_MS} milliseconds`}::interval
+      where name = ${name} and holder = ${holder}`
+      .execute(db)
+      .catch(() => undefined);
+  }, RENEW_EVERY_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(renewal);
+    await db
+      .updateTable('named_locks')
+      .set({ holder: null, until: null })
+      .where('name', '=', name)
+      .where('holder', '=', holder)
+      .execute();
+  }
+}
+
+/** Takes the lease when it is free or expired; true when `holder` has it. */
+async function tryTake(db: Kysely<DB>, name: string, holder: string): Promise<boolean> {
+  const until = sql<Date>`now() + ${`${LEASE_MS} milliseconds`}::interval`;
+  const taken = await db
+    .insertInto('named_locks')
+    .values({ name, holder, until })
+    .onConflict((oc) =>
+      oc
+        .column('name')
+        .doUpdateSet({ holder, until })
+        .where((eb) =>
+          eb.or([
+            eb('named_locks.holder', 'is', null),
+            eb('named_locks.until', '<', sql<Date>`now()`),
+          ]),
+        ),
+    )
+    .returning('name')
+    .executeTakeFirst();
+  return taken !== undefined;
 }
 
 const processLocks = new WeakMap<Database, NamedLock>();
