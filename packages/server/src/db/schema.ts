@@ -106,6 +106,8 @@ export interface SyncJobsTable {
   reason: string | null;
   failure_kind: string | null;
   contact_id: string | null;
+  /** The pg-boss job of the latest attempt (NULL for rows enqueued before it was kept). */
+  queue_job_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

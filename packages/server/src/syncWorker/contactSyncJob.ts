@@ -103,9 +103,11 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
   };
   // The queue gave up without the handler seeing the last attempt end (its worker died, or the
   // attempt ran past its time): say so on the row, which would otherwise stay `running`.
-  handler.givenUp = async ({ data, attempts, lastError }) => {
+  handler.givenUp = async ({ id, data, attempts, lastError }) => {
     const job = await findSyncJob(db, data.syncJobId);
     if (!job || !['queued', 'running', 'retrying'].includes(job.status)) return;
+    // A late notice about an attempt from before the job was retried: the retry is in charge.
+    if (job.queue_job_id !== null && job.queue_job_id !== id) return;
     deps.logger.warn(
       { syncJobId: job.id, workspaceId: job.workspace_id, attempts },
       'contact sync given up',

@@ -99,12 +99,17 @@ async function enqueueSyncJob(
   row: Pick<SyncJobRow, 'id' | 'customer_key'>,
   locationId: string,
 ): Promise<void> {
-  await queue.enqueue<ContactSyncJobData>(
+  const queueJobId = await queue.enqueue<ContactSyncJobData>(
     trx,
     CONTACT_SYNC_QUEUE,
     { syncJobId: row.id },
     { singletonKey: syncSingletonKey(locationId, row.customer_key) },
   );
+  await trx
+    .updateTable('sync_jobs')
+    .set({ queue_job_id: queueJobId })
+    .where('id', '=', row.id)
+    .execute();
 }
 
 /**
