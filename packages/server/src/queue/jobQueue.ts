@@ -67,13 +67,14 @@ export type JobHandler<T> = ((job: QueuedJob<T>) => Promise<void>) & {
 };
 
 export interface WorkOptions {
-  /** Jobs fetched per poll, run one after another. Default 5; 1 when `concurrency` is set. */
+  /** Jobs fetched per poll, run one after another (by each of `concurrency`). Default 5. */
   batchSize?: number;
   /** Seconds between polls when idle. Default 0.5. */
   pollingIntervalSeconds?: number;
   /**
-   * Jobs of the queue this process runs at once, each fetched on its own, so a job waiting (on
-   * HighLevel, or on a Location's rate limit) holds up no other. Default 1.
+   * Independent pollers of the queue in this process, each running its batch: that many jobs at
+   * once, so jobs waiting on HighLevel (or on a Location's rate limit) hold up only their own
+   * batch. Default 1.
    */
   concurrency?: number;
 }
@@ -255,7 +256,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       await boss.work<T>(
         queue,
         {
-          batchSize: opts.batchSize ?? (concurrency > 1 ? 1 : 5),
+          batchSize: opts.batchSize ?? 5,
           pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5,
           burstWhenBatchFull: true,
           perJobResults: true,
