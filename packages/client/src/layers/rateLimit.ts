@@ -23,7 +23,10 @@ export function rateLimitLayer(deps: { limiter: RateLimiter; emit: EventSink }):
     try {
       const response = await next(request);
       const observation = rateLimitObservation(response.headers);
-      if (observation) await deps.limiter.observe(key, observation);
+      // Not awaited: the answer is the caller's now. With a shared store, taking in the headers
+      // costs database round trips that a live call would otherwise wait for on every request.
+      // The limiter applies a Location's observations in order; a failed one leaves its budget.
+      if (observation) void deps.limiter.observe(key, observation).catch(() => undefined);
       return response;
     } catch (error) {
       if (error instanceof HighLevelError && error.headers) {

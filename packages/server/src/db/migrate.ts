@@ -30,15 +30,28 @@ export function bundledMigrations(dir = MIGRATIONS_DIR): Migration[] {
     }));
 }
 
-/** Splits a script into statements: comment lines dropped, `;` at a line's end closes one. */
+/**
+ * Splits a script into statements: comment lines dropped, `;` at a line's end closes one, except
+ * inside a dollar-quoted body (`AS $$ … $$`, a function's), whose own statements stay in it.
+ */
 export function splitStatements(script: string): string[] {
-  return script
-    .split('\n')
-    .filter((line) => !/^\s*--/.test(line))
-    .join('\n')
-    .split(/;[ \t]*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const statements: string[] = [];
+  let lines: string[] = [];
+  let openQuote: string | undefined;
+  for (const line of script.split('\n')) {
+    if (openQuote === undefined && /^\s*--/.test(line)) continue;
+    lines.push(line);
+    for (const tag of line.match(/\$\w*\$/g) ?? []) {
+      if (openQuote === undefined) openQuote = tag;
+      else if (openQuote === tag) openQuote = undefined;
+    }
+    if (openQuote === undefined && /;[ \t]*$/.test(line)) {
+      statements.push(lines.join('\n').replace(/;[ \t]*$/, ''));
+      lines = [];
+    }
+  }
+  statements.push(lines.join('\n'));
+  return statements.map((statement) => statement.trim()).filter(Boolean);
 }
 
 /**

@@ -80,7 +80,10 @@ export async function recordCheck(
 }
 
 /** The stored API key, decrypted (for calling HighLevel; never for showing). */
-export function connectionApiKey(keyring: Keyring, row: ConnectionRow): string {
+export function connectionApiKey(
+  keyring: Keyring,
+  row: Pick<ConnectionRow, 'workspace_id' | 'api_key_ciphertext' | 'api_key_key_id'>,
+): string {
   return open(
     keyring,
     { ciphertext: row.api_key_ciphertext, keyId: row.api_key_key_id },

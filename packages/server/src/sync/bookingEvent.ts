@@ -5,9 +5,10 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { toE164 } from '../phone.js';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { decimalAmountProblem, isCurrencyCode, toDecimalString, toMinorUnits } from './money.js';
+import { isTimeZone } from '../timeZones.js';
 
 export const BOOKING_STATUSES = ['confirmed', 'cancelled'] as const;
 export const PAYMENT_STATUSES = [
@@ -119,12 +120,9 @@ export function bookingEventSchema(options: BookingEventOptions = {}) {
       status: z.enum(BOOKING_STATUSES),
       startsAt: instant,
       endsAt: instant,
-      timezone: z
-        .string()
-        .trim()
-        .refine((zone) => IANAZone.isValidZone(zone), {
-          message: 'expected an IANA timezone, like America/New_York',
-        }),
+      timezone: z.string().trim().refine(isTimeZone, {
+        message: 'expected an IANA timezone, like America/New_York',
+      }),
       service: z.object({ id: optionalText(200), name: z.string().trim().min(1).max(200) }),
       price: price.optional(),
       payment: z.object({ status: z.enum(PAYMENT_STATUSES) }).optional(),

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import type { PaymentStatus } from './bookingEvent.js';
 import type { LedgerBooking } from './ledger.js';
 import { formatMoney, toMinorUnits } from './money.js';
+import { timeZone } from '../timeZones.js';
 
 export type NoteKind = 'confirmed' | 'rescheduled' | 'cancelled' | 'payment-changed' | 'updated';
 
@@ -59,7 +60,7 @@ const PAYMENT_WORDS: Record<PaymentStatus, string> = {
 /** "Tuesday, December 1, 2026, 3:00 PM EST" in en-US; each part follows the locale. */
 function when(iso: string, booking: LedgerBooking, locale: string): string {
   const local = DateTime.fromISO(iso, { setZone: true })
-    .setZone(booking.timezone)
+    .setZone(timeZone(booking.timezone))
     .setLocale(locale);
   const date = local.toLocaleString(DateTime.DATE_HUGE);
   const time = local.toLocaleString({ hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });

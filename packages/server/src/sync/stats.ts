@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { BookingStatus, PaymentStatus } from './bookingEvent.js';
 import type { LedgerBooking } from './ledger.js';
 import { sumMoney, toMinorUnits, type Money } from './money.js';
+import { timeZone } from '../timeZones.js';
 
 export interface LatestBooking {
   id: string;
@@ -62,7 +63,7 @@ function sortByStart(bookings: readonly LedgerBooking[]): LedgerBooking[] {
 
 /** The calendar date of `iso` where the booking takes place. */
 export function localDate(iso: string, timezone: string): string {
-  return DateTime.fromISO(iso, { setZone: true }).setZone(timezone).toISODate()!;
+  return DateTime.fromISO(iso, { setZone: true }).setZone(timeZone(timezone)).toISODate()!;
 }
 
 /**

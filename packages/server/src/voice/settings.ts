@@ -6,9 +6,10 @@
  * Unknown keys are refused rather than dropped: a typo such as `bufferAfter` would otherwise be
  * silently ignored and the buffer never applied.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isCountryCode } from '../phone.js';
+import { isTimeZone } from '../timeZones.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -122,12 +123,9 @@ const auth = z
 
 export const voiceSettingsSchema = z.strictObject({
   calendarId: z.string().trim().min(1, 'expected the HighLevel calendar id'),
-  timezone: z
-    .string()
-    .trim()
-    .refine((zone) => IANAZone.isValidZone(zone), {
-      message: 'expected an IANA timezone, like America/New_York',
-    }),
+  timezone: z.string().trim().refine(isTimeZone, {
+    message: 'expected an IANA timezone, like America/New_York',
+  }),
   /** Country for phone numbers said without a country code. Not in design §3.5: added here. */
   defaultCountry: z
     .string()

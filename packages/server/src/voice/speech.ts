@@ -23,11 +23,12 @@ import type {
   SlotsOffered,
   ToolResult,
 } from './results.js';
+import { timeZone } from '../timeZones.js';
 
 const LOCALE = 'en-US';
 
 function inZone(iso: string, timezone: string): DateTime {
-  return DateTime.fromISO(iso, { setZone: true }).setZone(timezone).setLocale(LOCALE);
+  return DateTime.fromISO(iso, { setZone: true }).setZone(timeZone(timezone)).setLocale(LOCALE);
 }
 
 /**
@@ -51,10 +52,10 @@ export function spokenClock(time: DateTime): string {
  */
 export function spokenDay(date: DateTime, now?: Date): string {
   if (now) {
-    const today = DateTime.fromJSDate(now).setZone(date.zone).startOf('day');
-    const days = date.startOf('day').diff(today, 'days').days;
-    if (days === 0) return 'today';
-    if (days === 1) return 'tomorrow';
+    const today = DateTime.fromJSDate(now).setZone(date.zone);
+    const day = date.toISODate();
+    if (day === today.toISODate()) return 'today';
+    if (day === today.plus({ days: 1 }).toISODate()) return 'tomorrow';
     if (date.year !== today.year) return date.setLocale(LOCALE).toFormat('cccc, LLLL d, yyyy');
   }
   return date.setLocale(LOCALE).toFormat('cccc, LLLL d');
@@ -129,7 +130,7 @@ export function daysOffered(
 ): DayWithSlots[] {
   return days.map((day) => ({
     date: day.date,
-    label: spokenDay(DateTime.fromISO(day.date, { zone: timezone }), now),
+    label: spokenDay(DateTime.fromISO(day.date, { zone: timeZone(timezone) }), now),
     slots: labelSlots(day.slots, timezone, idFor, now),
   }));
 }
@@ -162,7 +163,7 @@ export function noSlots(
   now?: Date,
 ): NoSlots {
   const asked = askedDay
-    ? onDay(spokenDay(DateTime.fromISO(askedDay, { zone: timezone }), now))
+    ? onDay(spokenDay(DateTime.fromISO(askedDay, { zone: timeZone(timezone) }), now))
     : 'then';
   const nearest = nearestDays.map((day) => day.label);
   const which =

@@ -25,6 +25,7 @@ import {
   type SlotChoice,
   type ToolContext,
 } from './toolFields.js';
+import { timeZone } from '../timeZones.js';
 
 export type { ArgsResult, CallerDetails, SlotChoice, ToolContext } from './toolFields.js';
 
@@ -56,7 +57,8 @@ export type FindAppointmentsArgs = CallerDetails;
 
 /** The window of a check: instants in `zone`, plus the single day asked about, if any. */
 function searchWindow(values: Fields, zone: string, now: DateTime, invalid: FieldProblem[]) {
-  const dayStart = (date: string) => DateTime.fromISO(date, { zone }).startOf('day');
+  const dayStart = (date: string) =>
+    DateTime.fromISO(date, { zone: timeZone(zone) }).startOf('day');
   const read = (value: string) => (DATE_ONLY.test(value) ? dayStart(value) : instant(value, zone));
   if (values.date) {
     const day = dayStart(values.date);
@@ -91,7 +93,7 @@ export function readCheckAvailability(
 ): ArgsResult<CheckAvailabilityArgs> {
   const { values, invalid } = readFields(raw, ['date', 'from', 'to', 'timezone', 'service']);
   const zone = values.timezone ?? context.timezone;
-  const now = DateTime.fromJSDate(context.now).setZone(zone);
+  const now = DateTime.fromJSDate(context.now).setZone(timeZone(zone));
   const window = searchWindow(values, zone, now, invalid);
   if (invalid.length === 0 && window.to <= window.from) {
     invalid.push({ field: 'to', expected: 'a time after from' });

@@ -5,11 +5,12 @@
  * snake_case keys are accepted, each field is read on its own so one bad field never hides
  * another, and every problem says the form that is expected (for the `needs_info` answer).
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { toE164, type CountryCode } from '../phone.js';
 import type { FieldProblem, NeedsInfo } from './results.js';
 import { needsInfo } from './speech.js';
+import { isTimeZone, timeZone } from '../timeZones.js';
 
 export interface ToolContext {
   now: Date;
@@ -69,7 +70,7 @@ const fields = {
   to: pattern(DATE_OR_TIME, EXPECTED.dateOrTime),
   startTime: pattern(DATE_TIME, EXPECTED.startTime),
   timezone: pattern(/./, EXPECTED.timezone).refine(
-    (v) => v === undefined || IANAZone.isValidZone(v),
+    (v) => v === undefined || isTimeZone(v),
     EXPECTED.timezone,
   ),
   service: text(200),
@@ -121,7 +122,7 @@ const WITH_OFFSET = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
  */
 export function instant(value: string, zone: string): DateTime {
   const text = value.replace(' ', 'T');
-  const read = DateTime.fromISO(text, { zone });
+  const read = DateTime.fromISO(text, { zone: timeZone(zone) });
   if (!read.isValid || WITH_OFFSET.test(text)) return read;
   const [first] = read.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
   return first ?? read;
@@ -134,7 +135,7 @@ export function instant(value: string, zone: string): DateTime {
 function skippedLocalTime(value: string, zone: string): boolean {
   const text = value.replace(' ', 'T');
   if (WITH_OFFSET.test(text)) return false;
-  const read = DateTime.fromISO(text, { zone });
+  const read = DateTime.fromISO(text, { zone: timeZone(zone) });
   const asWritten = DateTime.fromISO(text, { zone: 'UTC' });
   return read.isValid && (read.hour !== asWritten.hour || read.minute !== asWritten.minute);
 }

@@ -34,6 +34,7 @@ import { alternativesTo } from './availability.js';
 import { chosenSlot, waitForLock } from './booking.js';
 import { releaseSlot } from './bookingStore.js';
 import { changingCalendar, LIVE, type VoiceContext } from './context.js';
+import { timeZone } from '../timeZones.js';
 
 const INACTIVE = new Set(['cancelled', 'invalid', 'noshow']);
 
@@ -65,7 +66,7 @@ async function upcoming(ctx: VoiceContext, contactId: string): Promise<Appointme
     .map((e) => ({
       id: e.id!,
       start:
-        DateTime.fromISO(e.startTime!.replace(' ', 'T'), { zone }).toISO({
+        DateTime.fromISO(e.startTime!.replace(' ', 'T'), { zone: timeZone(zone) }).toISO({
           suppressMilliseconds: true,
         }) ?? '',
     }))

@@ -16,6 +16,7 @@ import { daysOffered, labelSlots, noSlots, slotsOffered } from '../voice/speech.
 import type { CheckAvailabilityArgs } from '../voice/toolArgs.js';
 import { LIVE, type VoiceContext } from './context.js';
 import type { CalendarOpenings } from './freeSlotCache.js';
+import { timeZone } from '../timeZones.js';
 
 const CALENDAR_CACHE_MS = 10 * 60_000;
 /** How far around the asked window to look for "the nearest days with openings". */
@@ -163,7 +164,7 @@ export async function checkAvailability(
     const picked = pickSlotsToOffer(inWindow, n, { timezone: zone });
     return slotsOffered(zone, labelSlots(picked, zone, idFor, ctx.now), ctx.now);
   }
-  const day = args.askedDay ?? from.setZone(zone).toISODate() ?? '';
+  const day = args.askedDay ?? from.setZone(timeZone(zone)).toISODate() ?? '';
   const allowed = await allowedSlots(ctx, wideFrom, wideTo, zone);
   const nearest = nearestDaysWithSlots({ slots: allowed, day, timezone: zone }).map((d) => ({
     date: d.date,
@@ -183,7 +184,7 @@ export async function alternativesTo(
   slot: string,
   zone = ctx.settings.timezone,
 ): Promise<OfferedSlot[]> {
-  const day = DateTime.fromISO(slot, { setZone: true }).setZone(zone).startOf('day');
+  const day = DateTime.fromISO(slot, { setZone: true }).setZone(timeZone(zone)).startOf('day');
   const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), zone);
   return alternativesAmong(ctx, allowed, slot, zone);
 }

@@ -35,6 +35,7 @@ import {
 import { findAppointment } from './appointmentLookup.js';
 import { changingCalendar, LIVE, type VoiceContext } from './context.js';
 import { finishInBackground } from './followUps.js';
+import { timeZone } from '../timeZones.js';
 
 export const VOICE_TAG = 'source:voice';
 /** Long enough for one booking's HighLevel requests; a crashed holder frees the slot after it. */
@@ -75,7 +76,7 @@ export async function chosenSlot(
   }
   // A start time is matched to HighLevel's own slot string: a re-serialized time can be refused.
   const start = DateTime.fromISO(args.slot.startTime, { setZone: true });
-  const day = start.setZone(asked).startOf('day');
+  const day = start.setZone(timeZone(asked)).startOf('day');
   const allowed = await allowedSlots(ctx, day, day.plus({ days: 3 }), asked);
   const slot = allowed.find((s) => Date.parse(s) === start.toMillis());
   if (slot) return { slot, timezone: asked };

@@ -68,12 +68,8 @@ export async function tryLockSlot(
   now: Date,
   holdMs: number,
 ): Promise<boolean> {
-  await db
-    .deleteFrom('voice_slot_locks')
-    .where('calendar_id', '=', lock.calendarId)
-    .where('start_at', '=', lock.start)
-    .where('expires_at', '<', now)
-    .execute();
+  // One statement: a lock whose holder's time ran out is taken over in place. Of two requests
+  // taking over the same expired lock, the second re-checks the row the first just renewed.
   const inserted = await db
     .insertInto('voice_slot_locks')
     .values({
@@ -82,7 +78,15 @@ export async function tryLockSlot(
       holder: lock.holder,
       expires_at: new Date(now.getTime() + holdMs),
     })
-    .onConflict((oc) => oc.columns(['calendar_id', 'start_at']).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(['calendar_id', 'start_at'])
+        .doUpdateSet((eb) => ({
+          holder: eb.ref('excluded.holder'),
+          expires_at: eb.ref('excluded.expires_at'),
+        }))
+        .where('voice_slot_locks.expires_at', '<', now),
+    )
     .returning('holder')
     .executeTakeFirst();
   return inserted?.holder === lock.holder;

@@ -6,10 +6,10 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { HighLevelClients } from '../gohighlevel/clients.js';
-import { connectionApiKey, findConnection } from '../gohighlevel/connectionStore.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/jobQueue.js';
 import type { VoiceSettings } from '../voice/settings.js';
+import type { VoiceSetup } from './settingsStore.js';
 import { requestOf, type HighLevelRequest } from './callAudit.js';
 import { FreeSlotCache } from './freeSlotCache.js';
 
@@ -65,31 +65,26 @@ function cachesOf(deps: VoiceDeps): VoiceCaches {
  * The context, or `undefined` when the workspace has no GoHighLevel connection. HighLevel
  * requests made through it are appended to `requests` (for the audit trail).
  *
- * @example const ctx = await openVoiceContext(deps, log, ws, settings, requests);
+ * @example const ctx = openVoiceContext(deps, log, ws, await loadVoiceSetup(db, keyring, ws), requests);
  */
-export async function openVoiceContext(
+export function openVoiceContext(
   deps: VoiceDeps,
   log: Logger,
   ws: string,
-  settings: VoiceSettings,
+  { settings, connection }: VoiceSetup,
   requests: HighLevelRequest[] = [],
-): Promise<VoiceContext | undefined> {
-  const connection = await findConnection(deps.database.db, ws);
+): VoiceContext | undefined {
   if (!connection) return undefined;
-  const hl = deps.highLevel.forKey(
-    connectionApiKey(deps.keyring, connection),
-    connection.location_id,
-    (event) => {
-      const request = requestOf(event);
-      if (request) requests.push(request);
-    },
-  );
+  const hl = deps.highLevel.forKey(connection.apiKey, connection.locationId, (event) => {
+    const request = requestOf(event);
+    if (request) requests.push(request);
+  });
   return {
     db: deps.database.db,
     hl,
     log,
     workspaceId: ws,
-    locationId: connection.location_id,
+    locationId: connection.locationId,
     settings,
     now: new Date(deps.clock?.now() ?? Date.now()),
     slotIdKey: slotIdKey(deps.keyring),

@@ -10,7 +10,7 @@ import { findAppointment } from './appointmentLookup.js';
 import type { BookingCall } from './booking.js';
 import { forgetOutcome } from './bookingStore.js';
 import { openVoiceContext, type VoiceContext, type VoiceDeps } from './context.js';
-import { loadVoiceSettings } from './settingsStore.js';
+import { loadVoiceSetup } from './settingsStore.js';
 
 export const VOICE_FOLLOW_UP_QUEUE = 'voice-follow-up';
 
@@ -100,8 +100,8 @@ export function finishInBackground(ctx: VoiceContext, followUps: FollowUp[]): Pr
 export function voiceFollowUpHandler(deps: VoiceDeps): JobHandler<VoiceFollowUpJob> {
   return async ({ data }) => {
     const log = deps.logger.child({ workspaceId: data.workspaceId, job: VOICE_FOLLOW_UP_QUEUE });
-    const settings = await loadVoiceSettings(deps.database.db, deps.keyring, data.workspaceId);
-    const ctx = settings && (await openVoiceContext(deps, log, data.workspaceId, settings));
+    const setup = await loadVoiceSetup(deps.database.db, deps.keyring, data.workspaceId);
+    const ctx = setup && openVoiceContext(deps, log, data.workspaceId, setup);
     if (!ctx) {
       log.info({ step: data.step.do }, 'voice follow-up dropped: voice or connection removed');
       return;

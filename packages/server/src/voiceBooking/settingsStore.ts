@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { open, seal } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { DB } from '../db/schema.js';
+import { connectionApiKey } from '../gohighlevel/connectionStore.js';
 import { voiceSettingsSchema, type VoiceSettings } from '../voice/settings.js';
 
 const sealContext = (workspaceId: string) => `voice:${workspaceId}`;
@@ -35,6 +36,54 @@ export async function saveVoiceSettings(
     .execute();
 }
 
+/** The HighLevel side of a voice workspace: its Location and the decrypted API key. */
+export interface VoiceConnection {
+  locationId: string;
+  apiKey: string;
+}
+
+/** What every voice request starts from; `connection` is undefined when not connected. */
+export interface VoiceSetup {
+  settings: VoiceSettings;
+  connection: VoiceConnection | undefined;
+}
+
+/**
+ * The settings of a workspace with the credential decrypted, and its GoHighLevel connection, in
+ * one query (every voice tool call starts here); `undefined` when no settings are set.
+ *
+ * @example const setup = await loadVoiceSetup(db, keyring, workspaceId);
+ */
+export async function loadVoiceSetup(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  workspaceId: string,
+): Promise<VoiceSetup | undefined> {
+  const row = await db
+    .selectFrom('voice_settings as v')
+    .leftJoin('gohighlevel_connections as c', 'c.workspace_id', 'v.workspace_id')
+    .select(['v.settings', 'v.auth_ciphertext', 'v.auth_key_id'])
+    .select(['c.location_id', 'c.api_key_ciphertext', 'c.api_key_key_id'])
+    .where('v.workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { location_id: locationId, api_key_ciphertext, api_key_key_id } = row;
+  return {
+    settings: readSettings(keyring, workspaceId, row),
+    connection:
+      locationId !== null && api_key_ciphertext !== null && api_key_key_id !== null
+        ? {
+            locationId,
+            apiKey: connectionApiKey(keyring, {
+              workspace_id: workspaceId,
+              api_key_ciphertext,
+              api_key_key_id,
+            }),
+          }
+        : undefined,
+  };
+}
+
 /**
  * The settings of a workspace with the credential decrypted, or `undefined` when none are set.
  *
@@ -45,12 +94,14 @@ export async function loadVoiceSettings(
   keyring: Keyring,
   workspaceId: string,
 ): Promise<VoiceSettings | undefined> {
-  const row = await db
-    .selectFrom('voice_settings')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
-  if (!row) return undefined;
+  return (await loadVoiceSetup(db, keyring, workspaceId))?.settings;
+}
+
+function readSettings(
+  keyring: Keyring,
+  workspaceId: string,
+  row: { settings: unknown; auth_ciphertext: string; auth_key_id: string },
+): VoiceSettings {
   const stored: unknown =
     typeof row.settings === 'string' ? (JSON.parse(row.settings) as unknown) : row.settings;
   const auth: unknown = JSON.parse(

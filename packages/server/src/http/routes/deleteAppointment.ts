@@ -7,7 +7,7 @@ import { cancelAppointment } from '../../voiceBooking/appointments.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { notConnected, requireVoiceSettings } from '../voiceContext.js';
+import { notConnected, requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
 import { toolResultError } from './postAppointment.js';
 
@@ -30,8 +30,9 @@ export function registerDeleteAppointment(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const ws = c.get('workspace').id;
     const { appointmentId } = c.req.valid('param');
-    const settings = await requireVoiceSettings(deps, ws);
-    const ctx = await openVoiceContext(deps, c.get('log'), ws, settings);
+    const setup = await requireVoiceSetup(deps, ws);
+    const { settings } = setup;
+    const ctx = openVoiceContext(deps, c.get('log'), ws, setup);
     if (!ctx) throw notConnected(ws);
     const result = await cancelAppointment(ctx, { appointmentId });
     if (result.status !== 'cancelled') throw toolResultError(result);

@@ -10,7 +10,7 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { notConnected, requireVoiceSettings } from '../voiceContext.js';
+import { notConnected, requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
 
 const route = createRoute({
@@ -42,9 +42,9 @@ export function registerGetAvailability(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const ws = c.get('workspace').id;
     const { calendarId, ...query } = c.req.valid('query');
-    const stored = await requireVoiceSettings(deps, ws);
-    const settings = calendarId ? { ...stored, calendarId } : stored;
-    const ctx = await openVoiceContext(deps, c.get('log'), ws, settings);
+    const stored = await requireVoiceSetup(deps, ws);
+    const settings = calendarId ? { ...stored.settings, calendarId } : stored.settings;
+    const ctx = openVoiceContext(deps, c.get('log'), ws, { ...stored, settings });
     if (!ctx) throw notConnected(ws);
     const read = readCheckAvailability(query, {
       now: ctx.now,

@@ -9,7 +9,7 @@ import { rescheduleAppointment } from '../../voiceBooking/appointments.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { notConnected, requireVoiceSettings } from '../voiceContext.js';
+import { notConnected, requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
 import { toolResultError } from './postAppointment.js';
 
@@ -42,8 +42,9 @@ export function registerPatchAppointment(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const ws = c.get('workspace').id;
     const { appointmentId } = c.req.valid('param');
-    const settings = await requireVoiceSettings(deps, ws);
-    const ctx = await openVoiceContext(deps, c.get('log'), ws, settings);
+    const setup = await requireVoiceSetup(deps, ws);
+    const { settings } = setup;
+    const ctx = openVoiceContext(deps, c.get('log'), ws, setup);
     if (!ctx) throw notConnected(ws);
     const read = readRescheduleAppointment(
       { ...c.req.valid('json'), appointmentId },

@@ -14,7 +14,7 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { notConnected, requireVoiceSettings } from '../voiceContext.js';
+import { notConnected, requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
 
 const BookBody = z
@@ -81,8 +81,9 @@ export function registerPostAppointment(app: App, deps: AppDeps): void {
         'Send an Idempotency-Key header (any unique string per booking, e.g. a UUID) so a retried request cannot book twice.',
       );
     }
-    const settings = await requireVoiceSettings(deps, ws);
-    const ctx = await openVoiceContext(deps, c.get('log'), ws, settings);
+    const setup = await requireVoiceSetup(deps, ws);
+    const { settings } = setup;
+    const ctx = openVoiceContext(deps, c.get('log'), ws, setup);
     if (!ctx) throw notConnected(ws);
     const body = c.req.valid('json');
     const read = readBookAppointment(body, {

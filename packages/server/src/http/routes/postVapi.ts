@@ -13,7 +13,7 @@ import { answerToolCalls } from '../../voiceBooking/toolCalls.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
-import { requireVoiceSettings } from '../voiceContext.js';
+import { requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
 import { errorResponses, WorkspaceParams } from '../schemas.js';
 
@@ -57,10 +57,10 @@ function parse(rawBody: string): unknown {
 export function registerPostVapi(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const { ws } = c.req.valid('param');
-    const settings = await requireVoiceSettings(deps, ws);
+    const setup = await requireVoiceSetup(deps, ws);
     const rawBody = await c.req.text();
     const check = verifyVapiRequest(
-      settings.auth,
+      setup.settings.auth,
       { headers: c.req.raw.headers, rawBody },
       new Date(),
     );
@@ -73,7 +73,7 @@ export function registerPostVapi(app: App, deps: AppDeps): void {
       return c.json({ results: [], error }, 200);
     }
     const requests: HighLevelRequest[] = [];
-    const ctx = await openVoiceContext(deps, c.get('log'), ws, settings, requests);
+    const ctx = openVoiceContext(deps, c.get('log'), ws, setup, requests);
     if (!ctx) {
       const error = formatToolResult(failed('unavailable'));
       c.get('log').warn({ workspaceId: ws }, 'voice tool call without a GoHighLevel connection');
