@@ -30,9 +30,7 @@ export function registerDeleteAppointment(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const ws = c.get('workspace').id;
     const { appointmentId } = c.req.valid('param');
-    const setup = await requireVoiceSetup(deps, ws);
-    const { settings } = setup;
-    const ctx = openVoiceContext(deps, c.get('log'), ws, setup);
+    const ctx = openVoiceContext(deps, c.get('log'), ws, await requireVoiceSetup(deps, ws));
     if (!ctx) throw notConnected(ws);
     const result = await cancelAppointment(ctx, { appointmentId });
     if (result.status !== 'cancelled') throw toolResultError(result);
