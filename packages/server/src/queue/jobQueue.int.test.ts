@@ -44,6 +44,7 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0011_workspace_booking_names',
       '0012_named_lock_leases',
       '0013_sync_job_queue_ids',
+      '0014_rate_limit_grant_function',
     ]);
   });
 
