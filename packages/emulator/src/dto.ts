@@ -1,16 +1,27 @@
 /**
  * Request-body validation derived from the spec's DTOs, the way HighLevel's NestJS
  * ValidationPipe (whitelist + forbidNonWhitelisted) answers: 422 with class-validator messages,
- * e.g. `property gender should not exist` (highlevel-api-docs issues #262, #313).
+ * e.g. `property gender should not exist`
+ * (docs/highlevel-behaviour.md#unknown-properties-are-refused).
  */
-import { loadSpec, type OpenApiDocument } from '@ghl-bridge/highlevel-spec';
 import { unprocessable } from './errors.js';
+import dtoSchemas from './generated/dtoSchemas.json' with { type: 'json' };
 
-interface PropertyRule {
+/** What validation reads of one DTO property. */
+export interface PropertyRule {
   type?: string;
-  nullable: boolean;
+  nullable?: boolean;
   enum?: unknown[];
 }
+
+/**
+ * Every object schema of HighLevel's specs by service and schema name, reduced to its properties'
+ * types and its required list (`npm run generate` writes it from `spec/highlevel`).
+ */
+export type DtoSchemas = Record<
+  string,
+  Record<string, { properties: Record<string, PropertyRule>; required?: string[] }>
+>;
 
 export interface DtoRules {
   properties: Map<string, PropertyRule>;
@@ -24,22 +35,7 @@ export interface DtoAdjustments {
   types?: Record<string, PropertyRule>;
 }
 
-const specs = new Map<string, OpenApiDocument>();
-
-function spec(service: string): OpenApiDocument {
-  let doc = specs.get(service);
-  if (!doc) specs.set(service, (doc = loadSpec(service)));
-  return doc;
-}
-
-interface SchemaNode {
-  type?: string;
-  nullable?: boolean;
-  enum?: unknown[];
-  $ref?: string;
-  properties?: Record<string, SchemaNode>;
-  required?: string[];
-}
+const schemas: DtoSchemas = dtoSchemas;
 
 /** The rules of `components.schemas[schemaName]` in `service`'s spec. */
 export function dtoRules(
@@ -47,16 +43,9 @@ export function dtoRules(
   schemaName: string,
   adjust: DtoAdjustments = {},
 ): DtoRules {
-  const schema = spec(service).components?.schemas?.[schemaName] as SchemaNode | undefined;
-  if (!schema?.properties) throw new Error(`No object schema ${schemaName} in ${service}`);
-  const properties = new Map<string, PropertyRule>();
-  for (const [name, node] of Object.entries(schema.properties)) {
-    properties.set(name, {
-      type: node.$ref ? 'object' : node.type,
-      nullable: node.nullable === true,
-      enum: node.enum,
-    });
-  }
+  const schema = schemas[service]?.[schemaName];
+  if (!schema) throw new Error(`No object schema ${schemaName} in ${service}`);
+  const properties = new Map<string, PropertyRule>(Object.entries(schema.properties));
   for (const [name, rule] of Object.entries({ ...adjust.extra, ...adjust.types })) {
     properties.set(name, rule);
   }
