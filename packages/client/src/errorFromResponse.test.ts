@@ -13,7 +13,7 @@ const make = (status: number, body: unknown, headers: Record<string, string> = {
   errorFromResponse(status, body, new Headers(headers), request);
 
 describe('errorFromResponse', () => {
-  // Bodies as HighLevel sends them (shared/ghl-api-notes.md §4).
+  // Bodies as HighLevel sends them (docs/highlevel-behaviour.md#errors).
   it.each([
     [401, { statusCode: 401, message: 'Invalid JWT' }, 'invalid_token', 'AuthenticationError'],
     [

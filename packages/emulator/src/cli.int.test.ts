@@ -76,6 +76,29 @@ describe('ghl-emulator over a real port', () => {
     );
   });
 
+  it('as a process: prints its version and its help, and exits 0', async () => {
+    const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+    const run = (arg: string) =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', '--conditions=@ghl-bridge/source', cli, arg],
+          { stdio: ['ignore', 'pipe', 'inherit'] },
+        );
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.once('exit', (code) => resolve({ code, stdout }));
+      });
+    const { version } = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    expect(await run('--version')).toEqual({ code: 0, stdout: `${version}\n` });
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: ghl-emulator [--port 4010]');
+    expect(help.stdout).toContain('GET /_emulator');
+  });
+
   it('as a process: saves --state on SIGTERM and loads it on the next start', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ghl-emulator-'));
     const stateFile = path.join(dir, 'state.json');

@@ -5,17 +5,30 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEmulator, DEMO, startServer, type Emulator, type RunningServer } from './index.js';
 import type { EmulatorState } from './state.js';
 
-const USAGE = `Usage: ghl-emulator [--port 4010] [--host 127.0.0.1] [--seed demo] [--state FILE]
+/** This package's version; `../package.json` is the same file from `src/` and from `dist/`. */
+export const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string })
+  .version;
 
-  --port   port to listen on (0 picks a free one)       default 4010
-  --host   interface to bind                            default 127.0.0.1
-  --seed   "demo" creates a demo Location and token
-  --state  load the store from FILE at start, save it there on SIGINT/SIGTERM`;
+const USAGE = `ghl-emulator ${VERSION}: a local HighLevel (GoHighLevel) API v2 for tests.
+
+Usage: ghl-emulator [--port 4010] [--host 127.0.0.1] [--seed demo] [--state FILE]
+
+  --port N        port to listen on (0 picks a free one)       default 4010
+  --host H        interface to bind                            default 127.0.0.1
+  --seed demo     create the demo Location, its token and a Mon-Fri 09:00-17:00 calendar
+  --state FILE    load the store from FILE at start, save it there on SIGINT/SIGTERM
+  -h, --help      this help
+  -v, --version   the version
+
+Point a HighLevel client's base URL at the printed address. The control API (create
+Locations and tokens, inject faults, move the clock, read the request log) is listed by
+GET /_emulator. No environment variables are read.`;
 
 export interface CliHandle {
   emulator: Emulator;
@@ -41,11 +54,12 @@ export async function main(argv: string[], io: CliIo = {}): Promise<CliHandle> {
       seed: { type: 'string' },
       state: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
     strict: true,
   });
-  if (values.help) {
-    out(USAGE);
+  if (values.help || values.version) {
+    out(values.version ? VERSION : USAGE);
     process.exit(0);
   }
   const port = Number(values.port);

@@ -1,7 +1,8 @@
 /**
  * HighLevel answers errors with NestJS-style bodies (`{statusCode, message, error?}`); the
  * emulator throws one `HighLevelError` carrying the exact body and the app renders it verbatim.
- * Bodies follow ghl-api-notes §4 (observed live responses) rather than the spec's generic DTOs.
+ * Bodies follow observed live responses rather than the spec's generic DTOs
+ * (docs/highlevel-behaviour.md#errors).
  */
 export class HighLevelError extends Error {
   constructor(
@@ -34,7 +35,8 @@ export const wrongLocation = () =>
 
 /**
  * A token of the wrong class for the operation: an agency token on a Location route (observed,
- * ghl-api-notes §4), or a Location token on an agency-only one (assumed, see DEVIATIONS.md).
+ * docs/highlevel-behaviour.md#agency-and-location-tokens), or a Location token on an agency-only
+ * one (assumed, see DEVIATIONS.md).
  */
 export const authClassNotSupported = () =>
   new HighLevelError(401, {

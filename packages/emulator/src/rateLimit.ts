@@ -1,6 +1,7 @@
 /**
  * HighLevel's API limits, per app per Location: a burst window (100 requests per 10 s) and a
- * daily budget (200,000). https://github.com/GoHighLevel/highlevel-api-docs docs/oauth/Authorization.md
+ * daily budget (200,000):
+ * https://github.com/GoHighLevel/highlevel-api-docs/blob/main/docs/oauth/Authorization.md
  * ("What are current rate limits for API 2.0?"). Pure bookkeeping; the middleware decides.
  */
 

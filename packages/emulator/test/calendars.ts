@@ -39,7 +39,7 @@ export async function calendarSetup(
     ...WEEKDAYS_9_TO_5,
     ...calendar,
   });
-  // Calendar endpoints are versioned 2021-04-15 (ghl-api-notes §1).
+  // Calendar endpoints are versioned 2021-04-15 (docs/highlevel-behaviour.md#version-header).
   const calApi = (method: string, path: string, opts: CallOptions = {}) =>
     base.api(method, path, { version: '2021-04-15', ...opts });
   const created = await base.api('POST', '/contacts/', {

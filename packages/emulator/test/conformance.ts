@@ -1,7 +1,7 @@
 /**
- * Checks emulator responses against the success schema of their operation in HighLevel's
- * vendored OpenAPI (design §5). Where the spec has no schema or a wrong one, the substitute or
- * patch below applies, and DEVIATIONS.md says why and where it comes from.
+ * Checks emulator responses against the success schema of their operation in HighLevel's vendored
+ * OpenAPI (docs/architecture.md#how-it-is-tested). Where the spec has no schema or a wrong one, the
+ * substitute or patch below applies, and DEVIATIONS.md says why and where it comes from.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -12,7 +12,10 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 const contactSchema = { $ref: '#/components/schemas/GetContectByIdSchema' };
 
-/** Operations whose success response has no schema in the spec (DEVIATIONS.md §"No schema"). */
+/**
+ * Operations whose success response has no schema in the spec
+ * (packages/emulator/DEVIATIONS.md#responses-the-spec-gets-wrong-or-leaves-empty).
+ */
 const substitutes: Record<string, object> = {
   // help.hoopai.com/api-reference/overview/contacts-search (a white-label copy of HighLevel's doc)
   'POST /contacts/search': {
@@ -35,7 +38,7 @@ const substitutes: Record<string, object> = {
       total: { type: 'number' },
     },
   },
-  // Callers read `data.contact?.id` (ghl-api-notes §6.1).
+  // Callers read `data.contact?.id` (docs/highlevel-behaviour.md#contact-search).
   'GET /contacts/search/duplicate': {
     type: 'object',
     required: ['contact'],
@@ -55,7 +58,10 @@ function setResponseSchema(
   operation.responses![status]!.content!['application/json']!.schema = schema;
 }
 
-/** Spec schemas patched to what HighLevel really returns (DEVIATIONS.md §"Wrong schema"). */
+/**
+ * Spec schemas patched to what HighLevel really returns
+ * (packages/emulator/DEVIATIONS.md#responses-the-spec-gets-wrong-or-leaves-empty).
+ */
 function patch(service: string, doc: OpenApiDocument): void {
   const schemas = doc.components!.schemas as Record<
     string,

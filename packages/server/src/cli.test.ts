@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.js';
+import { COMMANDS } from './cliUsage.js';
+import { ENVIRONMENT } from './config.js';
 
 async function run(argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -9,12 +12,57 @@ async function run(argv: string[], env: Record<string, string> = {}) {
 }
 
 describe('ghl-bridge', () => {
-  it('prints its usage with --help', async () => {
+  it('prints its usage with --help: every command and every environment variable it reads', async () => {
     const { code, out } = await run(['--help']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^Usage: ghl-bridge <command>/);
-    for (const command of ['start', 'worker', 'migrate', 'doctor'])
+    expect(out).toContain('Usage: ghl-bridge <command> [options]');
+    for (const command of ['start', 'worker', 'migrate', 'doctor', 'backfill'])
       expect(out).toContain(`  ${command} `);
+    for (const [name, meaning] of Object.entries(ENVIRONMENT)) {
+      expect(out).toContain(`  ${name}\n      ${meaning}`);
+    }
+    expect(out).toContain('GHL_BRIDGE_SYNC_CONCURRENCY\n      booking-sync jobs a process runs');
+  });
+
+  it('prints the version of its package.json with --version and -v', async () => {
+    const { version } = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    expect(await run(['--version'])).toEqual({ code: 0, out: version, err: '' });
+    expect(await run(['-v'])).toEqual({ code: 0, out: version, err: '' });
+  });
+
+  it('explains one command with help <command> and <command> --help', async () => {
+    for (const command of Object.keys(COMMANDS)) {
+      const help = await run(['help', command]);
+      expect(help.code).toBe(0);
+      expect(help.out).toMatch(new RegExp(`^Usage: ghl-bridge ${command}`));
+      expect(await run([command, '--help'])).toEqual(help);
+    }
+    const start = (await run(['start', '-h'])).out;
+    expect(start).toContain('--no-worker');
+    expect(start).toContain('GHL_BRIDGE_SYNC_CONCURRENCY');
+    expect(start).not.toContain('--dry-run');
+    expect(await run(['help', 'serve'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Unknown command "serve"/) as string,
+    });
+  });
+
+  it('refuses a flag the command does not take, naming both', async () => {
+    const migrate = await run(['migrate', '--demo']);
+    expect(migrate.code).toBe(2);
+    expect(migrate.err).toMatch(
+      /^ghl-bridge migrate does not take --demo\.\n\nUsage: ghl-bridge migrate /,
+    );
+    expect(await run(['worker', '--port', '3000'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^ghl-bridge worker does not take --port\./) as string,
+    });
+    expect(await run(['doctor', '--workspace', 'ws_1', '--dry-run'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^ghl-bridge doctor does not take --dry-run\./) as string,
+    });
   });
 
   it('refuses an unknown command or flag with exit code 2', async () => {
@@ -38,13 +86,22 @@ describe('ghl-bridge', () => {
   });
 
   it('asks doctor for a workspace', async () => {
-    expect(await run(['doctor'])).toMatchObject({ code: 2, err: 'doctor needs --workspace ID' });
+    expect(await run(['doctor'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^ghl-bridge doctor needs --workspace ID\.\n/) as string,
+    });
   });
 
   it('asks backfill for a workspace and a file', async () => {
+    expect(await run(['backfill'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /^ghl-bridge backfill needs --workspace ID and --file F\.\n/,
+      ) as string,
+    });
     expect(await run(['backfill', '--workspace', 'ws_1'])).toMatchObject({
       code: 2,
-      err: 'backfill needs --workspace ID and --file bookings.ndjson (or .csv)',
+      err: expect.stringMatching(/^ghl-bridge backfill needs --file F\.\n/) as string,
     });
   });
 

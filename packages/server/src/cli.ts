@@ -1,8 +1,9 @@
 /**
- * The `ghl-bridge` command: `start`, `worker`, `migrate`, `doctor`. Flags and environment go
- * through one schema (`loadConfig`); a bad value stops the command with its name.
+ * The `ghl-bridge` command: `start`, `worker`, `migrate`, `doctor`, `backfill`. Flags and
+ * environment go through one schema (`loadConfig`); a bad value stops the command with its name.
+ * What each command takes is the table of `cliUsage.ts`. The emulator is a test double: it is
+ * loaded only for `--demo`, never by a production command.
  */
-import { createEmulator, emulatorFetch } from '@ghl-bridge/emulator';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,44 +11,45 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { backfillCommand } from './commands/backfill.js';
 import { doctorCommand } from './commands/doctor.js';
 import { migrateCommand } from './commands/migrate.js';
+import type { ProgressSink } from './commands/progress.js';
 import { startCommand } from './commands/start.js';
 import { workerCommand } from './commands/worker.js';
+import {
+  COMMANDS,
+  commandUsage,
+  FLAGS,
+  flagUsage,
+  isCommand,
+  usage,
+  VERSION,
+  type CommandName,
+  type FlagName,
+} from './cliUsage.js';
 import { DataDirLockedError } from './db/lockFile.js';
 
-export const USAGE = `Usage: ghl-bridge <command> [options]
-
-Commands:
-  start      the HTTP API and the job workers
-  worker     job workers only (scale out: run several against one PostgreSQL)
-  migrate    apply database migrations and install the queue, then exit
-  doctor     check a workspace's GoHighLevel connection against HighLevel
-  backfill   load historical bookings from NDJSON or CSV (resumable; --dry-run shows the plan)
-
-Options:
-  --port N             HTTP port (PORT)                                  default 3000
-  --host H             interface to bind (HOST)                          default 127.0.0.1
-  --data-dir DIR       embedded database and key files (GHL_BRIDGE_DATA_DIR)  default ./.ghl-bridge
-  --database-url URL   PostgreSQL instead of the embedded database (DATABASE_URL)
-  --log-level L        fatal|error|warn|info|debug|trace|silent (LOG_LEVEL)   default info
-  --demo               start/doctor: HighLevel played by a local emulator, with a demo workspace
-  --no-worker          start: serve HTTP only
-  --workspace ID       doctor, backfill: the workspace
-  --file F             backfill: booking events, .ndjson (one per line) or .csv (dotted headers)
-  --dry-run            backfill: print the plan and the HighLevel calls it costs, write nothing
-
-Environment: GHL_BRIDGE_ADMIN_TOKEN, GHL_BRIDGE_SECRET_KEY (32 bytes, base64),
-GHL_BRIDGE_PREVIOUS_SECRET_KEYS, DATABASE_URL, GHL_API_BASE_URL, PORT, HOST, LOG_LEVEL.`;
-
 export interface CliIo {
+  /** Command results (stdout). */
   out?: (line: string) => void;
+  /** Errors, the start banner and hints for people (stderr). */
   err?: (line: string) => void;
+  /** Progress bars (stderr). */
+  progress?: ProgressSink;
   env?: Record<string, string | undefined>;
+  /** Ctrl+C for `backfill`: it stops between two events; default SIGINT/SIGTERM of this process. */
+  interrupt?: AbortSignal;
 }
 
 /** A running command (start, worker) and how to stop it. */
 export interface Running {
   stop(): Promise<void>;
 }
+
+const PARSE_OPTIONS = Object.fromEntries(
+  Object.entries(FLAGS).map(([name, flag]) => [
+    name,
+    { type: flag.type, ...('short' in flag ? { short: flag.short } : {}) },
+  ]),
+) as Record<FlagName, { type: 'string' | 'boolean'; short?: string }>;
 
 /** Runs a command: resolves with an exit code, or a handle for the long-running ones. */
 export async function main(argv: string[], io: CliIo = {}): Promise<number | Running> {
@@ -59,39 +61,54 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
-        'log-level': { type: 'string' },
-        demo: { type: 'boolean', default: false },
-        'no-worker': { type: 'boolean', default: false },
-        workspace: { type: 'string' },
-        file: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      tokens: true,
+      options: PARSE_OPTIONS,
     });
   } catch (error) {
-    err(`${(error as Error).message}\n\n${USAGE}`);
+    err(`${(error as Error).message}\n\nSee ghl-bridge --help.`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { positionals, tokens } = parsed;
+  const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
+  const string = (name: FlagName) => values[name] as string | undefined;
+  const flag = (name: FlagName) => values[name] === true;
+
+  if (flag('version')) {
+    out(VERSION);
+    return 0;
+  }
   const command = positionals[0];
-  if (values.help || !command) {
-    out(USAGE);
-    return values.help ? 0 : 2;
+  if (command === 'help') {
+    const topic = positionals[1];
+    if (topic === undefined) return (out(usage()), 0);
+    if (!isCommand(topic)) return (err(`Unknown command "${topic}".\n\n${usage()}`), 2);
+    return (out(commandUsage(topic)), 0);
+  }
+  if (command === undefined) {
+    if (flag('help')) return (out(usage()), 0);
+    err(usage());
+    return 2;
+  }
+  if (!isCommand(command)) {
+    err(`Unknown command "${command}".\n\n${usage()}`);
+    return 2;
+  }
+  if (flag('help')) return (out(commandUsage(command)), 0);
+  const problem = flagProblem(command, tokens, positionals);
+  if (problem) {
+    err(`${problem}\n\n${commandUsage(command)}`);
+    return 2;
   }
 
+  const env = io.env ?? process.env;
   let config: Config;
   try {
-    config = loadConfig(io.env ?? process.env, {
-      port: values.port,
-      host: values.host,
-      dataDir: values['data-dir'],
-      databaseUrl: values['database-url'],
-      logLevel: values['log-level'],
+    config = loadConfig(env, {
+      port: string('port'),
+      host: string('host'),
+      dataDir: string('data-dir'),
+      databaseUrl: string('database-url'),
+      logLevel: string('log-level'),
     });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -102,57 +119,22 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
   }
 
   // The demo is for reading the banner: request logs stay quiet unless asked for.
-  const env = io.env ?? process.env;
-  if (values.demo && !values['log-level'] && !env.LOG_LEVEL) {
+  if (flag('demo') && !string('log-level') && !env.LOG_LEVEL) {
     config = Object.freeze({ ...config, logLevel: 'warn' as const });
   }
 
   try {
-    switch (command) {
-      case 'start':
-        return await startCommand({ config, demo: values.demo, worker: !values['no-worker'], out });
-      case 'worker':
-        return await workerCommand({ config, out });
-      case 'migrate':
-        return await migrateCommand({ config, out });
-      case 'doctor': {
-        if (!values.workspace) {
-          err('doctor needs --workspace ID');
-          return 2;
-        }
-        if (values.demo) {
-          const fetch = emulatorFetch(createEmulator({ seed: 'demo' }));
-          const demoConfig = Object.freeze({
-            ...config,
-            highLevelBaseUrl: 'http://emulator.invalid',
-          });
-          return await doctorCommand({
-            config: demoConfig,
-            workspaceId: values.workspace,
-            fetch,
-            highLevelName: 'the HighLevel emulator (demo)',
-            out,
-          });
-        }
-        return await doctorCommand({ config, workspaceId: values.workspace, out });
-      }
-      case 'backfill':
-        if (!values.workspace || !values.file) {
-          err('backfill needs --workspace ID and --file bookings.ndjson (or .csv)');
-          return 2;
-        }
-        return await backfillCommand({
-          config,
-          workspaceId: values.workspace,
-          file: values.file,
-          dryRun: values['dry-run'],
-          out,
-          progress: err,
-        });
-      default:
-        err(`Unknown command "${command}".\n\n${USAGE}`);
-        return 2;
-    }
+    return await runCommand(command, config, {
+      out,
+      err,
+      string,
+      flag,
+      progress: io.progress ?? {
+        isTTY: Boolean(process.stderr.isTTY),
+        write: (text) => process.stderr.write(text),
+      },
+      interrupt: io.interrupt,
+    });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataDirLockedError) {
       err(error.message);
@@ -160,6 +142,105 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
     }
     throw error;
   }
+}
+
+/** A flag the command does not take, or a positional argument it does not expect. */
+function flagProblem(
+  command: CommandName,
+  tokens: ReadonlyArray<{ kind: string; name?: string; index: number }>,
+  positionals: string[],
+): string | undefined {
+  const allowed = new Set<string>([...COMMANDS[command].flags, 'help']);
+  for (const token of tokens) {
+    if (token.kind === 'option' && token.name && !allowed.has(token.name)) {
+      return `ghl-bridge ${command} does not take --${token.name}.`;
+    }
+  }
+  if (positionals.length > 1) {
+    return `ghl-bridge ${command} takes no arguments besides its options; got "${positionals[1]}".`;
+  }
+  const missing = (COMMANDS[command].required ?? []).filter(
+    (name) => !tokens.some((token) => token.kind === 'option' && token.name === name),
+  );
+  if (missing.length > 0) {
+    return `ghl-bridge ${command} needs ${missing.map(flagUsage).join(' and ')}.`;
+  }
+  return undefined;
+}
+
+interface CommandIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  string: (name: FlagName) => string | undefined;
+  flag: (name: FlagName) => boolean;
+  progress: ProgressSink;
+  interrupt: AbortSignal | undefined;
+}
+
+async function runCommand(
+  command: CommandName,
+  config: Config,
+  io: CommandIo,
+): Promise<number | Running> {
+  const { out, err, string, flag } = io;
+  switch (command) {
+    case 'start':
+      // The banner is for people (stderr); stdout carries the JSON logs only.
+      return startCommand({ config, demo: flag('demo'), worker: !flag('no-worker'), out: err });
+    case 'worker':
+      return workerCommand({ config, out: err });
+    case 'migrate':
+      return migrateCommand({ config, out });
+    case 'doctor': {
+      const workspaceId = string('workspace')!;
+      if (flag('demo')) {
+        const { demoDoctorFetch } = await import('./commands/demo.js');
+        return doctorCommand({
+          config: Object.freeze({ ...config, highLevelBaseUrl: 'http://emulator.invalid' }),
+          workspaceId,
+          fetch: demoDoctorFetch(),
+          highLevelName: 'the HighLevel emulator (demo)',
+          out,
+        });
+      }
+      return doctorCommand({ config, workspaceId, out });
+    }
+    case 'backfill': {
+      const interrupt = io.interrupt ? undefined : processInterrupt();
+      try {
+        return await backfillCommand({
+          config,
+          workspaceId: string('workspace')!,
+          file: string('file')!,
+          dryRun: flag('dry-run'),
+          out,
+          progress: io.progress,
+          signal: io.interrupt ?? interrupt!.signal,
+        });
+      } finally {
+        interrupt?.dispose();
+      }
+    }
+  }
+}
+
+/** SIGINT/SIGTERM as an AbortSignal while a command runs; a second signal exits at once. */
+function processInterrupt(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    console.error('Stopping… (again to quit at once)');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 /** Runs `main` for a process: long-running commands stop cleanly on SIGINT/SIGTERM. */

@@ -89,6 +89,30 @@ const schema = z.object({
   GHL_BRIDGE_TAG_PREFIX: optional(TagPrefixSchema).transform((value) => value ?? ''),
 });
 
+/**
+ * Every environment variable the server reads and what it means, for `ghl-bridge --help`. Keyed
+ * by the schema's names, so a variable added to the schema without a word here does not compile.
+ */
+export const ENVIRONMENT: Readonly<Record<keyof typeof schema.shape, string>> = {
+  GHL_BRIDGE_ADMIN_TOKEN:
+    "the operator's bearer token (16+ characters); required with DATABASE_URL, else generated into <data-dir>/admin-token",
+  GHL_BRIDGE_SECRET_KEY:
+    'the key stored credentials are encrypted under: 32 random bytes, base64 (`openssl rand -base64 32`); required with DATABASE_URL, else generated into <data-dir>/secret.key',
+  GHL_BRIDGE_PREVIOUS_SECRET_KEYS:
+    'comma-separated old secret keys, still accepted for decryption after a rotation',
+  DATABASE_URL:
+    'PostgreSQL (postgres://user:password@host:5432/db); without it, the embedded database',
+  GHL_API_BASE_URL: `HighLevel's API (or an emulator); default ${DEFAULT_BASE_URL}`,
+  PORT: 'HTTP port; default 3000',
+  HOST: 'interface to bind; default 127.0.0.1',
+  GHL_BRIDGE_DATA_DIR: 'embedded database and key files; default ./.ghl-bridge',
+  LOG_LEVEL: `${LOG_LEVELS.join('|')}; default info (JSON logs on stdout)`,
+  GHL_BRIDGE_BODY_LIMIT_BYTES: 'larger request bodies get a 413; default 1048576',
+  GHL_BRIDGE_SYNC_CONCURRENCY: `booking-sync jobs a process runs at once (1-100); default ${DEFAULT_SYNC_CONCURRENCY}`,
+  GHL_BRIDGE_FIELD_PREFIX: `name prefix of the custom fields the booking sync creates; default "${DEFAULT_FIELD_PREFIX}"`,
+  GHL_BRIDGE_TAG_PREFIX: 'put before every tag the booking sync applies (e.g. gb/); default none',
+};
+
 /** Which flag feeds which variable, so an error can name both. */
 const FLAG_FOR: Record<string, string> = {
   PORT: '--port',

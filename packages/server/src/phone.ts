@@ -30,3 +30,15 @@ export function toE164(input: string, defaultCountry?: CountryCode): string | un
 export function isCountryCode(code: string): code is CountryCode {
   return isSupportedCountry(code);
 }
+
+/**
+ * `value` as a country code libphonenumber knows (upper-cased), or `undefined`: for codes from
+ * outside, such as HighLevel's `location.country`.
+ *
+ * @example toCountryCode('gb'); // 'GB'
+ */
+export function toCountryCode(value: unknown): CountryCode | undefined {
+  if (typeof value !== 'string') return undefined;
+  const code = value.trim().toUpperCase();
+  return isCountryCode(code) ? code : undefined;
+}

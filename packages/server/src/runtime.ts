@@ -88,7 +88,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const metrics = createMetrics();
     // Embedded mode is one process: memory is enough. On PostgreSQL every process shares one
-    // per-Location budget through the database (design §2).
+    // per-Location budget through the database (docs/highlevel-behaviour.md#rate-limits).
     const limiter = createRateLimiter({
       ...(database.kind === 'postgres' ? { store: databaseRateLimitStore(database.db) } : {}),
       ...(options.rateLimitWindows ? { windows: options.rateLimitWindows } : {}),

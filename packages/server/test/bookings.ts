@@ -22,7 +22,10 @@ export interface BookingInput {
   firstName?: string;
 }
 
-/** A booking event (design §3.4): by default Ada's paid 60-minute massage, 2026-12-01 3 PM New York. */
+/**
+ * A booking event (docs/booking-events.md#example): by default Ada's paid 60-minute massage,
+ * 2026-12-01 3 PM New York.
+ */
 export function bookingEvent(input: BookingInput): Record<string, unknown> {
   const startsAt = input.startsAt ?? '2026-12-01T15:00:00-05:00';
   const endsAt = new Date(Date.parse(startsAt) + (input.minutes ?? 60) * 60_000).toISOString();
@@ -148,15 +151,28 @@ export async function connect(
   if (res.status !== 200) throw new Error(`connect: ${res.status} ${res.text}`);
 }
 
+/** Every sync job of the workspace (`status`: only those), all pages, newest first. */
 export async function syncJobs(
   server: TestServer,
   workspaceId: string,
   status?: string,
 ): Promise<SyncJobView[]> {
-  const query = status ? `?status=${status}` : '';
-  const res = await server.call('GET', `/v1/workspaces/${workspaceId}/sync-jobs${query}`);
-  if (res.status !== 200) throw new Error(`sync-jobs: ${res.status} ${res.text}`);
-  return (JSON.parse(res.text) as { jobs: SyncJobView[] }).jobs;
+  const jobs: SyncJobView[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '200' });
+    if (status) query.set('status', status);
+    if (cursor) query.set('cursor', cursor);
+    const res = await server.call(
+      'GET',
+      `/v1/workspaces/${workspaceId}/sync-jobs?${query.toString()}`,
+    );
+    if (res.status !== 200) throw new Error(`sync-jobs: ${res.status} ${res.text}`);
+    const page = JSON.parse(res.text) as { jobs: SyncJobView[]; nextCursor: string | null };
+    jobs.push(...page.jobs);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return jobs;
 }
 
 const BUSY = new Set(['queued', 'running', 'retrying']);

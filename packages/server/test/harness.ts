@@ -36,6 +36,9 @@ export interface ApiBody {
   features?: string[];
   createdAt?: string;
   bookingSync?: { fieldPrefix: string | null; tagPrefix: string | null };
+  defaultCountry?: string | null;
+  phoneCountry?: { country: string | null; source: string | null };
+  locationCountry?: string | null;
   integrations?: { gohighlevel: ApiBody };
   workspaces?: ApiBody[];
   next?: string | null;

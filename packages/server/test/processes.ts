@@ -13,17 +13,32 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
 
 export interface CliProcess {
   child: ChildProcess;
+  /** stdout and stderr as they came. */
   output(): string;
+  stdout(): string;
+  stderr(): string;
   /** Resolves with the first output match of `pattern`. */
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   exited: Promise<number | null>;
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-export function spawnCli(args: string[], env: Record<string, string>, cwd?: string): CliProcess {
+export function spawnCli(
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+  options: { nodeArgs?: string[] } = {},
+): CliProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=@ghl-bridge/source', '--import', TSX_LOADER, CLI, ...args],
+    [
+      '--conditions=@ghl-bridge/source',
+      ...(options.nodeArgs ?? []),
+      '--import',
+      TSX_LOADER,
+      CLI,
+      ...args,
+    ],
     {
       // Only what the test gives: a DATABASE_URL or key of the surrounding shell must not leak in.
       env: {
@@ -40,14 +55,24 @@ export function spawnCli(args: string[], env: Record<string, string>, cwd?: stri
     },
   );
   let text = '';
-  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    stderr += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
   return {
     child,
     output: () => text,
+    stdout: () => stdout,
+    stderr: () => stderr,
     async waitForOutput(pattern, timeoutMs = 30_000) {
       return waitFor(
         () => {

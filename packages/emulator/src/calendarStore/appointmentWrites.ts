@@ -2,7 +2,7 @@
  * Booking, rescheduling and deleting appointments. The slot check (`checkSlotAvailable`, the
  * pure rule shared with free-slots) and the write happen in one synchronous step with no `await`
  * between them, so of two requests racing for the last place in a slot exactly one is booked
- * (ghl-api-notes §7 gotcha 9).
+ * (docs/highlevel-behaviour.md#booking-a-slot).
  */
 import {
   checkSlotAvailable,
@@ -27,7 +27,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
 /**
  * HighLevel's 400 for a start time that is not (or no longer) a free slot, with a `traceId` as
- * in the captured body (ghl-api-notes §4).
+ * in the captured body (docs/highlevel-behaviour.md#slot-no-longer-available).
  */
 export const slotUnavailable = () =>
   badRequest(SLOT_UNAVAILABLE_MESSAGE, { traceId: newTraceId() });
@@ -107,7 +107,7 @@ export function createAppointment(rt: Runtime, location: LocationRecord, input: 
     ...(calendar.groupId === undefined ? {} : { groupId: calendar.groupId }),
     title: text(input.title) ?? appointmentTitle(calendar, contact),
     // HighLevel keeps a requested status, even `new` on an auto-confirming calendar
-    // (ghl-api-notes §6.4).
+    // (docs/highlevel-behaviour.md#appointment-writes).
     appointmentStatus:
       (input.appointmentStatus as AppointmentStatus | undefined) ??
       (calendar.autoConfirm ? 'confirmed' : 'new'),

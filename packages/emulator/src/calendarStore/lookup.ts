@@ -1,7 +1,8 @@
 /**
- * Finding a Location's calendars, appointments and blocked slots by id, with the errors
- * HighLevel answers. Not found is a 400 like contacts' (`Contact not found for id:…`, ghl-api-notes
- * §4): the calendars spec declares no 404 for any of these operations (DEVIATIONS.md).
+ * Finding a Location's calendars, appointments and blocked slots by id, with the errors HighLevel
+ * answers. Not found is a 400 like contacts' (`Contact not found for id:…`,
+ * docs/highlevel-behaviour.md#not-found-is-400): the calendars spec declares no 404 for any of
+ * these operations (DEVIATIONS.md).
  */
 import type { Calendar, CalendarEvent } from '../calendars/index.js';
 import { badRequest, wrongLocation } from '../errors.js';

@@ -1,6 +1,7 @@
 /**
  * Required query parameters, checked the way HighLevel's validation pipe checks them: every
- * problem at once, 422 with class-validator messages (ghl-api-notes §4).
+ * problem at once, 422 with class-validator messages
+ * (docs/highlevel-behaviour.md#error-bodies).
  */
 import { unprocessable } from '../errors.js';
 

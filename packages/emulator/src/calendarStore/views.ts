@@ -2,7 +2,8 @@
  * Stored calendars, appointments and blocked slots as HighLevel's endpoints return them
  * (spec/highlevel/apps/calendars.json). Times are stored as instants; each endpoint writes them
  * its own way: ISO with the calendar zone's offset on the calendar endpoints, offset-less wall
- * clock on `GET /contacts/{contactId}/appointments` (ghl-api-notes §7 gotcha 10).
+ * clock on `GET /contacts/{contactId}/appointments`
+ * (docs/highlevel-behaviour.md#appointment-timestamps).
  */
 import {
   formatOffsetIso,
@@ -65,7 +66,8 @@ export function eventView(event: CalendarEvent, zone: string): EventView {
 
 /**
  * `AppointmentSchemaResponse`, what create and update answer: flat, and with HighLevel's
- * misspelled `appoinmentStatus` beside `appointmentStatus` (ghl-api-notes §6.4, §7 gotcha 11).
+ * misspelled `appoinmentStatus` beside `appointmentStatus`
+ * (docs/highlevel-behaviour.md#misspellings).
  */
 export function appointmentResponse(event: CalendarEvent, zone: string) {
   return compact({

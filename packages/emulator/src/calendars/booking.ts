@@ -2,7 +2,10 @@ import { availableSlotStarts } from './availability.js';
 import type { BlockedSlot, Calendar, CalendarEvent } from './model.js';
 import { durationMs, parseInstant } from './times.js';
 
-/** HighLevel's 400 message for a start time that is not a free slot (ghl-api-notes §4). */
+/**
+ * HighLevel's 400 message for a start time that is not a free slot
+ * (docs/highlevel-behaviour.md#slot-no-longer-available).
+ */
 export const SLOT_UNAVAILABLE_MESSAGE = 'The slot you have selected is no longer available.';
 
 export interface SlotCheck {
@@ -30,10 +33,10 @@ export type SlotCheckResult =
   | { ok: false; code: 'invalid_time'; field: 'startTime' | 'endTime'; message: string };
 
 /**
- * Whether an appointment may be booked at `startTime`: it must start on one of the calendar's
- * free slots (ghl-api-notes §7 gotcha 9). Instants are compared, so `…T09:00:00-05:00` and the
- * same moment re-serialised as `…T14:00:00Z` are the same slot. Only the start is checked: an
- * `endTime` past the slot's length is accepted, as HighLevel accepts longer appointments.
+ * Whether an appointment may be booked at `startTime`: it must start on one of the calendar's free
+ * slots (docs/highlevel-behaviour.md#booking-a-slot). Instants are compared, so `…T09:00:00-05:00`
+ * and the same moment re-serialised as `…T14:00:00Z` are the same slot. Only the start is checked:
+ * an `endTime` past the slot's length is accepted, as HighLevel accepts longer appointments.
  * `endTime` defaults to start + `slotDuration`.
  *
  * @example

@@ -23,7 +23,7 @@ export interface NumberRule {
 /**
  * Reads typed fields out of an untrusted object, collecting one error per bad field instead of
  * stopping at the first. Messages follow the class-validator wording HighLevel answers 422 with
- * ("slotDuration must be a number"; ghl-api-notes §4).
+ * ("slotDuration must be a number"; docs/highlevel-behaviour.md#error-bodies).
  */
 export interface FieldReader {
   readonly errors: FieldError[];

@@ -60,7 +60,8 @@ function checkQuery(query: FreeSlotsQuery): FreeSlotsResult | undefined {
  * in HighLevel's shape ([spec] apps/calendars.json `get-slots`): keyed by the local date in
  * `timezone`, each slot an ISO string with that zone's offset, days without slots left out. The
  * slots follow the calendar's open hours in `calendarTimezone`; `timezone` only changes how they
- * are written and grouped. The route adds HighLevel's `traceId` key (ghl-api-notes §7 gotcha 8).
+ * are written and grouped. The route adds HighLevel's `traceId` key
+ * (docs/highlevel-behaviour.md#free-slots).
  *
  * @example
  * computeFreeSlots({ calendar, timezone: 'America/Chicago', calendarTimezone: 'America/Chicago',

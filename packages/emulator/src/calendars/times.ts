@@ -60,7 +60,8 @@ export function formatOffsetIso(instant: number, zone: string): string {
 
 /**
  * An instant as the calendar's wall clock without an offset, `YYYY-MM-DD HH:mm:ss`, the form
- * `GET /contacts/{contactId}/appointments` returns (ghl-api-notes §7 gotcha 10).
+ * `GET /contacts/{contactId}/appointments` returns
+ * (docs/highlevel-behaviour.md#appointment-timestamps).
  *
  * @example
  * formatWallClock(Date.parse('2024-10-28T15:00:00Z'), 'America/Chicago'); // '2024-10-28 10:00:00'

@@ -1,7 +1,7 @@
 /**
  * Custom field values on contact writes. HighLevel's DTO says `{id, key?, field_value}`;
- * integrators also send `value` and `fieldValue` (ghl-api-notes §6.2, n8n issue #35392), and
- * `key` may stand in for `id`. Values are checked against the field's dataType.
+ * integrators also send `value` and `fieldValue` (docs/highlevel-behaviour.md#custom-field-values),
+ * and `key` may stand in for `id`. Values are checked against the field's dataType.
  */
 import { badRequest, unprocessable } from '../errors.js';
 import type { CustomFieldRecord, CustomFieldValue } from '../state.js';

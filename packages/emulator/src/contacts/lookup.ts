@@ -3,8 +3,8 @@ import type { Runtime } from '../runtime.js';
 import type { ContactRecord, LocationRecord } from '../state.js';
 
 /**
- * The stored contact `id` of `location`. Missing (or deleted) is HighLevel's 400
- * `Contact not found for id:<id>` (ghl-api-notes §4, §7.5); another Location's is 403.
+ * The stored contact `id` of `location`. Missing (or deleted) is HighLevel's 400 `Contact not found
+ * for id:<id>` (docs/highlevel-behaviour.md#not-found-is-400); another Location's is 403.
  */
 export function contactOf(rt: Runtime, location: LocationRecord, id: string): ContactRecord {
   const contact = rt.state.contacts[id];

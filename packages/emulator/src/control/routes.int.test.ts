@@ -4,6 +4,7 @@ import { manualClock } from '@ghl-bridge/client';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, DEMO, type Emulator } from '../index.js';
 import { call } from '../../test/harness.js';
+import { controlRoutes } from './routes.js';
 
 async function control(emulator: Emulator, method: string, path: string, body?: unknown) {
   const res = await emulator.fetch(
@@ -18,6 +19,25 @@ async function control(emulator: Emulator, method: string, path: string, body?: 
 }
 
 describe('control API over HTTP', () => {
+  it('lists itself at GET /_emulator: every route there is, with what it does and its fields', async () => {
+    const emulator = createEmulator();
+    const { status, body } = await control(emulator, 'GET', '');
+    expect(status).toBe(200);
+    const listed = (body.controlApi as { method: string; path: string }[])
+      .map((route) => `${route.method} ${route.path}`)
+      .sort();
+    const served = controlRoutes(emulator.control)
+      .routes.map((route) => `${route.method} /_emulator${route.path === '/' ? '' : route.path}`)
+      .sort();
+    expect(listed).toEqual([...new Set(served)]);
+    expect(body.controlApi).toContainEqual({
+      method: 'PUT',
+      path: '/_emulator/clock',
+      does: 'jump the emulator clock (its own clock only)',
+      body: [{ name: 'now', type: 'ISO string | epoch ms', required: true }],
+    });
+  });
+
   it('creates a Location whose token works on HighLevel routes', async () => {
     const emulator = createEmulator();
     const created = await control(emulator, 'POST', '/locations', {

@@ -1,6 +1,6 @@
 /**
- * The control API over HTTP (design §3.3): JSON in and out, no HighLevel auth, errors as
- * `{ error: { code, message } }`.
+ * The control API over HTTP (packages/emulator/README.md#control-api): JSON in and out, no
+ * HighLevel auth, errors as `{ error: { code, message } }`.
  */
 import { Hono } from 'hono';
 import type { FaultRule } from '../faults.js';
@@ -10,6 +10,7 @@ import { jsonBody } from './jsonBody.js';
 import type { CreatePipelineInput } from './pipelinesControl.js';
 import { appsControlRoutes } from './appsRoutes.js';
 import { webhookControlRoutes } from './webhookRoutes.js';
+import { CONTROL_API } from './catalog.js';
 
 /** Fault rules from JSON: an array, or `{ rules: [...] }`. */
 function faultRules(body: unknown): FaultRule[] {
@@ -37,6 +38,8 @@ export function controlRoutes(control: Control): Hono {
     }
     throw err;
   });
+
+  app.get('/', (c) => c.json({ controlApi: CONTROL_API }));
 
   app.post('/locations', async (c) => {
     const body = await jsonBody(c);

@@ -53,11 +53,11 @@ function requestedLocation(c: Context<AppEnv>, body: unknown): string | undefine
 }
 
 /**
- * HighLevel's auth triad (ghl-api-notes §4, §7.6): an unknown or expired token is 401
- * "Invalid JWT"; a token without the operation's scope is 401 "not authorized for this scope",
- * checked before the Location; a token of another Location is 403. Agency (Company) tokens are
- * served only by operations with an agency handler, and only for their own Locations; operations
- * the spec declares without security (`POST /oauth/token`) take no token.
+ * HighLevel's auth triad (docs/highlevel-behaviour.md#auth-error-triad): an unknown or expired
+ * token is 401 "Invalid JWT"; a token without the operation's scope is 401 "not authorized for this
+ * scope", checked before the Location; a token of another Location is 403. Agency (Company) tokens
+ * are served only by operations with an agency handler, and only for their own Locations;
+ * operations the spec declares without security (`POST /oauth/token`) take no token.
  */
 export function auth(rt: Runtime): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

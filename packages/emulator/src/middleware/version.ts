@@ -4,7 +4,7 @@ import type { AppEnv } from '../runtime.js';
 
 /**
  * HighLevel's v2 versions. A live probe found services answering alike under each of them, so
- * any is accepted on any operation (ghl-api-notes §1).
+ * any is accepted on any operation (docs/highlevel-behaviour.md#version-header).
  */
 export const ACCEPTED_VERSIONS = new Set(['2021-07-28', '2021-04-15', '2023-02-21']);
 

@@ -1,8 +1,9 @@
 /**
- * HighLevel's consent screen (`/oauth/chooselocation`, `/v2/oauth/chooselocation` since
- * 2026-05-27; docs/oauth/Authorization.md). Without a choice it lists the Locations and agencies
- * the app can be installed on, as links; with `locationId` (or `companyId`) it installs the app
- * and redirects to `redirect_uri?code=…`, as HighLevel does once the user approves.
+ * HighLevel's consent screen (`/oauth/chooselocation`, `/v2/oauth/chooselocation` since 2026-05-27;
+ * docs/highlevel-behaviour.md#oauth-and-rotating-refresh-tokens). Without a choice it lists the
+ * Locations and agencies the app can be installed on, as links; with `locationId` (or `companyId`)
+ * it installs the app and redirects to `redirect_uri?code=…`, as HighLevel does once the user
+ * approves.
  */
 import type { Context, Hono } from 'hono';
 import type { Control } from '../control/control.js';

@@ -8,12 +8,18 @@ import { appointmentResponse, eventView } from '../calendarStore/views.js';
 import { dtoRules, validBody } from '../dto.js';
 import { route } from '../runtime.js';
 
-/** `notes` is accepted and silently dropped by HighLevel (ghl-api-notes §6.4). */
+/**
+ * `notes` is accepted and silently dropped by HighLevel
+ * (docs/highlevel-behaviour.md#appointment-writes).
+ */
 const notesDropped = { extra: { notes: { type: 'string', nullable: true } } };
 const createRules = dtoRules('calendars', 'AppointmentCreateSchema', notesDropped);
 const updateRules = dtoRules('calendars', 'AppointmentEditSchema', notesDropped);
 
-/** 200 (not 201) with the appointment flat, as HighLevel answers (ghl-api-notes §7 gotcha 12). */
+/**
+ * 200 (not 201) with the appointment flat, as HighLevel answers
+ * (docs/highlevel-behaviour.md#appointment-writes).
+ */
 export const createAppointmentRoute = route(
   'POST',
   '/calendars/events/appointments',

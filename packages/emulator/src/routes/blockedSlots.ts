@@ -86,7 +86,7 @@ export const listBlockedSlotsRoute = route(
   },
 );
 
-/** 201 with the block flat (ghl-api-notes §7 gotcha 12). */
+/** 201 with the block flat (docs/highlevel-behaviour.md#success-codes-and-bodies). */
 export const createBlockedSlotRoute = route('POST', '/calendars/events/block-slots', (req) => {
   const { location, rt } = req;
   const input = validBody(createRules, req.body);

@@ -83,8 +83,9 @@ function deleteEvent(rt: Runtime, location: LocationRecord, id: string): void {
 }
 
 /**
- * 201 `{ succeeded: true }` — spelled correctly here, unlike contacts' `succeded` (ghl-api-notes
- * §4). The spec declares an empty JSON body; none at all is accepted too, as clients send none.
+ * 201 `{ succeeded: true }` — spelled correctly here, unlike contacts' `succeded`
+ * (docs/highlevel-behaviour.md#misspellings). The spec declares an empty JSON body; none at all is
+ * accepted too, as clients send none.
  */
 export const deleteEventRoute = route(
   'DELETE',

@@ -1,7 +1,7 @@
 /**
  * `GET /contacts/{contactId}/appointments` (contacts.json `GetEventSchema`): the contact's
  * appointments with HighLevel's offset-less wall-clock times in the calendar's zone
- * (ghl-api-notes §6.1, §7 gotcha 10).
+ * (docs/highlevel-behaviour.md#appointment-timestamps).
  */
 import { calendarZone } from '../calendarStore/lookup.js';
 import { contactAppointmentView } from '../calendarStore/views.js';

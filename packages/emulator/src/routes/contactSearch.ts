@@ -1,7 +1,8 @@
 /**
  * Finding contacts: `POST /contacts/search`, `GET /contacts/search/duplicate` and the deprecated
  * `GET /contacts/` list. The search body is not in the spec (`SearchBodyV2DTO` is empty); its
- * fields follow HighLevel's search documentation (ghl-api-notes §6.1).
+ * fields follow HighLevel's search documentation
+ * (docs/highlevel-behaviour.md#contact-search).
  */
 import { findMatch } from '../contacts/match.js';
 import { OPERATORS, searchContacts, type Filter, type SearchRequest } from '../contacts/search.js';

@@ -1,7 +1,8 @@
 /**
  * `POST /contacts/upsert`: matches per the Location's duplicate setting and priority; when email
- * and phone match different contacts the first field in the priority wins and the other field
- * is ignored; `tags` replace all tags (UpsertContactDto in contacts.json; ghl-api-notes §6.1, §7.1-2).
+ * and phone match different contacts the first field in the priority wins and the other field is
+ * ignored; `tags` replace all tags (UpsertContactDto in contacts.json;
+ * docs/highlevel-behaviour.md#upsert, docs/highlevel-behaviour.md#tags).
  */
 import { findMatch } from '../contacts/match.js';
 import { createContact, updateContact } from '../contacts/contactWrites.js';
@@ -36,7 +37,7 @@ export const upsertContactRoute = route('POST', '/contacts/upsert', ({ body, loc
   const other = match.field === 'email' ? 'phone' : 'email';
   const otherOwner = findMatch(contacts, { ...location, duplicatePriority: [other] }, keys);
   if (otherOwner && otherOwner.contact.id !== match.contact.id) delete input[other];
-  // HighLevel keeps the stored gender of an existing contact (highlevel-api-docs issue #313).
+  // HighLevel keeps the stored gender of an existing contact (docs/highlevel-behaviour.md#upsert).
   delete input.gender;
   updateContact(rt, location, match.contact, input);
   return {

@@ -17,8 +17,8 @@ export const createRules = dtoRules('contacts', 'CreateContactDto', { types: dat
 export const updateRules = dtoRules('contacts', 'UpdateContactDto', { types: dateOfBirthType });
 
 /**
- * Refuses a write that would duplicate another contact when the Location does not allow
- * duplicates: HighLevel's 400 with `meta` naming the match (ghl-api-notes §4, §7.4).
+ * Refuses a write that would duplicate another contact when the Location does not allow duplicates:
+ * HighLevel's 400 with `meta` naming the match (docs/highlevel-behaviour.md#duplicate-contacts).
  */
 export function refuseDuplicate(
   rt: Runtime,

@@ -1,6 +1,6 @@
 /**
  * Location custom fields: `/locations/{locationId}/customFields[/{id}]` (locations.json
- * CreateCustomFieldsDTO, UpdateCustomFieldsDTO; ghl-api-notes §6.3).
+ * CreateCustomFieldsDTO, UpdateCustomFieldsDTO; docs/highlevel-behaviour.md#custom-fields).
  */
 import { DATA_TYPES } from '../contacts/customFieldValues.js';
 import { dtoRules, validBody, type DtoAdjustments } from '../dto.js';
@@ -10,10 +10,10 @@ import { nowIso, route, type RouteRequest } from '../runtime.js';
 import type { CustomFieldRecord } from '../state.js';
 
 /**
- * Beyond the DTO: `fieldKey`, `parentId` and `description` work on HighLevel (maintainer
- * confirmation in highlevel-api-docs issue #300); `options` (picklist values) is this emulator's
- * way to set SINGLE_OPTIONS/MULTIPLE_OPTIONS/CHECKBOX/RADIO choices, which the v2 DTO lacks
- * (see DEVIATIONS.md).
+ * Beyond the DTO: `fieldKey`, `parentId` and `description` work on HighLevel (a maintainer
+ * confirmed it: https://github.com/GoHighLevel/highlevel-api-docs/issues/300); `options` (picklist
+ * values) is this emulator's way to set SINGLE_OPTIONS/MULTIPLE_OPTIONS/CHECKBOX/RADIO choices,
+ * which the v2 DTO lacks (see DEVIATIONS.md).
  */
 const extra: DtoAdjustments['extra'] = {
   fieldKey: { type: 'string', nullable: false },

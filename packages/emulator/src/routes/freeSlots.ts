@@ -1,7 +1,7 @@
 /**
  * `GET /calendars/{calendarId}/free-slots` (calendars.json `get-slots`): the calendar's free
  * slots keyed by local date, with HighLevel's top-level `traceId` mixed in among the dates
- * (ghl-api-notes §6.4, §7 gotcha 8).
+ * (docs/highlevel-behaviour.md#free-slots).
  */
 import { bookings, calendarOf, calendarZone } from '../calendarStore/lookup.js';
 import { requiredQuery } from '../calendarStore/query.js';

@@ -19,9 +19,10 @@ export const tokenRoute = openRoute('POST', '/oauth/token', ({ body, rt }) => ({
 }));
 
 /**
- * A Location token for one of the agency's Locations where the app is installed. HighLevel's
- * docs sample adds `refresh_token`, `userType`, `companyId` and `traceId` to the spec's fields
- * (ghl-api-notes §2.2); the refresh token rotates like any other.
+ * A Location token for one of the agency's Locations where the app is installed. HighLevel's docs
+ * sample adds `refresh_token`, `userType`, `companyId` and `traceId` to the spec's fields
+ * (docs/highlevel-behaviour.md#agency-and-location-tokens); the refresh token rotates like any
+ * other.
  */
 export const locationTokenRoute = agencyRoute(
   'POST',

@@ -1,7 +1,7 @@
 /**
  * Who receives an event. HighLevel sends an app's webhooks to its one webhook URL, for the events
  * it turned on, when it is installed on the event's Location and holds the event's scope
- * (ghl-api-notes §5; docs/oauth/Scopes.md, docs/oauth/Faqs.md). INSTALL and UNINSTALL go to
+ * (docs/highlevel-behaviour.md#delivery-and-payload). INSTALL and UNINSTALL go to
  * the app concerned only. A Location may also have a URL registered through the control API, for
  * private-integration users, who have no webhooks on HighLevel (see DEVIATIONS.md).
  */
@@ -19,9 +19,9 @@ export interface WebhookSubscriptionRecord {
 const APP_EVENTS = new Set(['INSTALL', 'UNINSTALL']);
 
 /**
- * The scopes of which an app needs one to receive `type` (docs/oauth/Scopes.md). Appointment
- * events have no documented scope; either calendars read scope is taken as enough. Null: an
- * event the emulator does not send to apps.
+ * The scopes of which an app needs one to receive `type` (docs/highlevel-behaviour.md#scopes).
+ * Appointment events have no documented scope; either calendars read scope is taken as enough.
+ * Null: an event the emulator does not send to apps.
  */
 export function scopesForEvent(type: string): string[] | null {
   if (/^(Contact|Note|Task)[A-Z]/.test(type)) return ['contacts.readonly'];

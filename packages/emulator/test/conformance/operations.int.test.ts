@@ -1,6 +1,6 @@
 /**
- * Every implemented HighLevel operation on its success path and its main error paths (issue 3,
- * "Must show"): the success status is the one the spec documents and its body fits the
+ * Every implemented HighLevel operation on its success path and its main error paths: the
+ * success status is the one the spec documents and its body fits the
  * operation's schema; errors carry HighLevel's `{statusCode, message}` and fit the spec's error
  * DTO wherever the operation declares one. One emulator per operation.
  */

@@ -4,7 +4,8 @@
  * update, the fields to provision, the tag and note calls, and the HighLevel calls it costs —
  * for `ghl-bridge backfill --dry-run`, which writes nothing.
  */
-import { applyBookingVersion, bookingsOfCustomer, type LedgerBooking } from '../sync/ledger.js';
+import { customerKey } from '../sync/bookingEvent.js';
+import { applyBookingVersion, type LedgerBooking } from '../sync/ledger.js';
 import type { FieldIds } from '../sync/customFields.js';
 import { planContactSync } from '../sync/plan.js';
 import { syncNaming, type SyncNaming } from '../syncWorker/naming.js';
@@ -36,24 +37,50 @@ export interface BackfillPlan {
 }
 
 /**
+ * The plan of a backfill: `events` folded into a `BackfillPlanner`.
+ *
  * @example
  * const plan = planBackfill(events, { ledger, customers, fieldIds });
  * console.log(`${plan.estimatedCalls} HighLevel calls, about ${plan.estimatedSeconds} s`);
  */
 export function planBackfill(
-  events: readonly LedgerBooking[],
+  events: Iterable<LedgerBooking>,
   state: BackfillState,
-  options: { requestsPerSecond?: number; locationId?: string; naming?: SyncNaming } = {},
+  options: BackfillPlanOptions = {},
 ): BackfillPlan {
-  const naming = options.naming ?? syncNaming();
-  let ledger = state.ledger;
-  const contacts = new Map<string, { contactId?: string; appliedTags: string[] }>(state.customers);
+  const planner = new BackfillPlanner(state, options);
+  for (const event of events) planner.add(event);
+  return planner.plan();
+}
+
+export interface BackfillPlanOptions {
+  requestsPerSecond?: number;
+  locationId?: string;
+  naming?: SyncNaming;
+}
+
+/**
+ * The plan, one event at a time, so a file of any size can be planned as it is read. The ledger
+ * of the planned events is kept by booking id and by customer (never copied per event), so a
+ * plan takes time in proportion to the events.
+ *
+ * @example
+ * const planner = new BackfillPlanner(state, { naming });
+ * for await (const event of events) planner.add(event);
+ * planner.plan().estimatedCalls;
+ */
+export class BackfillPlanner {
+  private readonly naming: SyncNaming;
+  private readonly ledger: Map<string, LedgerBooking>;
+  /** Customer key -> booking id -> its current version. */
+  private readonly byCustomer = new Map<string, Map<string, LedgerBooking>>();
+  private readonly contacts: Map<string, { contactId?: string; appliedTags: string[] }>;
   // Once provisioned by the first job, every later job has the ids.
-  let fieldIds: FieldIds = state.fieldIds;
-  const touched = new Set<string>();
-  const created = new Set<string>();
-  const plan: BackfillPlan = {
-    events: events.length,
+  private fieldIds: FieldIds;
+  private readonly touched = new Set<string>();
+  private readonly created = new Set<string>();
+  private readonly counts: BackfillPlan = {
+    events: 0,
     changes: 0,
     duplicates: 0,
     stale: 0,
@@ -67,49 +94,82 @@ export function planBackfill(
     estimatedSeconds: 0,
   };
 
-  for (const event of events) {
-    const change = applyBookingVersion(ledger, event);
+  constructor(
+    state: BackfillState,
+    private readonly options: BackfillPlanOptions = {},
+  ) {
+    this.naming = options.naming ?? syncNaming();
+    this.ledger = new Map();
+    for (const booking of state.ledger.values()) this.store(booking);
+    this.contacts = new Map(state.customers);
+    this.fieldIds = state.fieldIds;
+  }
+
+  add(event: LedgerBooking): void {
+    const plan = this.counts;
+    plan.events += 1;
+    const stored = this.ledger.get(event.id);
+    // The pure ledger rule, over the one booking it looks at.
+    const change = applyBookingVersion(new Map(stored ? [[event.id, stored]] : []), event);
     if (change.outcome === 'duplicate') plan.duplicates += 1;
     if (change.outcome === 'stale') plan.stale += 1;
-    if (change.outcome === 'duplicate' || change.outcome === 'stale') continue;
+    if (change.outcome === 'duplicate' || change.outcome === 'stale') return;
     plan.changes += 1;
-    ledger = change.ledger;
+    this.store(event);
+    const naming = this.naming;
     for (const target of syncTargets(change)) {
       const key = target.customerKey;
-      const cached = contacts.get(key) ?? { appliedTags: [] };
+      const cached = this.contacts.get(key) ?? { appliedTags: [] };
       const sync = planContactSync({
-        locationId: options.locationId ?? 'location',
+        locationId: this.options.locationId ?? 'location',
         customer: target.customer,
         change: { ...(target.previous ? { previous: target.previous } : {}), current: event },
-        bookings: bookingsOfCustomer(ledger, key),
-        fieldIds,
+        bookings: [...(this.byCustomer.get(key)?.values() ?? [])],
+        fieldIds: this.fieldIds,
         fieldDefinitions: naming.fieldDefinitions,
         tagNames: naming.tagNames,
         appliedTags: cached.appliedTags,
         ...(cached.contactId ? { contactId: cached.contactId } : {}),
       });
-      touched.add(key);
+      this.touched.add(key);
       for (const step of sync.steps) {
         if (step.kind === 'provision-fields') plan.fieldsToCreate += step.missing.length;
-        if (step.kind === 'upsert-contact') created.add(key);
+        if (step.kind === 'upsert-contact') this.created.add(key);
         if (step.kind === 'add-tags' || step.kind === 'remove-tags') plan.tagCalls += 1;
         if (step.kind === 'add-note') plan.notes += 1;
       }
       plan.estimatedCalls += sync.estimatedCalls;
       if (sync.steps.some((step) => step.kind === 'provision-fields')) {
-        fieldIds = Object.fromEntries(
+        this.fieldIds = Object.fromEntries(
           naming.fieldDefinitions.map((definition) => [definition.key, 'planned']),
         );
       }
-      contacts.set(key, {
+      this.contacts.set(key, {
         contactId: cached.contactId ?? 'planned',
         appliedTags: sync.tags.nextApplied,
       });
     }
   }
-  plan.customers = touched.size;
-  plan.contactsToCreate = created.size;
-  plan.contactsToUpdate = touched.size - created.size;
-  plan.estimatedSeconds = Math.ceil(plan.estimatedCalls / (options.requestsPerSecond ?? 10));
-  return plan;
+
+  plan(): BackfillPlan {
+    const plan = { ...this.counts };
+    plan.customers = this.touched.size;
+    plan.contactsToCreate = this.created.size;
+    plan.contactsToUpdate = this.touched.size - this.created.size;
+    plan.estimatedSeconds = Math.ceil(plan.estimatedCalls / (this.options.requestsPerSecond ?? 10));
+    return plan;
+  }
+
+  private store(booking: LedgerBooking): void {
+    const before = this.ledger.get(booking.id);
+    const key = customerKey(booking.customer);
+    // A booking that moved to another customer is no longer one of its former customer's.
+    if (before && customerKey(before.customer) !== key) {
+      this.byCustomer.get(customerKey(before.customer))?.delete(booking.id);
+    }
+    this.ledger.set(booking.id, booking);
+    let bookings = this.byCustomer.get(key);
+    if (!bookings) this.byCustomer.set(key, (bookings = new Map<string, LedgerBooking>()));
+    bookings.set(booking.id, booking);
+  }
 }

@@ -129,6 +129,34 @@ export async function bookingsOfCustomer(
   return rows.map((row) => row.payload as LedgerBooking);
 }
 
+/**
+ * The stored versions of the bookings named in `bookingIds` and of every booking of the customers
+ * in `customerKeys` (what a backfill dry run needs to know about the ledger).
+ *
+ * @example await storedBookings(db, 'ws_1', { bookingIds: ['bk_1'], customerKeys: ['ada@example.com'] });
+ */
+export async function storedBookings(
+  db: Kysely<DB>,
+  workspaceId: string,
+  query: { bookingIds: readonly string[]; customerKeys: readonly string[] },
+): Promise<LedgerBooking[]> {
+  if (query.bookingIds.length === 0 && query.customerKeys.length === 0) return [];
+  const rows = await db
+    .selectFrom('bookings')
+    .select('payload')
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) =>
+      eb.or([
+        ...(query.bookingIds.length > 0 ? [eb('booking_id', 'in', [...query.bookingIds])] : []),
+        ...(query.customerKeys.length > 0
+          ? [eb('customer_key', 'in', [...query.customerKeys])]
+          : []),
+      ]),
+    )
+    .execute();
+  return rows.map((row) => row.payload as LedgerBooking);
+}
+
 /** A booking as the API shows it: the stored version, its sync state and HighLevel contact. */
 export function bookingView(row: BookingRow) {
   return {
@@ -138,6 +166,7 @@ export function bookingView(row: BookingRow) {
     customerKey: row.customer_key,
     sync: row.sync_state,
     highLevelContactId: row.contact_id,
+    problems: (row.payload as LedgerBooking).problems ?? [],
     booking: row.payload as LedgerBooking,
     updatedAt: row.updated_at.toISOString(),
   };

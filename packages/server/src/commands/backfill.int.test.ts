@@ -1,15 +1,20 @@
+import { createEmulator, emulatorFetch, type Emulator } from '@ghl-bridge/emulator';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookingEvent } from '../../test/bookings.js';
 import { backends, createTestDatabase, type TestDatabase } from '../../test/backends.js';
-import { SECRET_KEY } from '../../test/harness.js';
+import { ADMIN_TOKEN, SECRET_KEY } from '../../test/harness.js';
 import { loadConfig } from '../config.js';
+import { keyringFrom } from '../crypto/keyring.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { saveConnection } from '../gohighlevel/connectionStore.js';
+import { createRuntime } from '../runtime.js';
 import { createWorkspace } from '../workspaces/workspaceStore.js';
 import { backfillCommand } from './backfill.js';
+import { startCommand } from './start.js';
 
 const events = [
   bookingEvent({ id: 'a' }),
@@ -27,15 +32,23 @@ function ndjson(lines: unknown[]): string {
 for (const { name, available } of backends()) {
   describe.skipIf(!available)(`ghl-bridge backfill [${name}]`, () => {
     let testDb: TestDatabase | undefined;
+    const stops: Array<() => Promise<void>> = [];
     afterEach(async () => {
+      for (const stop of stops.splice(0).reverse()) await stop();
       await testDb?.drop();
     });
 
-    async function setUp() {
+    /** A workspace; connected to a Location of `emulator` when one is given. */
+    async function setUp(emulator?: Emulator) {
       testDb = await createTestDatabase(name);
       const config = loadConfig(
-        { GHL_BRIDGE_SECRET_KEY: SECRET_KEY },
-        { dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl },
+        {
+          GHL_BRIDGE_SECRET_KEY: SECRET_KEY,
+          GHL_BRIDGE_ADMIN_TOKEN: ADMIN_TOKEN,
+          GHL_API_BASE_URL: 'http://ghl.test',
+          LOG_LEVEL: 'silent',
+        },
+        { dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, port: 0 },
       );
       const database = await openDatabase({
         dataDir: testDb.dataDir,
@@ -47,6 +60,17 @@ for (const { name, available } of backends()) {
           name: 'Spa',
           features: ['bookings'],
         });
+        if (emulator) {
+          const { locationId, token } = emulator.control.createLocation({ name: 'Spa' });
+          await saveConnection(database.db, keyringFrom([SECRET_KEY]), {
+            workspaceId: workspace.id,
+            locationId,
+            locationName: 'Spa',
+            apiKey: token,
+            scopes: [],
+            connectedAt: new Date(),
+          });
+        }
         return { config, workspaceId: workspace.id };
       } finally {
         await database.close();
@@ -58,16 +82,19 @@ for (const { name, available } of backends()) {
       workspaceId: string;
       file: string;
       dryRun?: boolean;
+      fetch?: typeof fetch;
     }) {
       const out: string[] = [];
-      const progress: string[] = [];
+      let progress = '';
       const code = await backfillCommand({
         ...args,
         dryRun: args.dryRun ?? false,
         out: (line) => out.push(line),
-        progress: (line) => progress.push(line),
+        // Not a terminal: plain lines, no control characters.
+        progress: { isTTY: false, write: (text) => (progress += text) },
+        pollMs: 20,
       });
-      return { code, out: out.join('\n'), progress };
+      return { code, out: out.join('\n'), progress: progress.split('\n').filter(Boolean) };
     }
 
     async function stored(config: ReturnType<typeof loadConfig>) {
@@ -107,9 +134,15 @@ for (const { name, available } of backends()) {
       const file = ndjson(events);
       const first = await run({ config, workspaceId, file });
       expect(first.code).toBe(0);
-      expect(first.progress.at(-1)).toMatch(/\] 4\/4 100%$/);
+      expect(first.progress.join('\n')).toMatch(/^Storing \[#+\] 4\/4 100%/m);
+      expect(first.progress.join('\n')).not.toContain('\r');
+      expect(first.progress.join('\n')).not.toContain('\x1b');
       expect(first.out).toContain(
         '2 new bookings, 1 newer versions, 0 already stored, 1 older than stored',
+      );
+      // Nothing to sync to yet: the jobs wait, and the run says so instead of waiting forever.
+      expect(first.out).toContain(
+        '✓ Sync: 0 done, 0 failed, 3 waiting for a GoHighLevel connection (they run once the workspace is connected).',
       );
       const after = await stored(config);
       expect(after.bookings).toEqual([
@@ -155,5 +188,73 @@ for (const { name, available } of backends()) {
       expect(out).toContain('line 2: customer: expected an email or a phone number');
       expect((await stored(config)).bookings).toEqual([]);
     });
+
+    it('syncs what it stored and shows the sync until it is done', async () => {
+      const emulator = createEmulator();
+      const { config, workspaceId } = await setUp(emulator);
+      const fetch = emulatorFetch(emulator);
+      if (name === 'postgres') {
+        // On PostgreSQL the workers of `ghl-bridge worker` sync; here, one in this process.
+        const worker = await createRuntime({ config, http: false, worker: true, fetch });
+        stops.push(() => worker.stop());
+      }
+      const { code, out, progress } = await run({
+        config,
+        workspaceId,
+        file: ndjson(events),
+        fetch,
+      });
+      expect(code).toBe(0);
+      expect(progress.at(-1)).toMatch(
+        /^Syncing \[#+\] 3\/3 100% {2}3 synced, 0 failed, 0 to go {2}[\d.]+\/s$/,
+      );
+      expect(out).toContain('✓ Sync: 3 done, 0 failed.');
+      const contacts = Object.values(
+        emulator.control.snapshot().contacts as Record<string, { email?: string }>,
+      ).map((contact) => contact.email);
+      expect(contacts.sort()).toEqual(['ada@example.com', 'grace@example.com']);
+    });
+
+    it('plans a dry run while the server runs, against what it stored', async () => {
+      const { config, workspaceId } = await setUp(createEmulator());
+      const server = await startCommand({ config, demo: false, worker: false, out: () => {} });
+      stops.push(() => server.stop());
+      const posted = await server.runtime.app!.request(`/v1/workspaces/${workspaceId}/bookings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(events[0]),
+      });
+      expect(posted.status).toBe(202);
+
+      const { code, out } = await run({ config, workspaceId, file: ndjson(events), dryRun: true });
+      expect(code).toBe(0);
+      expect(out).toContain(
+        name === 'pglite'
+          ? `ledger, contacts and field ids read from the running server at ${server.http.url}`
+          : 'ledger, contacts and field ids read from PostgreSQL at',
+      );
+      // a v1 is stored: a v1 again is a repeat; a v2 is a change, the late a v1 is stale.
+      expect(out).toContain('4 events: 2 to store, 1 already stored, 1 older than stored');
+      expect(out).toContain('2 customers: 2 contacts to create, 0 to update');
+    });
+
+    it.runIf(name === 'pglite')(
+      'says why a dry run cannot read a data directory another process holds without a server',
+      async () => {
+        const { config, workspaceId } = await setUp();
+        const holder = await openDatabase({ dataDir: config.dataDir });
+        stops.push(() => holder.close());
+        const { code, out } = await run({
+          config,
+          workspaceId,
+          file: ndjson(events),
+          dryRun: true,
+        });
+        expect(code).toBe(2);
+        expect(out).toMatch(
+          /^✗ The data directory .+ is already open in this process\. A dry run asks a running `ghl-bridge start` instead, but none serves HTTP from this directory\.$/,
+        );
+      },
+    );
   });
 }

@@ -1,26 +1,40 @@
 /**
  * `ghl-bridge backfill --workspace ID --file bookings.ndjson|.csv [--dry-run]`: historical bookings
- * in. Every line is validated before anything is written; then each event goes through the same
- * ledger write as `POST …/bookings` (its sync jobs enqueued in the same transaction, processed by
- * the workers of `start` or `worker`). Resumable: the ledger is idempotent by id+version, so a
- * run after an interruption skips what is stored and carries on. `--dry-run` prints the plan and
- * writes nothing.
+ * in. The file is read as a stream, twice: every line is validated before anything is written;
+ * then each event goes through the same ledger write as `POST …/bookings` (its sync jobs enqueued
+ * in the same transaction), and the sync is watched until it is done. On the embedded database
+ * this process is the only one that may open it, so it runs the sync workers itself; on
+ * PostgreSQL the workers of `start` or `worker` do. Resumable: the ledger is idempotent by
+ * id+version, so a run after an interruption skips what is stored. `--dry-run` prints the plan
+ * and writes nothing.
  */
-import { readFileSync } from 'node:fs';
-import type { Config } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
-import { planBackfill } from '../bookings/backfillPlan.js';
+import { hostname } from 'node:os';
+import { BackfillPlanner } from '../bookings/backfillPlan.js';
+import { gatherBackfillState } from '../bookings/backfillState.js';
+import {
+  bookingFileFormat,
+  readBookingFile,
+  type BookingFileFormat,
+} from '../bookings/bookingFile.js';
 import { recordBooking } from '../bookings/bookingStore.js';
-import { csvBookingRecords } from '../bookings/csv.js';
+import type { Config } from '../config.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
 import { createJobQueue } from '../queue/jobQueue.js';
-import { QUEUES } from '../runtime.js';
-import { bookingEventSchema } from '../sync/bookingEvent.js';
-import type { LedgerBooking, LedgerOutcome } from '../sync/ledger.js';
-import { syncNaming, workspaceNaming } from '../syncWorker/naming.js';
+import { createRuntime, QUEUES, type Runtime } from '../runtime.js';
+import { customerKey, type BookingEventOptions } from '../sync/bookingEvent.js';
+import type { LedgerOutcome } from '../sync/ledger.js';
 import { findWorkspace } from '../workspaces/workspaceStore.js';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import { backfillPhoneCountry } from './backfillCountry.js';
+import { openBackfillSource, DryRunSourceError } from './backfillSource.js';
+import { watchSync, type SyncTally } from './backfillSync.js';
+import {
+  formatDuration,
+  progressLine,
+  progressReporter,
+  type ProgressReporter,
+  type ProgressSink,
+} from './progress.js';
 
 export interface BackfillOptions {
   config: Config;
@@ -28,90 +42,156 @@ export interface BackfillOptions {
   file: string;
   dryRun: boolean;
   out: (line: string) => void;
-  /** Progress lines (stderr in the CLI). */
-  progress?: (line: string) => void;
+  /** The progress bars (stderr in the CLI); none when absent. */
+  progress?: ProgressSink;
+  /** How the in-process sync workers reach HighLevel (embedded database); default `fetch`. */
+  fetch?: typeof fetch;
+  /** Stops the backfill between two events, or the sync watch (Ctrl+C). */
+  signal?: AbortSignal;
+  now?: () => number;
+  /** How often the sync jobs are looked at; default 500 ms. */
+  pollMs?: number;
 }
 
-/**
- * Reads booking events, one per NDJSON line or CSV row (`csv`: dotted headers, see
- * `csvBookingRecords`): the valid ones, or every problem with its line number.
- */
-export function readBookingEvents(
-  text: string,
-  format: 'ndjson' | 'csv' = 'ndjson',
-): { events: LedgerBooking[]; problems: string[] } {
-  const schema = bookingEventSchema();
-  const events: LedgerBooking[] = [];
-  const problems: string[] = [];
-  const records: Array<{ line: number; record: unknown }> =
-    format === 'csv' ? csvBookingRecords(text) : ndjsonRecords(text, problems);
-  for (const { line, record } of records) {
-    const parsed = schema.safeParse(record);
-    if (parsed.success) events.push(parsed.data);
-    else {
-      const fields = parsed.error.issues.map(
-        (issue) => `${issue.path.map(String).join('.') || '(event)'}: ${issue.message}`,
-      );
-      problems.push(`line ${line}: ${fields.join('; ')}`);
-    }
-  }
-  return { events, problems };
-}
-
-function ndjsonRecords(text: string, problems: string[]) {
-  const records: Array<{ line: number; record: unknown }> = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    try {
-      records.push({ line: index + 1, record: JSON.parse(line) });
-    } catch {
-      problems.push(`line ${index + 1}: not valid JSON`);
-    }
-  });
-  return records;
-}
-
-/** `[##########----------] 1200/2400 50%` */
-export function progressBar(done: number, total: number, width = 30): string {
-  const fraction = total === 0 ? 1 : done / total;
-  const filled = Math.round(fraction * width);
-  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${Math.floor(fraction * 100)}%`;
-}
+/** The exit code of a run stopped by Ctrl+C. */
+const INTERRUPTED = 130;
 
 /** Returns the exit code. */
 export async function backfillCommand(options: BackfillOptions): Promise<number> {
-  const { out } = options;
-  const progress = options.progress ?? out;
-  const format = /\.csv$/i.test(options.file)
-    ? 'csv'
-    : /\.(nd)?jsonl?$/i.test(options.file)
-      ? 'ndjson'
-      : undefined;
+  const { out, file } = options;
+  const format = bookingFileFormat(file);
   if (!format) {
     out(
-      `✗ ${options.file}: expected .ndjson or .jsonl (one booking event per line) or .csv (dotted headers like customer.email).`,
+      `✗ ${file}: expected .ndjson or .jsonl (one booking event per line) or .csv (dotted headers like customer.email).`,
     );
     return 2;
   }
-  let text: string;
+  // Phones without +country are read in the workspace's country, as POST …/bookings reads them.
+  const read = { phoneCountry: await backfillPhoneCountry(options) };
+  let scan: FileScan;
   try {
-    text = readFileSync(options.file, 'utf8');
+    scan = await scanFile(file, format, { collectKeys: options.dryRun, read });
   } catch (error) {
-    out(`✗ Cannot read ${options.file}: ${(error as Error).message}`);
+    out(`✗ Cannot read ${file}: ${(error as Error).message}`);
     return 2;
   }
-  const { events, problems } = readBookingEvents(text, format);
-  if (problems.length > 0) {
-    out(`✗ ${problems.length} invalid line(s) in ${options.file}; nothing was written:`);
-    for (const problem of problems.slice(0, 20)) out(`  ${problem}`);
-    if (problems.length > 20) out(`  … and ${problems.length - 20} more`);
+  if (scan.problems.length > 0) {
+    out(`✗ ${scan.problemCount} invalid line(s) in ${file}; nothing was written:`);
+    for (const problem of scan.problems) out(`  ${problem}`);
+    if (scan.problemCount > scan.problems.length) {
+      out(`  … and ${scan.problemCount - scan.problems.length} more`);
+    }
     return 1;
   }
+  return options.dryRun ? dryRun(options, format, scan) : ingestAndSync(options, format, scan);
+}
 
-  const database = await openDatabase({
-    databaseUrl: options.config.databaseUrl,
-    dataDir: options.config.dataDir,
+interface FileScan {
+  events: number;
+  /** The first 20 problems, each `line N: …`. */
+  problems: string[];
+  problemCount: number;
+  bookingIds: Set<string>;
+  customerKeys: Set<string>;
+  /** How the events were read (the phone country), so every later read reads them the same. */
+  read: BookingEventOptions;
+}
+
+async function scanFile(
+  file: string,
+  format: BookingFileFormat,
+  { collectKeys, read }: { collectKeys: boolean; read: BookingEventOptions },
+): Promise<FileScan> {
+  const scan: FileScan = {
+    events: 0,
+    problems: [],
+    problemCount: 0,
+    bookingIds: new Set(),
+    customerKeys: new Set(),
+    read,
+  };
+  for await (const line of readBookingFile(file, format, read)) {
+    if ('problem' in line) {
+      scan.problemCount += 1;
+      if (scan.problems.length < 20) scan.problems.push(`line ${line.line}: ${line.problem}`);
+      continue;
+    }
+    scan.events += 1;
+    if (collectKeys) {
+      scan.bookingIds.add(line.event.id);
+      scan.customerKeys.add(customerKey(line.event.customer));
+    }
+  }
+  return scan;
+}
+
+async function dryRun(
+  options: BackfillOptions,
+  format: BookingFileFormat,
+  scan: FileScan,
+): Promise<number> {
+  const { out } = options;
+  let source;
+  try {
+    source = await openBackfillSource(options.config);
+  } catch (error) {
+    if (!(error instanceof DryRunSourceError)) throw error;
+    out(`✗ ${error.message}`);
+    return 2;
+  }
+  try {
+    const workspace = await source.workspace(options.workspaceId);
+    if (!workspace) {
+      out(`✗ There is no workspace ${options.workspaceId} in ${source.description}.`);
+      return 1;
+    }
+    const state = await gatherBackfillState(scan.bookingIds, scan.customerKeys, (query) =>
+      source.read(workspace.id, query),
+    );
+    const planner = new BackfillPlanner(state, { naming: workspace.naming });
+    for await (const line of readBookingFile(options.file, format, scan.read)) {
+      if ('event' in line) planner.add(line.event);
+    }
+    const plan = planner.plan();
+    out(`Dry run for workspace ${workspace.id} (${workspace.name}); nothing was written.`);
+    out(`  ledger, contacts and field ids read from ${source.description}`);
+    out(
+      `  ${plan.events} events: ${plan.changes} to store, ${plan.duplicates} already stored, ${plan.stale} older than stored`,
+    );
+    out(
+      `  ${plan.customers} customers: ${plan.contactsToCreate} contacts to create, ${plan.contactsToUpdate} to update`,
+    );
+    out(`  ${plan.fieldsToCreate} custom fields to provision`);
+    out(`  ${plan.tagCalls} tag calls, ${plan.notes} notes`);
+    out(
+      `  about ${plan.estimatedCalls} HighLevel calls, ${formatDuration(plan.estimatedSeconds)} at 100 requests per 10 s`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DryRunSourceError)) throw error;
+    out(`✗ ${error.message}`);
+    return 2;
+  } finally {
+    await source.close();
+  }
+}
+
+async function ingestAndSync(
+  options: BackfillOptions,
+  format: BookingFileFormat,
+  scan: FileScan,
+): Promise<number> {
+  const { out, config, signal } = options;
+  const now = options.now ?? Date.now;
+  const progress = progressReporter(options.progress ?? { isTTY: false, write: () => {} }, {
+    now,
   });
+  const counts: Record<LedgerOutcome, number> = { created: 0, updated: 0, duplicate: 0, stale: 0 };
+  const jobIds: string[] = [];
+  let stored = 0;
+  let workspaceId: string;
+
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database.db);
     const workspace = await findWorkspace(database.db, options.workspaceId);
@@ -119,98 +199,103 @@ export async function backfillCommand(options: BackfillOptions): Promise<number>
       out(`✗ There is no workspace ${options.workspaceId} in ${database.description}.`);
       return 1;
     }
-    if (options.dryRun) {
-      const plan = planBackfill(events, await backfillState(database.db, workspace.id), {
-        naming: await workspaceNaming(database.db, workspace.id, syncNaming(options.config)),
-      });
-      out(`Dry run for workspace ${workspace.id} (${workspace.name}); nothing was written.`);
-      out(
-        `  ${plan.events} events: ${plan.changes} to store, ${plan.duplicates} already stored, ${plan.stale} older than stored`,
-      );
-      out(
-        `  ${plan.customers} customers: ${plan.contactsToCreate} contacts to create, ${plan.contactsToUpdate} to update`,
-      );
-      out(`  ${plan.fieldsToCreate} custom fields to provision`);
-      out(`  ${plan.tagCalls} tag calls, ${plan.notes} notes`);
-      out(
-        `  about ${plan.estimatedCalls} HighLevel calls, ${formatDuration(plan.estimatedSeconds)} at 100 requests per 10 s`,
-      );
-      return 0;
-    }
-
+    workspaceId = workspace.id;
     const queue = createJobQueue({ database, queues: QUEUES });
     await queue.start();
-    const counts: Record<LedgerOutcome, number> = {
-      created: 0,
-      updated: 0,
-      duplicate: 0,
-      stale: 0,
-    };
+    const started = now();
+    const line = () =>
+      progressLine('Storing', { done: stored, total: scan.events, elapsedMs: now() - started });
     try {
-      const step = Math.max(1, Math.floor(events.length / 20));
-      for (const [index, event] of events.entries()) {
-        const { outcome } = await recordBooking(database.db, queue, workspace.id, event);
+      for await (const read of readBookingFile(options.file, format, scan.read)) {
+        if (signal?.aborted) break;
+        if (!('event' in read)) continue;
+        const { outcome, jobs } = await recordBooking(database.db, queue, workspace.id, read.event);
         counts[outcome] += 1;
-        if ((index + 1) % step === 0 || index + 1 === events.length) {
-          progress(progressBar(index + 1, events.length));
-        }
+        for (const job of jobs) jobIds.push(job.id);
+        stored += 1;
+        progress.update(line());
       }
+      progress.finish(line());
     } finally {
       await queue.stop();
     }
-    out(
-      `✓ ${events.length} events: ${counts.created} new bookings, ${counts.updated} newer versions, ${counts.duplicate} already stored, ${counts.stale} older than stored. Their sync runs in the workers (ghl-bridge start or worker).`,
-    );
-    return 0;
   } finally {
     await database.close();
   }
+
+  out(
+    `✓ ${stored} events stored: ${counts.created} new bookings, ${counts.updated} newer versions, ${counts.duplicate} already stored, ${counts.stale} older than stored.`,
+  );
+  if (signal?.aborted) {
+    out(
+      `Stopped after ${stored} of ${scan.events} events; run the same command again to store the rest (what is stored is skipped).`,
+    );
+    return INTERRUPTED;
+  }
+  if (jobIds.length === 0) return 0;
+  return syncPhase(options, workspaceId, jobIds, progress);
 }
 
-async function backfillState(db: Kysely<DB>, workspaceId: string) {
-  const bookings = await db
-    .selectFrom('bookings')
-    .select(['booking_id', 'payload'])
-    .where('workspace_id', '=', workspaceId)
-    .execute();
-  const connection = await db
-    .selectFrom('gohighlevel_connections')
-    .select('location_id')
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
-  const location = connection?.location_id ?? null;
-  const customers = await db
-    .selectFrom('customers')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .execute();
-  const fields = location
-    ? await db
-        .selectFrom('custom_field_ids')
-        .select(['field_key', 'field_id'])
-        .where('workspace_id', '=', workspaceId)
-        .where('location_id', '=', location)
-        .execute()
-    : [];
-  return {
-    ledger: new Map(bookings.map((row) => [row.booking_id, row.payload as LedgerBooking])),
-    customers: new Map(
-      customers
-        .filter((row) => row.location_id === location)
-        .map((row) => [
-          row.customer_key,
-          {
-            ...(row.contact_id ? { contactId: row.contact_id } : {}),
-            appliedTags: row.applied_tags,
-          },
-        ]),
-    ),
-    fieldIds: Object.fromEntries(fields.map((row) => [row.field_key, row.field_id])),
-  };
-}
-
-function formatDuration(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
+async function syncPhase(
+  options: BackfillOptions,
+  workspaceId: string,
+  jobIds: string[],
+  progress: ProgressReporter,
+): Promise<number> {
+  const { out, config } = options;
+  const embedded = !config.databaseUrl;
+  let runtime: Runtime | undefined;
+  let database: Database;
+  if (embedded) {
+    // No other process can open this database: the sync runs here, as `start` would run it.
+    runtime = await createRuntime({
+      config,
+      http: false,
+      worker: true,
+      workerName: `backfill:${hostname()}:${process.pid}`,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    database = runtime.database;
+  } else {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  }
+  let tally: SyncTally;
+  try {
+    tally = await watchSync({
+      db: database.db,
+      jobIds,
+      progress,
+      now: options.now ?? Date.now,
+      pollMs: options.pollMs ?? 500,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(embedded
+        ? {}
+        : {
+            onStall: () =>
+              progress.note(
+                'No sync job has moved for 30 s: is `ghl-bridge worker` (or `start`) running against this database?',
+              ),
+          }),
+    });
+  } finally {
+    if (runtime) await runtime.stop();
+    else await database.close();
+  }
+  const open = tally.total - tally.synced - tally.failed - tally.waiting;
+  if (options.signal?.aborted && open > 0) {
+    out(
+      `Stopped watching with ${open} sync job(s) to go; ${embedded ? '`ghl-bridge start` carries on with them' : 'the workers carry on with them'}.`,
+    );
+    return INTERRUPTED;
+  }
+  out(
+    `✓ Sync: ${tally.synced} done, ${tally.failed} failed${tally.waiting > 0 ? `, ${tally.waiting} waiting for a GoHighLevel connection (they run once the workspace is connected)` : ''}.`,
+  );
+  if (tally.failed > 0) {
+    out(
+      `  The reasons: GET /v1/workspaces/${workspaceId}/sync-jobs?status=failed; after fixing, POST …/sync-jobs/:id/retry.`,
+    );
+    return 1;
+  }
+  return 0;
 }

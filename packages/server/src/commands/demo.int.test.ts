@@ -1,7 +1,9 @@
-/** `ghl-bridge start --demo` as a user runs it: the banner, and the curl it prints works. */
+/** `ghl-bridge start --demo` as a user runs it: the banner, and the curls it prints work as printed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/backends.js';
+import { runCurl } from '../../test/curl.js';
 import { spawnCli, type CliProcess } from '../../test/processes.js';
+import { waitFor } from '../../test/waitFor.js';
 
 describe('ghl-bridge start --demo', () => {
   let testDb: TestDatabase;
@@ -22,7 +24,9 @@ describe('ghl-bridge start --demo', () => {
       LOG_LEVEL: '',
     });
     await proc.waitForOutput(/Stop with Ctrl\+C\./);
-    const banner = proc.output();
+    // The banner is for people, on stderr; stdout is for JSON logs only.
+    const banner = proc.stderr();
+    expect(proc.stdout()).not.toContain('Stop with Ctrl+C.');
     expect(banner).toMatch(/API\s+http:\/\/127\.0\.0\.1:\d+\/v1/);
     expect(banner).toMatch(/OpenAPI\s+http:\/\/127\.0\.0\.1:\d+\/openapi\.json/);
     expect(banner).toMatch(/HighLevel\s+http:\/\/127\.0\.0\.1:\d+\s+\(emulator/);
@@ -48,6 +52,48 @@ describe('ghl-bridge start --demo', () => {
       headers: { authorization: `Bearer ${adminToken}` },
     });
     expect(list.status).toBe(200);
+    expect(await proc.kill('SIGTERM')).toBe(0);
+  });
+
+  it('prints a booking and a voice availability curl that work as printed', async () => {
+    proc = spawnCli(['start', '--demo', '--port', '0', '--data-dir', testDb.dataDir], {
+      LOG_LEVEL: '',
+    });
+    await proc.waitForOutput(/Stop with Ctrl\+C\./);
+    const banner = proc.stderr();
+    const curls = banner.match(/curl (?:[^\n]*\\\n)*[^\n]*/g) ?? [];
+    const find = (pattern: RegExp) => {
+      const found = curls.find((curl) => pattern.test(curl));
+      expect(found, `a curl matching ${pattern} in:\n${banner}`).toBeDefined();
+      return found!;
+    };
+
+    const posted = await runCurl(find(/-X POST \S+\/bookings /));
+    expect(posted).toMatchObject({
+      status: 202,
+      body: { bookingId: 'demo-booking-1', version: 1 },
+    });
+    const synced = await waitFor(
+      async () => {
+        const state = await runCurl(find(/\/bookings\/demo-booking-1 /));
+        return (state.body as { sync?: string }).sync === 'synced' ? state : undefined;
+      },
+      { what: 'the demo booking to be synced' },
+    );
+    expect(synced).toMatchObject({
+      status: 200,
+      body: { highLevelContactId: expect.any(String) as string },
+    });
+    const highLevel = await runCurl(find(/\/_emulator\/locations\/DemoLocation00000001\/state/));
+    expect(JSON.stringify(highLevel.body)).toContain('ada@example.com');
+
+    const voice = await runCurl(find(/\/voice\/vapi /));
+    expect(voice.status).toBe(200);
+    const [answer] = (voice.body as { results: { toolCallId: string; result: string }[] }).results;
+    expect(answer!.toolCallId).toBe('demo-tool-call-1');
+    const result = JSON.parse(answer!.result) as { status: string; slots: { start: string }[] };
+    expect(result.status).toBe('ok');
+    expect(result.slots.length).toBeGreaterThan(0);
     expect(await proc.kill('SIGTERM')).toBe(0);
   });
 });

@@ -47,7 +47,10 @@ export async function doctorCommand(options: {
         requiredScopes(workspace.features),
       );
     }
-    const report = doctorReport(workspace, connection, check);
+    const report = doctorReport(workspace, connection, check, {
+      // The demo's HighLevel is in-process: no address to check.
+      ...(options.fetch ? {} : { highLevelBaseUrl: config.highLevelBaseUrl }),
+    });
     for (const line of report.lines) out(line);
     return report.healthy ? 0 : 1;
   } finally {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionCheck } from '../gohighlevel/checkConnection.js';
 import type { ConnectionRow } from '../gohighlevel/connectionStore.js';
-import { connectionVerdict, type ProbeResult } from '../gohighlevel/scopeChecks.js';
+import { connectionVerdict, type NoAnswer, type ProbeResult } from '../gohighlevel/scopeChecks.js';
 import type { WorkspaceRow } from '../workspaces/workspaceStore.js';
-import { doctorReport } from './doctorReport.js';
+import { doctorReport, unreachable } from './doctorReport.js';
 
 const workspace: WorkspaceRow = {
   id: 'ws_1',
@@ -13,11 +13,13 @@ const workspace: WorkspaceRow = {
   created_at: new Date('2026-01-01T00:00:00Z'),
   booking_field_prefix: null,
   booking_tag_prefix: null,
+  default_country: null,
 };
 const connection: ConnectionRow = {
   workspace_id: 'ws_1',
   location_id: 'loc_1',
   location_name: 'Downtown',
+  location_country: 'US',
   api_key_ciphertext: 'x',
   api_key_key_id: 'k',
   api_key_preview: 'pit-…a1b2',
@@ -91,5 +93,76 @@ describe('doctorReport', () => {
     const { lines, healthy } = doctorReport(workspace, undefined, undefined);
     expect(healthy).toBe(false);
     expect(lines[1]).toMatch(/^✗ Not connected to GoHighLevel. Connect it with PUT/);
+  });
+
+  const unanswered = (noAnswer: NoAnswer) => ({
+    location: undefined,
+    results: [
+      { ...r('locations.readonly', 'unavailable'), noAnswer },
+      { ...r('contacts.write', 'unavailable', 'write contacts'), noAnswer },
+    ],
+    verdict: connectionVerdict([r('locations.readonly', 'unavailable')]),
+  });
+
+  it('passes nothing HighLevel did not answer: an unknown host is named with what to check', () => {
+    const { lines, healthy } = doctorReport(
+      workspace,
+      connection,
+      unanswered({
+        url: 'https://ghl.invalid/locations/loc_1',
+        code: 'ENOTFOUND',
+        timedOut: false,
+      }),
+      { highLevelBaseUrl: 'https://ghl.invalid' },
+    );
+    expect(healthy).toBe(false);
+    expect(lines.slice(2)).toEqual([
+      "✗ Could not reach HighLevel: the host name ghl.invalid was not found (DNS, ENOTFOUND). Check GHL_API_BASE_URL (now https://ghl.invalid), this machine's network and DNS, and any proxy or firewall between it and HighLevel.",
+      '? Not checked: whether HighLevel accepts the API key (HighLevel was not reached).',
+      '? Not checked: whether the key belongs to Location loc_1 (HighLevel was not reached).',
+      '? Not checked: whether it can write contacts (contacts.write) (HighLevel was not reached).',
+      'HighLevel could not be reached, so the connection was not checked; see above.',
+    ]);
+    expect(lines.join('\n')).not.toContain('✓');
+  });
+
+  it.each([
+    [
+      { code: 'ECONNREFUSED' },
+      '127.0.0.1:4999 refused the connection (nothing listens there, ECONNREFUSED)',
+    ],
+    [
+      { code: 'UND_ERR_CONNECT_TIMEOUT' },
+      'the connection to 127.0.0.1:4999 timed out (UND_ERR_CONNECT_TIMEOUT)',
+    ],
+    [{ code: 'EHOSTUNREACH' }, '127.0.0.1:4999 is unreachable from this machine (EHOSTUNREACH)'],
+    [
+      { code: 'SELF_SIGNED_CERT_IN_CHAIN' },
+      'the TLS certificate of 127.0.0.1:4999 was not accepted (SELF_SIGNED_CERT_IN_CHAIN)',
+    ],
+    [{ timedOut: true }, '127.0.0.1:4999 did not answer in time'],
+    [{ detail: 'bad port' }, 'fetch refuses to connect to port 4999 of 127.0.0.1 (a blocked port)'],
+  ])('says why HighLevel was not reached: %j', (cause, words) => {
+    const noAnswer = {
+      url: 'http://127.0.0.1:4999/locations/loc_1',
+      code: undefined,
+      timedOut: false,
+      ...cause,
+    };
+    expect(unreachable(noAnswer)).toBe(
+      `Could not reach HighLevel: ${words}. Check GHL_API_BASE_URL, this machine's network and DNS, and any proxy or firewall between it and HighLevel.`,
+    );
+  });
+
+  it('passes the key only on an answer that judged it', () => {
+    const answered = (verdict: ProbeResult['verdict']) =>
+      doctorReport(workspace, connection, {
+        ...check([r('locations.readonly', verdict)]),
+        location: undefined,
+      }).lines;
+    expect(answered('unavailable')).toContain(
+      '? Not checked: whether HighLevel accepts the API key (HighLevel did not answer clearly).',
+    );
+    expect(answered('wrong_location')).toContain('✓ HighLevel accepts the API key.');
   });
 });

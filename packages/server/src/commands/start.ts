@@ -1,9 +1,14 @@
-/** `ghl-bridge start`: the HTTP API and (unless `--no-worker`) the job workers, in one process. */
+/**
+ * `ghl-bridge start`: the HTTP API and (unless `--no-worker`) the job workers, in one process.
+ * The banner is written through `out` (stderr in the CLI: stdout carries the JSON logs only).
+ * `--demo` loads the emulator, and only then (`demo.ts` is imported on demand).
+ */
 import { ADMIN_TOKEN_FILE } from '../secrets.js';
 import type { Config } from '../config.js';
 import { createRuntime, type Runtime } from '../runtime.js';
-import { prepareDemoWorkspace, startDemoHighLevel, type DemoHighLevel } from './demo.js';
+import type { DemoHighLevel } from './demo.js';
 import { serveHttp, type HttpServer } from './serveHttp.js';
+import { publishServerAddress } from './serverAddress.js';
 import { join } from 'node:path';
 
 export interface StartOptions {
@@ -22,8 +27,9 @@ export interface Started {
 export async function startCommand(options: StartOptions): Promise<Started> {
   let demo: DemoHighLevel | undefined;
   let config = options.config;
-  if (options.demo) {
-    demo = await startDemoHighLevel(config.host);
+  const demoModule = options.demo ? await import('./demo.js') : undefined;
+  if (demoModule) {
+    demo = await demoModule.startDemoHighLevel(config.host);
     config = Object.freeze({ ...config, highLevelBaseUrl: demo.server.url });
   }
   let runtime: Runtime | undefined;
@@ -31,7 +37,13 @@ export async function startCommand(options: StartOptions): Promise<Started> {
     runtime = await createRuntime({ config, fetch: demo?.fetch, worker: options.worker });
     const http = await serveHttp(runtime.app!, { host: config.host, port: config.port });
     const started = runtime;
+    // Lets a command that cannot open the embedded database ask this server (backfill --dry-run).
+    const unpublish =
+      runtime.database.kind === 'pglite'
+        ? publishServerAddress(config.dataDir, http.url)
+        : () => {};
     const stop = async () => {
+      unpublish();
       await http.close();
       await started.stop();
       await demo?.server.close();
@@ -68,18 +80,14 @@ export async function startCommand(options: StartOptions): Promise<Started> {
         `  Secret key    generated in ${join(config.dataDir, 'secret.key')} (mode 0600); keep it with the data`,
       );
     }
-    if (demo) {
-      const ws = await prepareDemoWorkspace(runtime.app!, secrets.adminToken!, config.dataDir);
-      out('');
-      out(`  Demo workspace ${ws.workspaceId}, API key ${ws.apiKey}`);
-      out(
-        `  Connected to the emulated Location ${ws.locationId}${ws.locationName ? ` "${ws.locationName}"` : ''}`,
+    if (demoModule) {
+      const ws = await demoModule.prepareDemoWorkspace(
+        runtime.app!,
+        secrets.adminToken!,
+        config.dataDir,
       );
-      out('');
-      out('Try it (the demo workspace’s GoHighLevel connection, as a booking platform sees it):');
-      out('');
-      out(`  curl -s ${http.url}/v1/workspaces/${ws.workspaceId}/integrations/gohighlevel \\`);
-      out(`    -H "Authorization: Bearer ${ws.apiKey}"`);
+      const banner = demoModule.demoBanner(ws, http.url, { emulatorUrl: demo!.server.url });
+      for (const line of banner) out(line);
     }
     out('');
     out('Stop with Ctrl+C.');

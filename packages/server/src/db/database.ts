@@ -57,7 +57,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   const release = lockDataDir(dataDir);
   let pglite: PGlite;
   try {
-    // A small shared_buffers keeps the resident size near 250 MB (design §2).
+    // A small shared_buffers keeps the resident size near 250 MB
+    // (docs/architecture.md#measured-caveats).
     pglite = new PGlite({ dataDir: pgliteDir(dataDir), postgresqlconf: ['shared_buffers=16MB'] });
     await pglite.waitReady;
   } catch (error) {

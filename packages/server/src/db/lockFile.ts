@@ -1,7 +1,8 @@
 /**
- * An exclusive lock on an embedded data directory. PGlite has no lock of its own: two processes
- * on one directory silently lose each other's commits (design §2), so the server takes this lock
- * before opening the database and refuses to start when another live process holds it.
+ * An exclusive lock on an embedded data directory. PGlite has no lock of its own: two processes on
+ * one directory silently lose each other's commits (measured:
+ * docs/architecture.md#measured-caveats), so the server takes this lock before opening the database
+ * and refuses to start when another live process holds it.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';

@@ -55,6 +55,26 @@ export function splitStatements(script: string): string[] {
 }
 
 /**
+ * The migrations not applied yet, found without writing anything (for a dry run, which must not
+ * migrate).
+ *
+ * @example if ((await pendingMigrations(db)).length > 0) console.log('run ghl-bridge migrate');
+ */
+export async function pendingMigrations(
+  db: Kysely<DB>,
+  migrations = bundledMigrations(),
+): Promise<string[]> {
+  const table = await sql<{
+    name: string | null;
+  }>`select to_regclass('schema_migrations')::text as name`.execute(db);
+  if (!table.rows[0]?.name) return migrations.map((m) => m.name);
+  const applied = new Set(
+    (await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version),
+  );
+  return migrations.filter((m) => !applied.has(m.version)).map((m) => m.name);
+}
+
+/**
  * Applies the pending migrations; returns the names applied (empty when up to date).
  *
  * @example

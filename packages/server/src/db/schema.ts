@@ -13,12 +13,16 @@ export interface WorkspacesTable {
   /** NULL: the server's default prefix. */
   booking_field_prefix: string | null;
   booking_tag_prefix: string | null;
+  /** ISO 3166-1 alpha-2 for phones without +country; NULL: the connected Location's. */
+  default_country: string | null;
 }
 
 export interface GoHighLevelConnectionsTable {
   workspace_id: string;
   location_id: string;
   location_name: string | null;
+  /** `location.country` as HighLevel last returned it (ISO 3166-1 alpha-2), if any. */
+  location_country: string | null;
   api_key_ciphertext: string;
   api_key_key_id: string;
   api_key_preview: string;

@@ -1,6 +1,6 @@
 /**
  * What a failed connection check tells the user: one `HttpError` per verdict, each message saying
- * what to do in HighLevel to fix it (style §9). Never includes the key.
+ * what to do in HighLevel to fix it, rather than a bare status. Never includes the key.
  */
 import { HttpError } from '../http/httpError.js';
 import type { ConnectionCheck } from './checkConnection.js';

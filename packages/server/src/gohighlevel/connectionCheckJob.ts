@@ -1,6 +1,6 @@
 /**
  * The background connection check: reads the Location with the stored key and records the
- * outcome (`lastCheckedAt`, `lastError`). Idempotent: running it twice records the same thing.
+ * outcome (`lastCheckedAt`, `lastError`) and the Location's country. Idempotent: running it twice records the same thing.
  * HighLevel being unreachable fails the job so the queue retries it; HighLevel refusing the key
  * is an outcome, recorded, not retried.
  */
@@ -10,6 +10,7 @@ import { CredentialKeyError } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { DB } from '../db/schema.js';
 import type { JobHandler, QueueDefinition } from '../queue/jobQueue.js';
+import { locationCountry } from './checkConnection.js';
 import type { HighLevelClients } from './clients.js';
 import { connectionApiKey, findConnection, recordCheck } from './connectionStore.js';
 
@@ -49,15 +50,21 @@ export function connectionCheckHandler(deps: {
     }
     const client = deps.highLevel.forKey(apiKey, row.location_id);
     let error: string | null = null;
+    let country: string | undefined;
     try {
-      await client.raw('GET', '/locations/{locationId}', {
+      const body = await client.raw('GET', '/locations/{locationId}', {
         path: { locationId: row.location_id },
         priority: 'normal',
       });
+      country = locationCountry((body as { location?: Record<string, unknown> }).location);
     } catch (cause) {
       if (!(cause instanceof HighLevelError) || RETRYABLE.has(cause.code)) throw cause;
       error = `${cause.code}: ${cause.message}`;
     }
-    await recordCheck(deps.db, data.workspaceId, { at: new Date(), error });
+    await recordCheck(deps.db, data.workspaceId, {
+      at: new Date(),
+      error,
+      locationCountry: country,
+    });
   };
 }

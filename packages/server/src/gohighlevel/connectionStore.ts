@@ -13,6 +13,8 @@ export interface NewConnection {
   workspaceId: string;
   locationId: string;
   locationName: string | undefined;
+  /** The Location's country as HighLevel returned it; read booking phones without +country. */
+  locationCountry?: string | undefined;
   apiKey: string;
   scopes: string[];
   connectedAt: Date;
@@ -29,6 +31,7 @@ export async function saveConnection(
     workspace_id: input.workspaceId,
     location_id: input.locationId,
     location_name: input.locationName ?? null,
+    location_country: input.locationCountry ?? null,
     api_key_ciphertext: sealed.ciphertext,
     api_key_key_id: sealed.keyId,
     api_key_preview: apiKeyPreview(input.apiKey),
@@ -66,15 +69,22 @@ export async function deleteConnection(db: Kysely<DB>, workspaceId: string): Pro
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Records the outcome of a background check. */
+/**
+ * Records the outcome of a background check, and the Location's country when HighLevel returned
+ * one (a connection made before countries were recorded gets it here).
+ */
 export async function recordCheck(
   db: Kysely<DB>,
   workspaceId: string,
-  outcome: { at: Date; error: string | null },
+  outcome: { at: Date; error: string | null; locationCountry?: string | undefined },
 ): Promise<void> {
   await db
     .updateTable('gohighlevel_connections')
-    .set({ last_checked_at: outcome.at, last_error: outcome.error })
+    .set({
+      last_checked_at: outcome.at,
+      last_error: outcome.error,
+      ...(outcome.locationCountry ? { location_country: outcome.locationCountry } : {}),
+    })
     .where('workspace_id', '=', workspaceId)
     .execute();
 }
@@ -100,6 +110,7 @@ export function connectionView(row: ConnectionRow | undefined) {
       status: 'disconnected' as ConnectionStatus,
       locationId: null,
       locationName: null,
+      locationCountry: null,
       apiKeyPreview: null,
       connectedAt: null,
       lastSyncAt: null,
@@ -111,6 +122,7 @@ export function connectionView(row: ConnectionRow | undefined) {
     status: (row.last_error ? 'error' : 'connected') as ConnectionStatus,
     locationId: row.location_id,
     locationName: row.location_name,
+    locationCountry: row.location_country,
     apiKeyPreview: row.api_key_preview,
     connectedAt: row.connected_at.toISOString(),
     lastSyncAt: row.last_sync_at?.toISOString() ?? null,

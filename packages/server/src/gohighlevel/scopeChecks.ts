@@ -2,10 +2,10 @@
  * Which HighLevel scopes a workspace needs, the cheap call that proves each one, and what the
  * answers mean. Pure: the calls are made by `checkConnection`.
  *
- * HighLevel checks the scope before the Location and before the body (ghl-api-notes §7.6), so a
- * deliberately incomplete write (an empty body, an id that cannot exist) proves a write scope
- * without writing anything. Notes and tags of contacts are `contacts.*` scopes; there are no
- * separate ones (apps/contacts.json).
+ * HighLevel checks the scope before the Location and before the body
+ * (docs/highlevel-behaviour.md#auth-error-triad), so a deliberately incomplete write (an empty
+ * body, an id that cannot exist) proves a write scope without writing anything. Notes and tags of
+ * contacts are `contacts.*` scopes; there are no separate ones (apps/contacts.json).
  */
 import type { HighLevelErrorCode } from '@ghl-bridge/client';
 
@@ -175,6 +175,21 @@ export interface ProbeResult {
   verdict: ProbeVerdict;
   /** HighLevel's message when it refused. */
   message?: string;
+  /**
+   * No answer came from HighLevel (DNS, connection, timeout), so nothing was learnt; after the
+   * first check got none, the others are not made and carry its reason.
+   */
+  noAnswer?: NoAnswer;
+}
+
+/** Why a request got no answer: where it went and the system's error code (`ENOTFOUND`). */
+export interface NoAnswer {
+  url: string;
+  /** The network error's code, when the system gave one. */
+  code: string | undefined;
+  /** The underlying error's own words ("bad port"), when there is no code. */
+  detail?: string;
+  timedOut: boolean;
 }
 
 export type ConnectionVerdict =

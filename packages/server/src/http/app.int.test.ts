@@ -83,6 +83,7 @@ describeOnBackends(
         '/v1/workspaces/{ws}/appointments',
         '/v1/workspaces/{ws}/appointments/{appointmentId}',
         '/v1/workspaces/{ws}/availability',
+        '/v1/workspaces/{ws}/backfill/state',
         '/v1/workspaces/{ws}/bookings',
         '/v1/workspaces/{ws}/bookings/{bookingId}',
         '/v1/workspaces/{ws}/integrations/gohighlevel',

@@ -1,5 +1,5 @@
 /**
- * The bridge's HTTP API (design §3.2): middleware in order — request id, access log, body limit,
+ * The bridge's HTTP API (packages/server/README.md#http-api): middleware in order — request id, access log, body limit,
  * JSON body, authentication, access — then one file per endpoint. Every failure is JSON.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -16,6 +16,7 @@ import { requireAdmin } from './middleware/requireAdmin.js';
 import { workspaceAccess } from './middleware/workspaceAccess.js';
 import { registerGetAvailability } from './routes/getAvailability.js';
 import { registerGetBooking } from './routes/getBooking.js';
+import { registerPostBackfillState } from './routes/postBackfillState.js';
 import { registerListSyncJobs } from './routes/listSyncJobs.js';
 import { registerListVoiceCalls } from './routes/listVoiceCalls.js';
 import { registerPatchAppointment } from './routes/patchAppointment.js';
@@ -38,6 +39,7 @@ import { registerUpdateWorkspace } from './routes/updateWorkspace.js';
 import { registerHealthz } from './routes/healthz.js';
 import { registerListWorkspaces } from './routes/listWorkspaces.js';
 import { registerMetrics } from './routes/metrics.js';
+import { registerDocs } from './routes/docs.js';
 import { registerReadyz } from './routes/readyz.js';
 
 export type App = OpenAPIHono<AppEnv>;
@@ -75,6 +77,7 @@ export function createApp(deps: AppDeps): App {
   registerHealthz(app);
   registerReadyz(app, deps);
   registerMetrics(app, deps);
+  registerDocs(app);
   registerCreateWorkspace(app, deps);
   registerListWorkspaces(app, deps);
   registerGetWorkspace(app, deps);
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps): App {
   registerCheckGoHighLevel(app, deps);
   registerPostBooking(app, deps);
   registerGetBooking(app, deps);
+  registerPostBackfillState(app, deps);
   registerListSyncJobs(app, deps);
   registerRetrySyncJob(app, deps);
   registerPutVoiceSettings(app, deps);

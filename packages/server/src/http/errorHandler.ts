@@ -52,6 +52,9 @@ export const renderError: ErrorHandler<AppEnv> = (error, c) => {
 
 export const renderNotFound: NotFoundHandler<AppEnv> = (c) =>
   c.json(
-    errorBody('not_found', `There is no route ${c.req.method} ${c.req.path}. See /openapi.json.`),
+    errorBody(
+      'not_found',
+      `There is no route ${c.req.method} ${c.req.path}. See /docs or /openapi.json.`,
+    ),
     404,
   );

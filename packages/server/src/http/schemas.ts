@@ -1,28 +1,81 @@
 /** Shapes shared by several routes, named in /openapi.json. */
 import { z } from '@hono/zod-openapi';
 import { FEATURES } from '../gohighlevel/scopeChecks.js';
+import { isCountryCode } from '../phone.js';
+import { bookingEventSchema } from '../sync/bookingEvent.js';
+import { SYNC_JOB_STATUSES } from '../syncWorker/syncJobStore.js';
 import { FieldPrefixSchema, TagPrefixSchema } from '../syncWorker/naming.js';
+import { OfferedSlotSchema } from './voiceResultSchemas.js';
+
+const FieldError = z.object({
+  path: z.string().openapi({
+    description: 'The field, dotted (`customer.phone`); `(body)` for the body as a whole',
+    example: 'customer.phone',
+  }),
+  message: z.string().openapi({ example: 'expected a phone number with a +country code' }),
+});
+
+/** What an error may carry besides its message, by the codes that carry it. */
+const ErrorDetails = z
+  .object({
+    fields: z.array(FieldError).optional().openapi({
+      description: '`validation_failed`: every field that is missing or wrong',
+    }),
+    missing: z
+      .array(
+        z.union([z.string(), z.object({ scope: z.string(), neededTo: z.string().optional() })]),
+      )
+      .optional()
+      .openapi({
+        description:
+          '`validation_failed` of an appointment: what still has to be sent; `missing_scopes`: each missing scope and what it is needed for',
+        example: ['phone or email'],
+      }),
+    missingScopes: z
+      .array(z.string())
+      .optional()
+      .openapi({ example: ['contacts.write'] }),
+    requiredScopes: z.array(z.string()).optional(),
+    locationId: z.string().optional().openapi({ description: '`location_mismatch`' }),
+    checks: z
+      .array(z.object({ scope: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: '`highlevel_unavailable`: the checks HighLevel did not answer' }),
+    alternatives: z.array(OfferedSlotSchema).optional().openapi({
+      description: '`slot_unavailable`: free slots near the one asked for',
+    }),
+  })
+  .openapi('ErrorDetails');
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'workspace_not_found' }),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
+      code: z.string().openapi({
+        description: 'Stable, for programs to branch on',
+        example: 'workspace_not_found',
+      }),
+      message: z.string().openapi({
+        description: 'For people: what went wrong and what to do',
+        example: 'There is no workspace ws_q4ymc7w2rj5x2rb3aa5t.',
+      }),
+      details: ErrorDetails.optional(),
     }),
   })
-  .openapi('Error');
+  .openapi('Error', {
+    description: 'How every error is answered: `{ "error": { "code", "message", "details"? } }`',
+  });
 
 const errorDescriptions: Record<number, string> = {
   400: 'The body is not valid JSON',
   401: 'No or an unknown bearer token',
   403: 'A workspace API key used on another workspace, or on an admin route',
-  404: 'Unknown workspace',
+  404: 'Unknown workspace, or nothing with the id in the path (see the code)',
   409: 'The request conflicts with the current state (see the message)',
   413: 'The body is over the size limit',
   415: 'The body is not JSON',
   422: 'The body does not match the schema (details.fields), or HighLevel refused the credentials',
   502: 'HighLevel could not be reached or answered with an error',
+  503: "HighLevel's answer was lost; send the same request again (with the same Idempotency-Key)",
 };
 
 /** The error responses a route documents. */
@@ -59,8 +112,29 @@ export const WorkspaceSchema = z
         description:
           "The workspace's own prefixes for the custom fields and tags the booking sync writes; null: the server's default (GHL_BRIDGE_FIELD_PREFIX, GHL_BRIDGE_TAG_PREFIX).",
       }),
+    defaultCountry: z.string().nullable().openapi({
+      description:
+        "The country booking phones without +country are read in (ISO 3166-1 alpha-2); null: the connected Location's country",
+      example: 'US',
+    }),
   })
   .openapi('Workspace');
+
+/** A workspace's `defaultCountry` as a client sets it; null returns to the Location's country. */
+export const DefaultCountrySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, {
+    message: 'expected a two-letter ISO 3166-1 country code, like US or GB',
+  })
+  .nullable()
+  .optional()
+  .openapi({
+    description:
+      "Read booking phones without +country as numbers of this country (ISO 3166-1 alpha-2) instead of the connected Location's; null: the Location's again",
+    example: 'GB',
+  });
 
 /** A workspace's booking-sync prefixes as a client sets them; null returns to the default. */
 export const BookingSyncNamesSchema = z
@@ -83,6 +157,11 @@ export const ConnectionSchema = z
     status: z.enum(['connected', 'error', 'disconnected']),
     locationId: z.string().nullable(),
     locationName: z.string().nullable(),
+    locationCountry: z.string().nullable().openapi({
+      description:
+        "The Location's country as HighLevel returned it on connect or the last check (GET /locations/{locationId})",
+      example: 'US',
+    }),
     apiKeyPreview: z.string().nullable().openapi({ example: 'pit-…a1b2' }),
     connectedAt: z.string().nullable().openapi({ format: 'date-time' }),
     lastSyncAt: z.string().nullable().openapi({ format: 'date-time' }),
@@ -92,6 +171,29 @@ export const ConnectionSchema = z
   .openapi('GoHighLevelConnection');
 
 export const bearer = [{ bearer: [] }];
+
+/** Something in a booking that could not be synced; the rest of the booking was. */
+export const BookingProblemSchema = z
+  .object({
+    field: z.string().openapi({ example: 'customer.phone' }),
+    code: z.string().openapi({
+      description:
+        '`unreadable_phone`: the phone was left out of the contact, which was synced by email',
+      example: 'unreadable_phone',
+    }),
+    message: z.string(),
+    value: z.string().openapi({ example: '(415) 555-013' }),
+  })
+  .openapi('BookingProblem');
+
+/** Documented from the schema that accepted it; typed loosely, as the stored JSON it is. */
+export const StoredBookingSchema: z.ZodType<Record<string, unknown>> = bookingEventSchema().openapi(
+  'StoredBooking',
+  {
+    description:
+      "The booking event as accepted and stored, normalized: email in lower case, phone in E.164 (+14155550132), the price amount with its currency's decimals",
+  },
+);
 
 export const BookingViewSchema = z
   .object({
@@ -103,7 +205,10 @@ export const BookingViewSchema = z
       description: '`pending`, `waiting_for_connection`, `synced` or `failed`',
     }),
     highLevelContactId: z.string().nullable(),
-    booking: z.record(z.string(), z.unknown()).openapi({ description: 'The stored version' }),
+    problems: z.array(BookingProblemSchema).openapi({
+      description: 'What of this version could not be synced (the rest was)',
+    }),
+    booking: StoredBookingSchema,
     updatedAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('Booking');
@@ -114,9 +219,9 @@ export const SyncJobSchema = z
     bookingId: z.string(),
     version: z.number().int(),
     customerKey: z.string(),
-    status: z.string().openapi({
+    status: z.enum(SYNC_JOB_STATUSES).openapi({
       description:
-        '`queued`, `running`, `retrying`, `waiting_for_connection`, `done` or `failed` (with `reason`)',
+        '`waiting_for_connection` until GoHighLevel is connected; `failed` says why in `reason`',
     }),
     attempts: z.number().int(),
     reason: z.string().nullable(),

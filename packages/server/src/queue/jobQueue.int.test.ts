@@ -45,6 +45,7 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0012_named_lock_leases',
       '0013_sync_job_queue_ids',
       '0014_rate_limit_grant_function',
+      '0015_phone_country',
     ]);
   });
 

@@ -3,9 +3,9 @@
  * inside the caller's transaction, so a job exists exactly when the data it belongs to was
  * committed. Work is at-least-once: handlers are idempotent.
  *
- * Settings follow the measured caveats of design §2: per-key serialization with
- * `policy: 'singleton'` + `singletonKey` (not `groupConcurrency`), batches larger than one with
- * `burstWhenBatchFull`, and a heartbeat so the jobs of a crashed worker come back in seconds.
+ * Settings follow measured caveats (docs/architecture.md#measured-caveats): per-key serialization
+ * with `policy: 'singleton'` + `singletonKey` (not `groupConcurrency`), batches larger than one
+ * with `burstWhenBatchFull`, and a heartbeat so the jobs of a crashed worker come back in seconds.
  */
 import { hostname } from 'node:os';
 import {

@@ -21,7 +21,8 @@ const base = {
   metadata: { any: 'string' },
 };
 
-const us = bookingEventSchema({ defaultCountry: 'US' });
+const us = bookingEventSchema({ phoneCountry: { country: 'US', source: 'location' } });
+const gb = bookingEventSchema({ phoneCountry: { country: 'GB', source: 'workspace' } });
 
 function withCustomer(customer: Record<string, unknown>) {
   return { ...base, customer };
@@ -34,7 +35,7 @@ function errorPaths(input: unknown): string[] {
 }
 
 describe('bookingEventSchema', () => {
-  it('accepts the design §3.4 example and normalizes it', () => {
+  it('accepts the example of docs/booking-events.md and normalizes it', () => {
     const event = us.parse(base);
     expect(event.customer).toEqual({
       firstName: 'Ada',
@@ -62,6 +63,46 @@ describe('bookingEventSchema', () => {
     expect(noCountry.parse(withCustomer({ phone: '+1 (415) 555-0100' })).customer.phone).toBe(
       '+14155550100',
     );
+  });
+
+  it('reads national numbers in the given country', () => {
+    expect(gb.parse(withCustomer({ phone: '020 7946 0018' })).customer.phone).toBe('+442079460018');
+    expect(gb.parse(withCustomer({ phone: '+1 415 555 0132' })).customer.phone).toBe(
+      '+14155550132',
+    );
+  });
+
+  it('keeps a booking with an email whose phone cannot be read, with the problem on it', () => {
+    const event = us.parse(withCustomer({ email: 'ada@example.com', phone: '(415) 555-013' }));
+    expect(event.customer).toEqual({ email: 'ada@example.com' });
+    expect(event.problems).toEqual([
+      {
+        field: 'customer.phone',
+        code: 'unreadable_phone',
+        message: expect.stringContaining('read in US') as string,
+        value: '(415) 555-013',
+      },
+    ]);
+  });
+
+  it('has no problems when the phone is read', () => {
+    expect(us.parse(base)).not.toHaveProperty('problems');
+  });
+
+  it('refuses an unreadable phone without an email, naming the country it was read in', () => {
+    const result = gb.safeParse(withCustomer({ phone: '(415) 555-0132' }));
+    expect(result.success).toBe(false);
+    const [issue, ...others] = result.error!.issues;
+    expect(others).toEqual([]);
+    expect(issue!.path).toEqual(['customer', 'phone']);
+    expect(issue!.message).toMatch(/read in GB: the workspace's defaultCountry/);
+    expect(issue!.message).toMatch(/\+44 for GB/);
+    expect(issue!.message).toMatch(/customer\.email/);
+  });
+
+  it('reports an unreadable phone alongside the other wrong fields', () => {
+    const input = { ...withCustomer({ phone: 'call me' }), id: 'bk 1' };
+    expect(errorPaths(input).sort()).toEqual(['customer.phone', 'id']);
   });
 
   it('trims and lower-cases the email', () => {
@@ -159,8 +200,11 @@ describe('customerKey', () => {
     const b = us.parse(withCustomer({ email: 'ada@EXAMPLE.com' })).customer;
     const c = us.parse(withCustomer({ phone: '(415) 555-0100' })).customer;
     const d = us.parse(withCustomer({ phone: '415.555.0100' })).customer;
+    const e = us.parse(withCustomer({ phone: '+14155550100' })).customer;
     expect(customerKey(a)).toBe(customerKey(b));
     expect(customerKey(c)).toBe(customerKey(d));
+    expect(customerKey(c)).toBe(customerKey(e));
+    expect(customerKey(c)).toBe('+14155550100');
   });
 
   it('refuses a customer with neither', () => {

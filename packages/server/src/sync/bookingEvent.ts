@@ -1,12 +1,17 @@
 /**
- * The booking event a booking app posts (design §3.4), validated and normalized at the edge so
+ * The booking event a booking app posts, validated and normalized at the edge so
  * everything after it works on one clean shape: E.164 phones, lower-case emails, instants that
  * carry their offset, an IANA timezone, and money as a decimal string of the right precision.
  */
-import type { CountryCode } from 'libphonenumber-js';
-import { toE164 } from '../phone.js';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import {
+  readPhone,
+  unreadablePhoneProblem,
+  unreadablePhoneRefusal,
+  type BookingProblem,
+  type PhoneCountry,
+} from './customerPhone.js';
 import { decimalAmountProblem, isCurrencyCode, toDecimalString, toMinorUnits } from './money.js';
 import { isTimeZone } from '../timeZones.js';
 
@@ -23,8 +28,12 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export interface BookingEventOptions {
-  /** Country for phone numbers written without a country code, e.g. the workspace's ("US"). */
-  defaultCountry?: CountryCode;
+  /**
+   * The country phone numbers written without a country code are read in, and where it came from
+   * (`phoneCountry(…)`: the workspace's `defaultCountry`, else its Location's). None: such
+   * numbers cannot be read.
+   */
+  phoneCountry?: PhoneCountry | undefined;
 }
 
 /**
@@ -56,24 +65,62 @@ const email = z.preprocess(
   z.email({ error: 'expected an email address' }).optional(),
 );
 
-function phone(defaultCountry: CountryCode | undefined) {
-  return z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .transform((value, ctx) => {
-        const e164 = toE164(value, defaultCountry);
-        if (e164) return e164;
+/** The phone as typed; `customer` reads it once it knows whether there is an email. */
+const typedPhone = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+interface ReadCustomer {
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  email?: string | undefined;
+  /** E.164. */
+  phone?: string;
+  phoneProblem?: BookingProblem;
+}
+
+/**
+ * The customer with the phone read as E.164. The phone is read here, when the booking is accepted,
+ * not when it is synced: the customer's identity (`customerKey`: the email, else the phone) is
+ * stored with each version in the ledger, and the stats, the former-customer sync of a moved
+ * booking and the one-job-per-customer queue key all compare those stored keys. Read later, in
+ * whatever country the workspace has by then, `(415) 555-0132` and `+14155550132` would be two
+ * customers until the sync, and a stored booking could change customers when the country does.
+ *
+ * A phone that cannot be read is left out, with a problem kept on the booking (`phoneProblem`,
+ * lifted to the event's `problems`), when there is an email to sync by; without one the
+ * booking is refused, saying in which country the phone was read and what to send instead.
+ */
+function customer(country: PhoneCountry | undefined) {
+  return z
+    .object({
+      firstName: optionalText(100),
+      lastName: optionalText(100),
+      email,
+      phone: typedPhone,
+    })
+    .transform((input, ctx): ReadCustomer => {
+      const { phone: typed, ...rest } = input;
+      if (typed === undefined) {
+        if (rest.email === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'expected an email or a phone number (or both)',
+          });
+          return z.NEVER;
+        }
+        return rest;
+      }
+      const reading = readPhone(typed, country);
+      if (reading.ok) return { ...rest, phone: reading.phone };
+      if (rest.email === undefined) {
         ctx.addIssue({
           code: 'custom',
-          message: defaultCountry
-            ? `expected a phone number valid in ${defaultCountry} or with a +country code`
-            : 'expected a phone number with a +country code, like +1 415 555 0100',
+          path: ['phone'],
+          message: unreadablePhoneRefusal(reading),
         });
         return z.NEVER;
-      })
-      .optional(),
-  );
+      }
+      return { ...rest, phoneProblem: unreadablePhoneProblem(reading) };
+    });
 }
 
 const price = z
@@ -107,7 +154,7 @@ const price = z
  * customer with neither email nor phone is one error on `customer`.
  *
  * @example
- * const result = bookingEventSchema({ defaultCountry: 'US' }).safeParse(body);
+ * const result = bookingEventSchema({ phoneCountry: { country: 'US', source: 'location' } }).safeParse(body);
  * if (result.success) customerKey(result.data.customer);
  */
 export function bookingEventSchema(options: BookingEventOptions = {}) {
@@ -126,16 +173,7 @@ export function bookingEventSchema(options: BookingEventOptions = {}) {
       service: z.object({ id: optionalText(200), name: z.string().trim().min(1).max(200) }),
       price: price.optional(),
       payment: z.object({ status: z.enum(PAYMENT_STATUSES) }).optional(),
-      customer: z
-        .object({
-          firstName: optionalText(100),
-          lastName: optionalText(100),
-          email,
-          phone: phone(options.defaultCountry),
-        })
-        .refine((customer) => customer.email !== undefined || customer.phone !== undefined, {
-          message: 'expected an email or a phone number (or both)',
-        }),
+      customer: customer(options.phoneCountry),
       notes: optionalText(5000),
       metadata: z.record(z.string(), z.string()).optional(),
     })
@@ -147,6 +185,10 @@ export function bookingEventSchema(options: BookingEventOptions = {}) {
           message: 'expected a time after startsAt',
         });
       }
+    })
+    .transform(({ customer: { phoneProblem, ...customer }, ...event }) => {
+      const problems: BookingProblem[] = phoneProblem ? [phoneProblem] : [];
+      return { ...event, customer, ...(problems.length > 0 ? { problems } : {}) };
     });
 }
 
@@ -159,8 +201,8 @@ export type BookingEvent = z.output<ReturnType<typeof bookingEventSchema>>;
 export type BookingCustomer = BookingEvent['customer'];
 
 /**
- * Who a booking belongs to: the normalized email, else the E.164 phone (issue #5, "a customer is
- * identified by normalized email, else E.164 phone").
+ * Who a booking belongs to: the normalized email, else the E.164 phone, so bookings that share an
+ * email are one customer whatever phones they carry (docs/booking-events.md#customer).
  *
  * @example customerKey({ email: 'ada@example.com', phone: '+14155550100' }) // "ada@example.com"
  */

@@ -4,8 +4,8 @@
  *
  * Each field has a stable key (`contact.bookings_total_bookings`) that does not depend on the
  * configurable name prefix. On create, ghl-bridge sends that key as `fieldKey` (undocumented but
- * accepted by HighLevel: highlevel-api-docs issue #300) so the key survives any prefix; without
- * it HighLevel derives the key from the name (`Bookings – Total Bookings` ->
+ * accepted by HighLevel: docs/highlevel-behaviour.md#custom-fields) so the key survives any prefix;
+ * without it HighLevel derives the key from the name (`Bookings – Total Bookings` ->
  * `contact.bookings_total_bookings`, the same with the default prefix).
  */
 import type { CreateCustomFieldInput, CustomField } from '@ghl-bridge/client';
@@ -161,7 +161,8 @@ export function planFieldProvisioning(
         name: definition.name,
         dataType: definition.dataType,
         model: 'contact',
-        // The bare form, as HighLevel takes it (issue #300: `"fieldKey": "test_field_custom"`).
+        // The bare form, as HighLevel takes it (`"fieldKey": "test_field_custom"`):
+        // docs/highlevel-behaviour.md#custom-fields.
         fieldKey: definition.key.replace(/^contact\./, ''),
       },
     });
@@ -169,7 +170,7 @@ export function planFieldProvisioning(
   return plan;
 }
 
-/** One item of a contact write's `customFields` (ghl-api-notes §6.2). */
+/** One item of a contact write's `customFields`: docs/highlevel-behaviour.md#custom-field-values. */
 export interface CustomFieldWrite {
   id: string;
   field_value: string | number;

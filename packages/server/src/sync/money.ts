@@ -102,10 +102,11 @@ export function sumMoney(currency: string, amounts: readonly Money[]): Money {
 }
 
 /**
- * The value for a HighLevel MONETORY custom field: a JSON number (ghl-api-notes §6.2,
- * `MonetoryField`). JSON cannot carry trailing zeros, so 120.00 is sent as 120 and HighLevel
- * formats it. The decimal string is converted once, at the end; a number of up to 15 significant
- * digits round-trips exactly, and anything longer is refused rather than rounded.
+ * The value for a HighLevel MONETORY custom field: a JSON number (the spec's `MonetoryField`;
+ * docs/highlevel-behaviour.md#custom-field-values). JSON cannot carry trailing zeros, so 120.00 is
+ * sent as 120 and HighLevel formats it. The decimal string is converted once, at the end; a number
+ * of up to 15 significant digits round-trips exactly, and anything longer is refused rather than
+ * rounded.
  *
  * @example monetoryFieldValue({ currency: 'USD', minor: 30n }) // 0.3
  */

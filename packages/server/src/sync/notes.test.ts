@@ -124,6 +124,38 @@ describe('noteForChange', () => {
     expect(noteForChange(previous, after)?.kind ?? null).toBe(kind);
   });
 
+  it("shows the booking's notes, metadata and unreadable phone before the marker", () => {
+    const event = booking({
+      id: 'bk_123',
+      customer: { email: 'ada@example.com', phone: '(415) 555-013' },
+      notes: 'Prefers a firm pressure\nSide door',
+      metadata: { source: 'website', room: '2' },
+    });
+    expect(noteForChange(undefined, event)?.body).toBe(
+      [
+        'Booking confirmed: Deep Tissue Massage',
+        'When: Tuesday, December 1, 2026, 3:00 PM EST',
+        'Duration: 1 h',
+        'Price: $120.00 · Payment: paid',
+        'Notes: Prefers a firm pressure / Side door',
+        'Details:',
+        '- room: 2',
+        '- source: website',
+        'Phone not saved on the contact: "(415) 555-013" could not be read as a phone number.',
+        'Booking: bk_123',
+        '[ghl-bridge booking bk_123 v1]',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps the marker of a later version out of reach of the booking notes', () => {
+    const forged = booking({ id: 'bk_123', notes: 'see [ghl-bridge booking bk_123 v2]' });
+    const onContact = [{ id: 'n1', body: noteForChange(undefined, forged)!.body }];
+    // The note of v1 is found; a v2 that was never written is not mistaken for written.
+    expect(findNoteMarker(onContact, 'bk_123', 1)?.id).toBe('n1');
+    expect(findNoteMarker(onContact, 'bk_123', 2)).toBeUndefined();
+  });
+
   it('leaves out price and payment when the booking has none', () => {
     const body = noteForChange(undefined, booking({ price: null, payment: null }))?.body ?? '';
     expect(body).not.toMatch(/Price|Payment/);

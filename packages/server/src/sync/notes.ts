@@ -1,13 +1,15 @@
 /**
  * One HighLevel note per booking change, for the people who work the contact: what happened,
- * when (in the booking's own timezone), for how long, at what price — and a marker line that
- * names the booking and version, so a job that retries after an unknown outcome finds the note
- * it already wrote instead of writing a second one.
+ * when (in the booking's own timezone), for how long, at what price, the booking's notes and
+ * metadata and what of it could not be synced — and a marker line that names the booking and
+ * version, so a job that retries after an unknown outcome finds the note it already wrote
+ * instead of writing a second one.
  */
 import { DateTime } from 'luxon';
 import type { PaymentStatus } from './bookingEvent.js';
 import type { LedgerBooking } from './ledger.js';
 import { formatMoney, toMinorUnits } from './money.js';
+import { bookingTextLines } from './noteText.js';
 import { timeZone } from '../timeZones.js';
 
 export type NoteKind = 'confirmed' | 'rescheduled' | 'cancelled' | 'payment-changed' | 'updated';
@@ -159,6 +161,8 @@ export function noteForChange(
     ].filter(Boolean);
     lines.push(`Previously: ${before.join(', ') || 'no price or payment'}`);
   }
+  // The booking app's own text, made safe: it can never end the note or forge its marker.
+  lines.push(...bookingTextLines(current));
   lines.push(`Booking: ${current.id}`);
   const marker = noteMarker(current.id, current.version);
   lines.push(marker);

@@ -1,7 +1,7 @@
 /**
  * Booking tags on a HighLevel contact, applied as a difference. HighLevel replaces *all* of a
- * contact's tags when `tags` is sent on create/update/upsert (ghl-api-notes §7.1), which would
- * wipe the tags people set by hand; so ghl-bridge only ever calls
+ * contact's tags when `tags` is sent on create/update/upsert (docs/highlevel-behaviour.md#tags),
+ * which would wipe the tags people set by hand; so ghl-bridge only ever calls
  * `POST|DELETE /contacts/{id}/tags` with the tags that changed, and remembers which tags it
  * applied so it never removes one it did not.
  */
@@ -52,8 +52,8 @@ export function normalizeTags(tags: Iterable<string>): string[] {
  * their bookings.
  *
  * Only *confirmed* bookings earn `service:` and `payment:` tags: a cancelled booking's service
- * was not delivered, and issue #5 asks that on cancel "the previous booking's stale
- * service/payment tags go unless another current booking still earns them". The status tag
+ * was not delivered, so on cancel the previous booking's service and payment tags go unless
+ * another current booking still earns them (docs/booking-events.md#cancellation). The status tag
  * follows the latest booking (`stats.latestBooking`), so `booking:cancelled` appears only when
  * no booking is confirmed.
  *

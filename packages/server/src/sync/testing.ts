@@ -5,7 +5,7 @@
 import { bookingEventSchema, type BookingEvent } from './bookingEvent.js';
 import { applyBookingVersion, type Ledger, type LedgerChange } from './ledger.js';
 
-const schema = bookingEventSchema({ defaultCountry: 'US' });
+const schema = bookingEventSchema({ phoneCountry: { country: 'US', source: 'location' } });
 
 export interface BookingSketch {
   id?: string;

@@ -1,11 +1,13 @@
 import { expect, it } from 'vitest';
 import {
+  bookingEvent,
   bookingFields,
   connectedWorkspace,
   type ConnectedWorkspace,
   type UserContact,
 } from '../../test/bookings.js';
 import { describeOnBackends, type TestServer } from '../../test/harness.js';
+import { arrayContaining } from '../../test/matchers.js';
 
 const TAGS_FIRST = ['booking:confirmed', 'payment:paid', 'service:deep tissue massage'];
 
@@ -117,6 +119,39 @@ describeOnBackends('booking sync to HighLevel', (server: () => TestServer) => {
       'service:facial',
       'vip',
     ]);
+  });
+
+  it("writes the booking's notes and metadata into its HighLevel note, once", async () => {
+    const ws = await connectedWorkspace(server());
+    const event = {
+      ...bookingEvent({ id: 'bk_notes' }),
+      notes: 'Prefers a firm pressure.\nUse the <b>side</b> door. [ghl-bridge booking bk_notes v2]',
+      metadata: { source: 'website', room: '2', coupon: 'SPRING' },
+    };
+    await sync(ws, event);
+    // The same version again (a booking app's retry) writes no second note.
+    await sync(ws, event);
+
+    const [contact] = ws.contacts();
+    expect(contact!.notes).toHaveLength(1);
+    const lines = contact!.notes[0]!.split('\n');
+    expect(lines).toEqual(
+      arrayContaining([
+        'Notes: Prefers a firm pressure. / Use the ‹b›side‹/b› door. (ghl-bridge booking bk_notes v2]',
+        'Details:',
+        '- coupon: SPRING',
+        '- room: 2',
+        '- source: website',
+      ]),
+    );
+    expect(lines.at(-1)).toBe('[ghl-bridge booking bk_notes v1]');
+
+    // The notes of v1 carry no marker of v2: version 2 still gets its own note.
+    await sync(ws, { ...event, version: 2, status: 'cancelled' });
+    const notes = ws.contacts()[0]!.notes;
+    expect(notes).toHaveLength(2);
+    expect(notes[1]).toContain('Booking cancelled');
+    expect(notes[1]!.split('\n').at(-1)).toBe('[ghl-bridge booking bk_notes v2]');
   });
 
   it('keeps stats exact through confirms, cancels, reschedules, refunds and out-of-order versions', async () => {

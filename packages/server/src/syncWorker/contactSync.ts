@@ -210,8 +210,9 @@ async function writeContact(hl: HighLevel, step: SyncStep): Promise<Contact> {
 }
 
 /**
- * The generated DTO types every `field_value` as a string (or an object), while the spec's own
- * text and HighLevel take numbers for NUMERICAL and MONETORY fields (ghl-api-notes §6.2).
+ * The generated DTO types every `field_value` as a string (or an object), while the spec's own text
+ * and HighLevel take numbers for NUMERICAL and MONETORY fields
+ * (docs/highlevel-behaviour.md#custom-field-values).
  */
 function dto<T extends ContactWriteBody>(body: T): UpsertContactInput & UpdateContactInput {
   return body as unknown as UpsertContactInput & UpdateContactInput;

@@ -48,6 +48,29 @@ export async function saveCustomer(
     .execute();
 }
 
+/** `loadCustomer` for many customers at once; customers never synced to `locationId` are left out. */
+export async function loadCustomers(
+  db: Kysely<DB>,
+  workspaceId: string,
+  customerKeys: readonly string[],
+  locationId: string,
+): Promise<Map<string, CustomerCache>> {
+  if (customerKeys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_key', 'in', [...customerKeys])
+    .where('location_id', '=', locationId)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.customer_key,
+      { contactId: row.contact_id ?? undefined, appliedTags: row.applied_tags },
+    ]),
+  );
+}
+
 export async function loadFieldIds(
   db: Kysely<DB>,
   workspaceId: string,

@@ -49,6 +49,24 @@ export function syncNaming(options: NamingPrefixes = {}): SyncNaming {
 }
 
 /**
+ * The names from a workspace's own prefixes (null: not set) over `defaults`.
+ *
+ * @example namingFor({ fieldPrefix: null, tagPrefix: 'gb/' }, syncNaming(config)).tagNames.repeatClient // "gb/repeat-client"
+ */
+export function namingFor(
+  own: { fieldPrefix: string | null; tagPrefix: string | null },
+  defaults: SyncNaming = syncNaming(),
+): SyncNaming {
+  if (own.fieldPrefix === null && own.tagPrefix === null) return defaults;
+  const fieldPrefix = own.fieldPrefix ?? defaults.prefixes.fieldPrefix;
+  const tagPrefix = own.tagPrefix ?? defaults.prefixes.tagPrefix;
+  return syncNaming({
+    ...(fieldPrefix === undefined ? {} : { fieldPrefix }),
+    ...(tagPrefix === undefined ? {} : { tagPrefix }),
+  });
+}
+
+/**
  * The names for one workspace: its own prefixes where it set them, else `defaults`.
  *
  * @example const { tagNames } = await workspaceNaming(db, 'ws_1', syncNaming(config));
@@ -63,13 +81,9 @@ export async function workspaceNaming(
     .select(['booking_field_prefix', 'booking_tag_prefix'])
     .where('id', '=', workspaceId)
     .executeTakeFirst();
-  if (!own || (own.booking_field_prefix === null && own.booking_tag_prefix === null)) {
-    return defaults;
-  }
-  const fieldPrefix = own.booking_field_prefix ?? defaults.prefixes.fieldPrefix;
-  const tagPrefix = own.booking_tag_prefix ?? defaults.prefixes.tagPrefix;
-  return syncNaming({
-    ...(fieldPrefix === undefined ? {} : { fieldPrefix }),
-    ...(tagPrefix === undefined ? {} : { tagPrefix }),
-  });
+  if (!own) return defaults;
+  return namingFor(
+    { fieldPrefix: own.booking_field_prefix, tagPrefix: own.booking_tag_prefix },
+    defaults,
+  );
 }

@@ -1,9 +1,10 @@
 /**
- * Which of HighLevel's free slots may be offered to a caller: HighLevel's free slots (already
- * free on the calendar) narrowed by the workspace's rules (design §4.2). All wall-clock rules are
- * judged in the workspace timezone with Luxon, never with hand-made offset arithmetic, so they
- * hold on the days clocks change. Slot strings are returned exactly as HighLevel wrote them:
- * booking with a re-serialized slot can fail (ghl-api-notes.md §7.9).
+ * Which of HighLevel's free slots may be offered to a caller: HighLevel's free slots (already free
+ * on the calendar) narrowed by the workspace's rules (docs/architecture.md#voice-booking). All
+ * wall-clock rules are judged in the workspace timezone with Luxon, never with hand-made offset
+ * arithmetic, so they hold on the days clocks change. Slot strings are returned exactly as
+ * HighLevel wrote them: booking with a re-serialized slot can fail
+ * (docs/highlevel-behaviour.md#booking-a-slot).
  */
 import { DateTime } from 'luxon';
 import { minutesOfDay, WEEKDAYS, type AvailabilityRules } from './settings.js';
@@ -11,8 +12,9 @@ import { timeZone } from '../timeZones.js';
 
 /**
  * An existing appointment (or any busy time) on the calendar. Offset-less times, as HighLevel's
- * `GET /contacts/{id}/appointments` writes them ("2026-12-01 10:00:00", ghl-api-notes.md §7.10),
- * are wall-clock times in the workspace timezone.
+ * `GET /contacts/{id}/appointments` writes them ("2026-12-01 10:00:00",
+ * docs/highlevel-behaviour.md#appointment-timestamps), are wall-clock times in the workspace
+ * timezone.
  */
 export interface BusyInterval {
   start: string;

@@ -1,9 +1,9 @@
 /**
- * Which HighLevel contact a voice booking belongs to (design §4.2): the E.164 phone first, then
- * the email, then the exact name only when it is unique and nothing contradicts it. A name shared
- * by several contacts, or a name whose contact has a different phone or email, creates a new
- * contact tagged for review: merging a stranger into someone else's record is worse than a
- * duplicate a person can merge later.
+ * Which HighLevel contact a voice booking belongs to (docs/architecture.md#voice-booking): the
+ * E.164 phone first, then the email, then the exact name only when it is unique and nothing
+ * contradicts it. A name shared by several contacts, or a name whose contact has a different phone
+ * or email, creates a new contact tagged for review: merging a stranger into someone else's record
+ * is worse than a duplicate a person can merge later.
  */
 import { toE164, type CountryCode } from '../phone.js';
 

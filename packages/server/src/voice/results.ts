@@ -1,6 +1,6 @@
 /**
- * What each voice tool answers (design §3.5): one of these, with a `status` the assistant's
- * prompt can branch on and a `message` it can say. `speech.ts` builds and formats them.
+ * What each voice tool answers (docs/vapi.md#tool-results): one of these, with a `status` the
+ * assistant's prompt can branch on and a `message` it can say. `speech.ts` builds and formats them.
  */
 
 declare const fromHighLevel: unique symbol;

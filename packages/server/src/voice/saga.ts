@@ -1,7 +1,7 @@
 /**
- * The booking saga of `book_appointment` (design §4.2) as a pure state machine: given where a
- * booking is and what just happened, the next thing the shell must do. The shell does the I/O
- * (idempotency store, lock, HighLevel) and feeds each outcome back as an event.
+ * The booking saga of `book_appointment` (docs/architecture.md#voice-booking) as a pure state
+ * machine: given where a booking is and what just happened, the next thing the shell must do. The
+ * shell does the I/O (idempotency store, lock, HighLevel) and feeds each outcome back as an event.
  *
  * Order: stored outcome for the idempotency key -> lock on (calendar, start) -> stored outcome
  * again, inside the lock (a duplicate of this call may have finished while we waited) -> final

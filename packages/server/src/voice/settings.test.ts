@@ -41,7 +41,7 @@ describe('voiceSettingsSchema', () => {
     });
   });
 
-  it('accepts the example of design §3.5', () => {
+  it('accepts the example of docs/vapi.md (voice settings)', () => {
     const settings = voiceSettingsSchema.parse({
       calendarId: 'cal_123',
       timezone: 'America/New_York',

@@ -1,7 +1,7 @@
 /**
- * A workspace's voice-booking settings (design §3.5): which HighLevel calendar, the workspace
- * timezone, the booking rules applied on top of HighLevel's free slots, how many slots to offer,
- * and the credential Vapi presents. Parsed once at `PUT /v1/workspaces/:ws/voice`.
+ * A workspace's voice-booking settings (docs/vapi.md#voice-settings): which HighLevel calendar, the
+ * workspace timezone, the booking rules applied on top of HighLevel's free slots, how many slots to
+ * offer, and the credential Vapi presents. Parsed once at `PUT /v1/workspaces/:ws/voice`.
  *
  * Unknown keys are refused rather than dropped: a typo such as `bufferAfter` would otherwise be
  * silently ignored and the buffer never applied.
@@ -126,7 +126,7 @@ export const voiceSettingsSchema = z.strictObject({
   timezone: z.string().trim().refine(isTimeZone, {
     message: 'expected an IANA timezone, like America/New_York',
   }),
-  /** Country for phone numbers said without a country code. Not in design §3.5: added here. */
+  /** Country for phone numbers said without a country code. */
   defaultCountry: z
     .string()
     .trim()

@@ -1,8 +1,8 @@
 /**
- * Opaque slot ids handed to the assistant with each offered slot. An id carries the calendar id
- * and HighLevel's slot string *verbatim* (HighLevel can reject a slot re-serialized to another
- * offset, ghl-api-notes.md §7.9), plus a short HMAC under a server secret so that an id the model
- * invented or garbled is refused instead of booking some other time.
+ * Opaque slot ids handed to the assistant with each offered slot. An id carries the calendar id and
+ * HighLevel's slot string *verbatim* (HighLevel can reject a slot re-serialized to another offset,
+ * docs/highlevel-behaviour.md#booking-a-slot), plus a short HMAC under a server secret so that an
+ * id the model invented or garbled is refused instead of booking some other time.
  *
  * Format: `<base64url of JSON [calendarId, slot, timezone?]>.<first 9 bytes of HMAC-SHA256,
  * base64url>`.

@@ -30,7 +30,7 @@ const slot = (start: string): OfferedSlot => labelSlots([start], NY, (s) => `id:
 describe('spokenDateTime', () => {
   it.each<[string, string, string, Date | undefined, string]>([
     [
-      'the design example',
+      'the documented example',
       '2026-12-01T14:30:00-05:00',
       NY,
       undefined,
@@ -284,7 +284,7 @@ describe('outcome messages', () => {
 });
 
 describe('formatToolResult', () => {
-  it('writes exactly the design §3.5 shape for availability', () => {
+  it('writes exactly the documented shape for availability (docs/vapi.md)', () => {
     const result = slotsOffered(NY, [
       { id: 'sl_1', start: '2026-12-01T14:30:00-05:00', label: 'Tuesday, December 1 at 2:30 PM' },
     ]);

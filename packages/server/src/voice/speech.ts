@@ -1,7 +1,7 @@
 /**
  * What the assistant says: spoken dates in the caller's timezone, one short message per outcome,
  * and the single line of JSON Vapi receives as a tool result (multi-line results break the
- * assistant's parsing, vapi-notes.md). Deterministic: "today"/"tomorrow" only relative to a
+ * assistant's parsing, docs/vapi.md#answers). Deterministic: "today"/"tomorrow" only relative to a
  * given `now`.
  */
 import { DateTime } from 'luxon';

@@ -1,10 +1,10 @@
 /**
- * The arguments of each voice tool (issue 6): `check_availability`, `book_appointment`,
- * `reschedule_appointment`, `cancel_appointment`, `find_appointments`. A phone in any common
- * format becomes E.164 and falls back to the calling number; a time without an offset is read in
- * the timezone the model names (check_availability) or else the workspace's; words like
- * "tomorrow" are never guessed at, the model is told to send a date. Anything missing or
- * malformed becomes a `needs_info` answer.
+ * The arguments of each voice tool (as docs/vapi-assistant.json declares them):
+ * `check_availability`, `book_appointment`, `reschedule_appointment`, `cancel_appointment`,
+ * `find_appointments`. A phone in any common format becomes E.164 and falls back to the calling
+ * number; a time without an offset is read in the timezone the model names (check_availability) or
+ * else the workspace's; words like "tomorrow" are never guessed at, the model is told to send a
+ * date. Anything missing or malformed becomes a `needs_info` answer.
  */
 import { DateTime } from 'luxon';
 import type { FieldProblem, NeedsInfo } from './results.js';

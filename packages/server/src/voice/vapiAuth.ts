@@ -1,6 +1,6 @@
 /**
- * Checks the credential Vapi presents on each request to the workspace's server URL (design
- * §3.5; Vapi docs `fern/server-url/server-authentication.mdx`):
+ * Checks the credential Vapi presents on each request to the workspace's server URL
+ * (docs/vapi.md#authentication; https://docs.vapi.ai/server-url/server-authentication):
  * - `bearer`: `Authorization: Bearer <secret>`
  * - `x-vapi-secret`: `X-Vapi-Secret: <secret>`
  * - `hmac`: `x-vapi-signature: <hex HMAC-SHA256 of the raw body under the secret>`

@@ -1,8 +1,9 @@
 /**
- * Vapi's server message, read leniently where Vapi's own documents disagree (vapi-notes.md):
- * tool calls may come in `toolCallList` or `toolWithToolCallList` (often both, with the same
- * calls); `arguments` is a JSON string in the API schema but an object in the docs' examples; some
- * examples use a flat `{ id, name, parameters }`. Every other message type is acknowledged only.
+ * Vapi's server message, read leniently where Vapi's own documents disagree
+ * (docs/vapi.md#requests): tool calls may come in `toolCallList` or `toolWithToolCallList` (often
+ * both, with the same calls); `arguments` is a JSON string in the API schema but an object in the
+ * docs' examples; some examples use a flat `{ id, name, parameters }`. Every other message type is
+ * acknowledged only.
  *
  * Sources: VapiAI/docs `fern/server-url/events.mdx`, `fern/tools/custom-tools.mdx`, and the API
  * schema types `ServerMessageToolCalls` and `ToolCall`.

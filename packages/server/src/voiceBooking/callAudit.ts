@@ -5,6 +5,7 @@
 import type { ClientEvent } from '@ghl-bridge/client';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { ToolResult } from '../voice/results.js';
 
 export interface HighLevelRequest {
   method: string;
@@ -44,9 +45,10 @@ export interface ToolCallRecord {
   callId: string;
   toolCallId: string;
   tool: string;
-  arguments: unknown;
+  /** As the agent sent them, or `{ problem }` when they could not be read. */
+  arguments: Record<string, unknown>;
   requests: HighLevelRequest[];
-  outcome: unknown;
+  outcome: ToolResult;
 }
 
 /** @example await recordToolCall(db, { workspaceId, callId, toolCallId, tool, arguments, requests, outcome }); */
@@ -111,9 +113,9 @@ export async function callEvents(db: Kysely<DB>, workspaceId: string, callId: st
   return rows.map((row) => ({
     toolCallId: row.tool_call_id,
     tool: row.tool,
-    arguments: parseJson(row.arguments),
+    arguments: parseJson(row.arguments) as Record<string, unknown>,
     highLevelRequests: parseJson(row.highlevel_requests) as HighLevelRequest[],
-    outcome: parseJson(row.outcome),
+    outcome: parseJson(row.outcome) as ToolResult,
     at: new Date(row.created_at).toISOString(),
   }));
 }

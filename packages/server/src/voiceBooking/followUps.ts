@@ -2,7 +2,7 @@
  * What a booking leaves to do after the caller has the answer: the note, the tags, and settling
  * a create whose outcome was unknown. Tried at once; what fails goes to a durable job
  * (`voice-follow-up`) that retries with backoff, surviving a restart, and is never reported to
- * the caller as a failed booking (design §4.2).
+ * the caller as a failed booking (docs/architecture.md#voice-booking).
  */
 import type { JobHandler, QueueDefinition } from '../queue/jobQueue.js';
 import { voiceBookingNote, voiceNoteMarker, type BackgroundStep } from '../voice/saga.js';

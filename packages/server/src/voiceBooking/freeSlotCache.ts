@@ -1,9 +1,10 @@
 /**
- * HighLevel's free slots (and the calendar's busy times, for buffers), kept for a few seconds so
- * a caller's follow-up question ("and Thursday?") costs no HighLevel request while the voice
- * agent waits (design §4.2). What is kept for a calendar is dropped the moment ghl-bridge books,
- * moves or cancels an appointment on it; the booking's final slot check never reads it, so a
- * slot taken elsewhere in the meantime is caught there and answered with alternatives.
+ * HighLevel's free slots (and the calendar's busy times, for buffers), kept for a few seconds so a
+ * caller's follow-up question ("and Thursday?") costs no HighLevel request while the voice agent
+ * waits (docs/architecture.md#voice-booking). What is kept for a calendar is dropped the moment
+ * ghl-bridge books, moves or cancels an appointment on it; the booking's final slot check never
+ * reads it, so a slot taken elsewhere in the meantime is caught there and answered with
+ * alternatives.
  *
  * A fetch covers a window of time; a later question inside a window already fetched is answered
  * from it. Questions asked at the same moment share one fetch.

@@ -1,6 +1,6 @@
 /**
- * Answers the tool calls of one Vapi `tool-calls` message, in order, each with one line (design
- * §3.5), and records each in the call's audit trail.
+ * Answers the tool calls of one Vapi `tool-calls` message, in order, each with one line
+ * (docs/vapi.md#answers), and records each in the call's audit trail.
  */
 import type { ToolCall } from '../voice/vapiMessage.js';
 import type { ToolResult } from '../voice/results.js';

@@ -13,7 +13,12 @@ export type WorkspaceRow = Selectable<WorkspacesTable>;
  */
 export async function createWorkspace(
   db: Kysely<DB>,
-  input: { name: string; features: string[]; bookingSync?: BookingSyncNames },
+  input: {
+    name: string;
+    features: string[];
+    bookingSync?: BookingSyncNames;
+    defaultCountry?: string | null;
+  },
 ): Promise<{ workspace: WorkspaceRow; apiKey: string }> {
   const { apiKey, hash } = newWorkspaceApiKey();
   const workspace = await db
@@ -24,6 +29,7 @@ export async function createWorkspace(
       api_key_hash: hash,
       features: input.features,
       ...bookingSyncColumns(input.bookingSync),
+      ...defaultCountryColumn(input.defaultCountry),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -46,19 +52,26 @@ function bookingSyncColumns(names: BookingSyncNames = {}) {
   };
 }
 
+/** The country phones without +country are read in; `null` goes back to the Location's. */
+function defaultCountryColumn(country: string | null | undefined) {
+  return country === undefined ? {} : { default_country: country };
+}
+
 /**
- * Renames a workspace or changes its booking-sync prefixes; the row after, or `undefined`.
+ * Renames a workspace or changes its booking-sync prefixes or default country; the row after, or
+ * `undefined`.
  *
  * @example await updateWorkspace(db, 'ws_1', { bookingSync: { tagPrefix: 'gb/' } });
  */
 export async function updateWorkspace(
   db: Kysely<DB>,
   id: string,
-  change: { name?: string; bookingSync?: BookingSyncNames },
+  change: { name?: string; bookingSync?: BookingSyncNames; defaultCountry?: string | null },
 ): Promise<WorkspaceRow | undefined> {
   const values = {
     ...(change.name === undefined ? {} : { name: change.name }),
     ...bookingSyncColumns(change.bookingSync),
+    ...defaultCountryColumn(change.defaultCountry),
   };
   if (Object.keys(values).length === 0) return findWorkspace(db, id);
   return db
@@ -114,5 +127,6 @@ export function workspaceView(row: WorkspaceRow) {
     features: row.features,
     createdAt: row.created_at.toISOString(),
     bookingSync: { fieldPrefix: row.booking_field_prefix, tagPrefix: row.booking_tag_prefix },
+    defaultCountry: row.default_country,
   };
 }

@@ -1,4 +1,4 @@
--- Voice booking (issue 6). The Vapi credential is sealed with the credentials keyring like the
+-- Voice booking (docs/vapi.md). The Vapi credential is sealed with the credentials keyring like the
 -- HighLevel key; the rest of the settings are plain JSON.
 CREATE TABLE voice_settings (
   workspace_id text PRIMARY KEY REFERENCES workspaces (id) ON DELETE CASCADE,

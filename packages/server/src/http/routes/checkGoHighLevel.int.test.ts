@@ -62,6 +62,37 @@ describeOnBackends('POST /v1/workspaces/:ws/integrations/gohighlevel/check', (se
     expect(server().emulator.control.faults()[0]!.hits).toBe(4);
   });
 
+  it("records the Location's country for a connection stored without one", async () => {
+    const { id } = await server().createWorkspace();
+    const { locationId, token } = server().emulator.control.createLocation({
+      name: 'Sydney Spa',
+      country: 'AU',
+    });
+    // As a connection made before countries were recorded.
+    await saveConnection(server().runtime.database.db, server().runtime.secrets.keyring, {
+      workspaceId: id,
+      locationId,
+      locationName: 'Sydney Spa',
+      apiKey: token,
+      scopes: [],
+      connectedAt: new Date(),
+    });
+    expect((await server().call('GET', path(id))).body.locationCountry).toBeNull();
+    expect((await server().call('POST', `${path(id)}/check`)).status).toBe(202);
+    const view = await waitFor(
+      async () => {
+        const res = await server().call('GET', path(id));
+        return res.body.locationCountry !== null && res.body;
+      },
+      { what: "the check to record the Location's country" },
+    );
+    expect(view).toMatchObject({ status: 'connected', locationCountry: 'AU' });
+    expect((await server().call('GET', `/v1/workspaces/${id}`)).body.phoneCountry).toEqual({
+      country: 'AU',
+      source: 'location',
+    });
+  });
+
   it('records a key sealed under a secret key that is no longer configured', async () => {
     const { id } = await server().createWorkspace();
     const { locationId, token } = server().location();

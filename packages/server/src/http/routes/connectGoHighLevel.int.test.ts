@@ -23,6 +23,7 @@ describeOnBackends('PUT /v1/workspaces/:ws/integrations/gohighlevel', (server) =
       status: 'connected',
       locationId,
       locationName: 'Emulated Spa',
+      locationCountry: 'US',
       apiKeyPreview: `pit-…${token.slice(-4)}`,
       connectedAt: anyString(),
       lastSyncAt: null,

@@ -69,6 +69,7 @@ export function registerConnectGoHighLevel(app: App, deps: AppDeps): void {
         workspaceId: workspace.id,
         locationId,
         locationName: check.location?.name,
+        locationCountry: check.location?.country,
         apiKey,
         scopes: check.results.map((r) => r.scope),
         connectedAt: new Date(),

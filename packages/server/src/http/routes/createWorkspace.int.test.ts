@@ -14,6 +14,7 @@ describeOnBackends('POST /v1/workspaces', (server) => {
       features: ['bookings'],
       createdAt: anyString(),
       bookingSync: { fieldPrefix: null, tagPrefix: null },
+      defaultCountry: null,
       apiKey: matching(/^ghlb_/),
     });
     const row = await server()
@@ -33,6 +34,25 @@ describeOnBackends('POST /v1/workspaces', (server) => {
     });
     expect(res.status).toBe(201);
     expect(res.body.bookingSync).toEqual({ fieldPrefix: 'Salon –', tagPrefix: 'gb/' });
+  });
+
+  it('takes a default country for phones, and names a country it does not know', async () => {
+    const res = await server().call('POST', '/v1/workspaces', {
+      json: { name: 'London Salon', defaultCountry: 'gb' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.defaultCountry).toBe('GB');
+
+    const bad = await server().call('POST', '/v1/workspaces', {
+      json: { name: 'Nowhere', defaultCountry: 'XX' },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error?.details?.fields).toEqual([
+      {
+        path: 'defaultCountry',
+        message: 'expected a two-letter ISO 3166-1 country code, like US or GB',
+      },
+    ]);
   });
 
   it('accepts the voice feature', async () => {

@@ -1,4 +1,4 @@
-/** `POST /v1/workspaces {name, features?, bookingSync?}` -> 201 `{id, name, features, createdAt, apiKey}` (key shown once). */
+/** `POST /v1/workspaces {name, features?, bookingSync?, defaultCountry?}` -> 201 `{id, name, features, createdAt, …, apiKey}` (key shown once). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createWorkspace } from '../../workspaces/workspaceStore.js';
 import { workspaceView } from '../../workspaces/workspaceStore.js';
@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.js';
 import {
   bearer,
   BookingSyncNamesSchema,
+  DefaultCountrySchema,
   errorResponses,
   FeatureSchema,
   WorkspaceSchema,
@@ -17,6 +18,7 @@ const CreateWorkspaceBody = z
     name: z.string().trim().min(1, 'Give the workspace a name').max(200),
     features: z.array(FeatureSchema).min(1).max(10).default(['bookings']),
     bookingSync: BookingSyncNamesSchema.optional(),
+    defaultCountry: DefaultCountrySchema,
   })
   .strict()
   .openapi('CreateWorkspace');
@@ -52,6 +54,7 @@ export function registerCreateWorkspace(app: App, deps: AppDeps): void {
       name: body.name,
       features,
       ...(body.bookingSync ? { bookingSync: body.bookingSync } : {}),
+      ...(body.defaultCountry === undefined ? {} : { defaultCountry: body.defaultCountry }),
     });
     c.get('log').info({ workspaceId: workspace.id }, 'workspace created');
     return c.json({ ...workspaceView(workspace), apiKey }, 201);

@@ -7,6 +7,7 @@ import { cancelAppointment } from '../../voiceBooking/appointments.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import { CancelledSchema } from '../voiceResultSchemas.js';
 import { notConnected, requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
 import { toolResultError } from './postAppointment.js';
@@ -20,7 +21,7 @@ const route = createRoute({
   responses: {
     200: {
       description: '`status: cancelled`',
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+      content: { 'application/json': { schema: CancelledSchema } },
     },
     ...errorResponses(401, 403, 404, 409, 502),
   },

@@ -10,6 +10,7 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import { NoSlotsSchema, SlotsOfferedSchema } from '../voiceResultSchemas.js';
 import { notConnected, requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
 
@@ -21,18 +22,36 @@ const route = createRoute({
   request: {
     params: WorkspaceParams,
     query: z.object({
-      date: z.string().optional(),
-      from: z.string().optional(),
-      to: z.string().optional(),
-      timezone: z.string().optional(),
-      calendarId: z.string().optional(),
+      date: z.string().optional().openapi({
+        description: 'One day, YYYY-MM-DD; wins over `from` and `to`',
+        example: '2026-12-01',
+      }),
+      from: z.string().optional().openapi({
+        description:
+          'Start of the search, a date or a local date-time (default now); alone, it searches to the end of its day',
+        example: '2026-12-01T12:00',
+      }),
+      to: z.string().optional().openapi({
+        description: 'End of the search; a date includes that whole day',
+        example: '2026-12-03',
+      }),
+      timezone: z.string().optional().openapi({
+        description:
+          "IANA timezone the dates are read and the slots labelled in (default the workspace's)",
+        example: 'America/Chicago',
+      }),
+      calendarId: z.string().optional().openapi({
+        description: 'Another HighLevel calendar than the one in the voice settings',
+      }),
     }),
   },
   responses: {
     200: {
       description:
         '`status: ok` with slots, or `status: none` with the nearest days that have some',
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+      content: {
+        'application/json': { schema: z.union([SlotsOfferedSchema, NoSlotsSchema]) },
+      },
     },
     ...errorResponses(401, 403, 404, 409, 422),
   },

@@ -12,6 +12,7 @@ describeOnBackends('GET /v1/workspaces/:ws/integrations/gohighlevel', (server) =
       status: 'disconnected',
       locationId: null,
       locationName: null,
+      locationCountry: null,
       apiKeyPreview: null,
       connectedAt: null,
       lastSyncAt: null,

@@ -8,24 +8,35 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import { ToolResultSchema } from '../voiceResultSchemas.js';
 
 const ToolCallRecord = z
   .object({
-    toolCallId: z.string(),
-    tool: z.string(),
-    arguments: z.unknown(),
+    toolCallId: z.string().openapi({ description: "Vapi's id of the tool call" }),
+    tool: z.string().openapi({ example: 'book_appointment' }),
+    arguments: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'The arguments as the agent sent them, whatever their keys; `{problem}` when they could not be read',
+      example: {
+        slotId: 'WyJjYWxfMSIsIjIwMjYtMTItMDFUMTU6MDA6MDAtMDU6MDAiXQ.Xk3q0sVb2mZQ',
+        name: 'Ada Lovelace',
+      },
+    }),
     highLevelRequests: z.array(
       z.object({
         method: z.string(),
         path: z.string(),
-        status: z.number().optional(),
-        code: z.string().optional(),
-        traceId: z.string().optional(),
+        status: z.number().int().optional().openapi({ description: "HighLevel's HTTP status" }),
+        code: z.string().optional().openapi({ description: 'Why the request failed, when it did' }),
+        traceId: z
+          .string()
+          .optional()
+          .openapi({ description: "HighLevel's trace id, for its support" }),
         durationMs: z.number(),
       }),
     ),
-    outcome: z.unknown(),
-    at: z.string(),
+    outcome: ToolResultSchema,
+    at: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('VoiceToolCallRecord');
 

@@ -6,7 +6,7 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { VoiceSettingsDoc } from './putVoiceSettings.js';
+import { VoiceSettingsSchema } from './putVoiceSettings.js';
 
 const route = createRoute({
   method: 'get',
@@ -17,7 +17,7 @@ const route = createRoute({
   responses: {
     200: {
       description: 'The settings; `auth.secret` shows only its last four characters',
-      content: { 'application/json': { schema: VoiceSettingsDoc } },
+      content: { 'application/json': { schema: VoiceSettingsSchema } },
     },
     ...errorResponses(401, 403, 404),
   },

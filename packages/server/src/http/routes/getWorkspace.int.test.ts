@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { connect } from '../../../test/bookings.js';
 import { describeOnBackends } from '../../../test/harness.js';
 import { anyString, objectContaining } from '../../../test/matchers.js';
 
@@ -11,7 +12,9 @@ describeOnBackends('GET /v1/workspaces/:ws', (server) => {
       features: ['bookings'],
       createdAt: anyString(),
       bookingSync: { fieldPrefix: null, tagPrefix: null },
+      defaultCountry: null,
       integrations: { gohighlevel: objectContaining({ status: 'disconnected' }) },
+      phoneCountry: { country: null, source: null },
     };
     const admin = await server().call('GET', `/v1/workspaces/${id}`);
     expect(admin.status).toBe(200);
@@ -19,6 +22,28 @@ describeOnBackends('GET /v1/workspaces/:ws', (server) => {
     const own = await server().call('GET', `/v1/workspaces/${id}`, { token: apiKey });
     expect(own.status).toBe(200);
     expect(own.body).toEqual(expected);
+  });
+
+  it("shows the country phones are read in: the workspace's own, else the Location's", async () => {
+    const { id } = await server().createWorkspace();
+    const { locationId, token } = server().emulator.control.createLocation({
+      name: 'Toronto Spa',
+      country: 'CA',
+    });
+    await connect(server(), id, locationId, token);
+    const connected = await server().call('GET', `/v1/workspaces/${id}`);
+    expect(connected.body).toMatchObject({
+      defaultCountry: null,
+      integrations: { gohighlevel: { locationCountry: 'CA' } },
+      phoneCountry: { country: 'CA', source: 'location' },
+    });
+
+    await server().call('PATCH', `/v1/workspaces/${id}`, { json: { defaultCountry: 'US' } });
+    const own = await server().call('GET', `/v1/workspaces/${id}`);
+    expect(own.body).toMatchObject({
+      defaultCountry: 'US',
+      phoneCountry: { country: 'US', source: 'workspace' },
+    });
   });
 
   it('answers an unknown workspace with 404 workspace_not_found', async () => {

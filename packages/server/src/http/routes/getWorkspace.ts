@@ -1,6 +1,10 @@
-/** `GET /v1/workspaces/:ws` -> 200 the workspace and its integration status. */
+/**
+ * `GET /v1/workspaces/:ws` -> 200 the workspace, its integration status, and the country booking
+ * phones without +country are read in (`phoneCountry`: the workspace's own, else the Location's).
+ */
 import { createRoute, z } from '@hono/zod-openapi';
 import { connectionView, findConnection } from '../../gohighlevel/connectionStore.js';
+import { phoneCountry } from '../../sync/customerPhone.js';
 import { workspaceView } from '../../workspaces/workspaceStore.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
@@ -25,6 +29,15 @@ const route = createRoute({
         'application/json': {
           schema: WorkspaceSchema.extend({
             integrations: z.object({ gohighlevel: ConnectionSchema }),
+            phoneCountry: z
+              .object({
+                country: z.string().nullable().openapi({ example: 'US' }),
+                source: z.enum(['workspace', 'location']).nullable(),
+              })
+              .openapi({
+                description:
+                  "The country booking phones without +country are read in now, and where it comes from: the workspace's defaultCountry, else the connected Location's country; nulls: neither (such phones cannot be read)",
+              }),
           }),
         },
       },
@@ -37,8 +50,16 @@ export function registerGetWorkspace(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');
     const connection = await findConnection(deps.database.db, workspace.id);
+    const country = phoneCountry({
+      workspaceCountry: workspace.default_country,
+      locationCountry: connection?.location_country,
+    });
     return c.json(
-      { ...workspaceView(workspace), integrations: { gohighlevel: connectionView(connection) } },
+      {
+        ...workspaceView(workspace),
+        integrations: { gohighlevel: connectionView(connection) },
+        phoneCountry: country ?? { country: null, source: null },
+      },
       200,
     );
   });

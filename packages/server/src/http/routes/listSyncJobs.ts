@@ -1,42 +1,132 @@
-/** `GET /v1/workspaces/:ws/sync-jobs?status=` -> 200 `{jobs}`, newest first (at most 200). */
+/**
+ * `GET /v1/workspaces/:ws/sync-jobs?status=&bookingId=&limit=&cursor=` -> 200 `{jobs, nextCursor,
+ * counts}`: a page of jobs, newest first; `nextCursor` fetches the next page (null on the last);
+ * `counts` covers every job of the workspace, whatever the filters.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
-import { SYNC_JOB_STATUSES, syncJobView } from '../../syncWorker/syncJobStore.js';
+import {
+  countSyncJobs,
+  listSyncJobs,
+  SYNC_JOB_STATUSES,
+  syncJobView,
+} from '../../syncWorker/syncJobStore.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
+import { HttpError } from '../httpError.js';
 import { SyncJobSchema, bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+
+const MAX_LIMIT = 200;
+
+const Query = z.object({
+  status: z.enum(SYNC_JOB_STATUSES).optional().openapi({ description: 'Only jobs in this status' }),
+  bookingId: z.string().optional().openapi({ description: "Only this booking's jobs" }),
+  limit: z.coerce
+    .number({ error: `expected a whole number from 1 to ${MAX_LIMIT}` })
+    .int(`expected a whole number from 1 to ${MAX_LIMIT}`)
+    .min(1, `expected a whole number from 1 to ${MAX_LIMIT}`)
+    .max(MAX_LIMIT, `expected at most ${MAX_LIMIT} jobs per page`)
+    .default(50)
+    .openapi({ description: 'Jobs per page', example: 50 }),
+  cursor: z.string().optional().openapi({
+    description: '`nextCursor` of the previous page, with the same filters',
+  }),
+});
+
+const SyncJobCounts = z
+  .object(Object.fromEntries(SYNC_JOB_STATUSES.map((status) => [status, z.number().int()])))
+  .openapi('SyncJobCounts', {
+    description: "How many of the workspace's jobs are in each status, whatever the filters",
+    example: {
+      queued: 2,
+      running: 1,
+      retrying: 0,
+      waiting_for_connection: 0,
+      done: 117,
+      failed: 3,
+    },
+  });
 
 const route = createRoute({
   method: 'get',
   path: '/v1/workspaces/{ws}/sync-jobs',
-  summary: 'Booking sync jobs, e.g. the failed ones with their reason',
+  summary: 'Booking sync jobs, newest first, e.g. the failed ones with their reason',
   security: bearer,
-  request: {
-    params: WorkspaceParams,
-    query: z.object({
-      status: z.enum(SYNC_JOB_STATUSES).optional(),
-      bookingId: z.string().optional(),
-    }),
-  },
+  request: { params: WorkspaceParams, query: Query },
   responses: {
     200: {
-      description: 'The jobs',
-      content: { 'application/json': { schema: z.object({ jobs: z.array(SyncJobSchema) }) } },
+      description: 'A page of jobs and the count of each status',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              jobs: z.array(SyncJobSchema),
+              nextCursor: z.string().nullable().openapi({
+                description: 'Pass as `cursor` for the next page; null on the last page',
+              }),
+              counts: SyncJobCounts,
+            })
+            .openapi('SyncJobPage'),
+        },
+      },
     },
     ...errorResponses(401, 403, 404, 422),
   },
 });
 
+/** Opaque to callers: which workspace the listing was of and the job it stopped at. */
+const CursorSchema = z.object({ ws: z.string(), after: z.string() });
+
+function encodeCursor(ws: string, after: string): string {
+  return Buffer.from(JSON.stringify({ ws, after })).toString('base64url');
+}
+
+function invalidCursor(message: string): HttpError {
+  return new HttpError(422, 'invalid_cursor', message, {
+    fields: [{ path: 'cursor', message }],
+  });
+}
+
+function decodeCursor(cursor: string, ws: string): string {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  const parsed = CursorSchema.safeParse(decoded);
+  if (!parsed.success) {
+    throw invalidCursor(
+      'This cursor is not one this server gave out; pass `nextCursor` exactly as received, or leave it out to start from the newest job.',
+    );
+  }
+  if (parsed.data.ws !== ws) {
+    throw invalidCursor(
+      `This cursor belongs to another workspace's listing; leave it out to list the jobs of ${ws} from the newest.`,
+    );
+  }
+  return parsed.data.after;
+}
+
 export function registerListSyncJobs(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');
-    const { status, bookingId } = c.req.valid('query');
-    let query = deps.database.db
-      .selectFrom('sync_jobs')
-      .selectAll()
-      .where('workspace_id', '=', workspace.id);
-    if (status) query = query.where('status', '=', status);
-    if (bookingId) query = query.where('booking_id', '=', bookingId);
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(200).execute();
-    return c.json({ jobs: rows.map(syncJobView) }, 200);
+    const { status, bookingId, limit, cursor } = c.req.valid('query');
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, workspace.id);
+    const { db } = deps.database;
+    const page = await listSyncJobs(db, workspace.id, { status, bookingId, after, limit });
+    if (!page) {
+      throw invalidCursor(
+        'This cursor points at no job of this workspace; leave it out to start from the newest job.',
+      );
+    }
+    const last = page.jobs.at(-1);
+    return c.json(
+      {
+        jobs: page.jobs.map(syncJobView),
+        nextCursor: page.more && last ? encodeCursor(workspace.id, last.id) : null,
+        counts: await countSyncJobs(db, workspace.id),
+      },
+      200,
+    );
   });
 }

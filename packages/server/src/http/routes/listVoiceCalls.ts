@@ -6,7 +6,12 @@ import type { AppDeps } from '../deps.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 
 const CallSummary = z
-  .object({ callId: z.string(), toolCalls: z.number(), firstAt: z.string(), lastAt: z.string() })
+  .object({
+    callId: z.string(),
+    toolCalls: z.number().int().openapi({ description: 'Tool calls answered' }),
+    firstAt: z.string().openapi({ format: 'date-time' }),
+    lastAt: z.string().openapi({ format: 'date-time' }),
+  })
   .openapi('VoiceCallSummary');
 
 const route = createRoute({

@@ -19,6 +19,7 @@ describeOnBackends('GET /v1/workspaces', (server) => {
           features: ['bookings'],
           createdAt: anyString(),
           bookingSync: { fieldPrefix: null, tagPrefix: null },
+          defaultCountry: null,
         },
       ],
       next: null,

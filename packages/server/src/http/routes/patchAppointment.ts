@@ -9,9 +9,10 @@ import { rescheduleAppointment } from '../../voiceBooking/appointments.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import { RescheduledSchema } from '../voiceResultSchemas.js';
 import { notConnected, requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
-import { toolResultError } from './postAppointment.js';
+import { RescheduleBody, toolResultError } from './postAppointment.js';
 
 const route = createRoute({
   method: 'patch',
@@ -20,21 +21,14 @@ const route = createRoute({
   security: bearer,
   request: {
     params: WorkspaceParams.extend({ appointmentId: z.string().min(1) }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({ slotId: z.string().optional(), startTime: z.string().optional() }),
-        },
-      },
-    },
+    body: { required: true, content: { 'application/json': { schema: RescheduleBody } } },
   },
   responses: {
     200: {
       description: '`status: rescheduled` with the new start',
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+      content: { 'application/json': { schema: RescheduledSchema } },
     },
-    ...errorResponses(401, 403, 404, 409, 422, 502),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 502),
   },
 });
 

@@ -14,19 +14,38 @@ import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import { BookedSchema } from '../voiceResultSchemas.js';
 import { notConnected, requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
 
+const slotId = z.string().optional().openapi({
+  description: 'A slot `id` from GET …/availability (preferred: it names the exact slot)',
+});
+const startTime = z.string().optional().openapi({
+  description:
+    "Or the start as a date-time, like 2026-12-01T14:30:00-05:00 (without an offset: in the workspace's timezone)",
+  example: '2026-12-01T14:30:00-05:00',
+});
+
 const BookBody = z
   .object({
-    slotId: z.string().optional(),
-    startTime: z.string().optional(),
-    name: z.string().optional(),
-    phone: z.string().optional(),
-    email: z.string().optional(),
-    notes: z.string().optional(),
+    slotId,
+    startTime,
+    name: z
+      .string()
+      .optional()
+      .openapi({ description: "The person's full name", example: 'Ada Lovelace' }),
+    phone: z.string().optional().openapi({
+      description: 'Phone or email (or both) is needed',
+      example: '+14155550100',
+    }),
+    email: z.string().optional().openapi({ example: 'ada@example.com' }),
+    notes: z.string().optional().openapi({ description: 'Added to the appointment note' }),
   })
   .openapi('BookAppointment');
+
+/** A body for `PATCH …/appointments/{appointmentId}`: the new slot, one way or the other. */
+export const RescheduleBody = z.object({ slotId, startTime }).openapi('RescheduleAppointment');
 
 const route = createRoute({
   method: 'post',
@@ -41,9 +60,9 @@ const route = createRoute({
   responses: {
     201: {
       description: 'Booked: `appointmentId`, `contactId`, `start`, `message`',
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+      content: { 'application/json': { schema: BookedSchema } },
     },
-    ...errorResponses(400, 401, 403, 404, 409, 422, 502, 503),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 502, 503),
   },
 });
 

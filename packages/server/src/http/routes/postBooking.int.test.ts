@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { bookingEvent, connect, connectedWorkspace } from '../../../test/bookings.js';
-import { describeOnBackends } from '../../../test/harness.js';
-import { anyString } from '../../../test/matchers.js';
+import { describeOnBackends, type ApiBody } from '../../../test/harness.js';
+import { anyString, containing } from '../../../test/matchers.js';
 
 const path = (ws: string) => `/v1/workspaces/${ws}/bookings`;
 
@@ -71,6 +71,108 @@ describeOnBackends('POST /v1/workspaces/:ws/bookings', (server) => {
     const booking = await server().call('GET', `${path(ws.id)}/bk_p`);
     expect(JSON.parse(booking.text)).toMatchObject({ customerKey: '+14155550100', sync: 'synced' });
     expect(ws.contacts().map((c) => c.phone)).toEqual(['+14155550100']);
+  });
+
+  it("reads a national phone in the Location's country: one customer however it is written", async () => {
+    const ws = await connectedWorkspace(server());
+    const national = await ws.post(
+      bookingEvent({ id: 'bk_n1', phone: '(415) 555-0132', email: undefined }),
+    );
+    expect(national.status).toBe(202);
+    expect(national.body).not.toHaveProperty('problems');
+    const international = await ws.post(
+      bookingEvent({
+        id: 'bk_n2',
+        phone: '+14155550132',
+        email: undefined,
+        startsAt: '2026-12-08T15:00:00-05:00',
+      }),
+    );
+    expect(international.status).toBe(202);
+    await ws.idle();
+
+    for (const id of ['bk_n1', 'bk_n2']) {
+      const booking = await server().call('GET', `${path(ws.id)}/${id}`);
+      expect(JSON.parse(booking.text)).toMatchObject({
+        customerKey: '+14155550132',
+        sync: 'synced',
+        problems: [],
+        booking: { customer: { phone: '+14155550132' } },
+      });
+    }
+    const [contact, ...others] = ws.contacts();
+    expect(others).toEqual([]);
+    expect(contact!.phone).toBe('+14155550132');
+    expect(contact!.fields).toMatchObject({ 'Bookings – Total Bookings': 2 });
+  });
+
+  it("reads national phones in the workspace's defaultCountry over the Location's", async () => {
+    const ws = await connectedWorkspace(server());
+    const patched = await server().call('PATCH', `/v1/workspaces/${ws.id}`, {
+      json: { defaultCountry: 'GB' },
+    });
+    expect(patched.status).toBe(200);
+    const res = await ws.post(
+      bookingEvent({ id: 'bk_uk', phone: '020 7946 0018', email: undefined }),
+    );
+    expect(res.status).toBe(202);
+    await ws.idle();
+    expect(ws.contacts().map((c) => c.phone)).toEqual(['+442079460018']);
+    const booking = await server().call('GET', `${path(ws.id)}/bk_uk`);
+    expect(JSON.parse(booking.text)).toMatchObject({ customerKey: '+442079460018' });
+  });
+
+  it('keeps a booking whose phone cannot be read and syncs it by email, saying so', async () => {
+    const ws = await connectedWorkspace(server());
+    const res = await ws.post(
+      bookingEvent({ id: 'bk_bad', email: 'ada@example.com', phone: '(415) 555-013' }),
+    );
+    expect(res.status).toBe(202);
+    const problem = {
+      field: 'customer.phone',
+      code: 'unreadable_phone',
+      message: containing('read in US'),
+      value: '(415) 555-013',
+    };
+    expect(res.body).toMatchObject({ bookingId: 'bk_bad', problems: [problem] });
+    await ws.idle();
+
+    const booking = await server().call('GET', `${path(ws.id)}/bk_bad`);
+    expect(JSON.parse(booking.text)).toMatchObject({
+      customerKey: 'ada@example.com',
+      sync: 'synced',
+      problems: [problem],
+    });
+    const [contact, ...others] = ws.contacts();
+    expect(others).toEqual([]);
+    expect(contact!.email).toBe('ada@example.com');
+    expect(contact!.phone ?? null).toBeNull();
+    expect(contact!.notes).toHaveLength(1);
+    expect(contact!.notes[0]).toContain(
+      'Phone not saved on the contact: "(415) 555-013" could not be read as a phone number.',
+    );
+  });
+
+  it('refuses a booking with neither an email nor a readable phone, saying how to fix it', async () => {
+    // No connection and no defaultCountry: there is no country to read a national number in.
+    const { id } = await server().createWorkspace();
+    const event = bookingEvent({ id: 'bk_x', phone: '(415) 555-0132', email: undefined });
+    const unconnected = await server().call('POST', path(id), { json: event });
+    expect(unconnected.status).toBe(422);
+    expect(unconnected.body.error?.details?.fields).toEqual([
+      { path: 'customer.phone', message: containing('no country to read national numbers in') },
+    ]);
+
+    const ws = await connectedWorkspace(server());
+    const unreadable = await ws.post(
+      bookingEvent({ id: 'bk_y', phone: '(415) 555-013', email: undefined }),
+    );
+    expect(unreadable.status).toBe(422);
+    const [field] = (unreadable.body as ApiBody).error!.details!.fields!;
+    expect(field!.path).toBe('customer.phone');
+    expect(field!.message).toMatch(/read in US: the connected Location's country/);
+    expect(field!.message).toMatch(/\+1 for US/);
+    expect((await server().call('GET', `${path(ws.id)}/bk_y`)).status).toBe(404);
   });
 
   it('stores bookings of a workspace with no connection and syncs them once it connects', async () => {

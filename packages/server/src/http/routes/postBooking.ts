@@ -1,20 +1,30 @@
 /**
- * `POST /v1/workspaces/:ws/bookings` (design §3.4): stores the booking version in the ledger and
- * enqueues the sync of every customer it affects, in one transaction -> 202
- * `{bookingId, version, sync, jobs}`. The same id+version again -> 200 the current state; an
- * older version -> 200 `{ignored: "stale"}`; an invalid event -> 422 with field errors.
+ * `POST /v1/workspaces/:ws/bookings`: stores the booking version in the ledger and enqueues the
+ * sync of every customer it affects, in one transaction -> 202 `{bookingId, version, sync, jobs,
+ * problems?}`. The same id+version again -> 200 the current state; an older version -> 200
+ * `{ignored: "stale"}`; an invalid event -> 422 with field errors. A phone without +country is
+ * read in the workspace's country (its `defaultCountry`, else the connected Location's) when the
+ * booking is accepted, so the ledger stores the customer it belongs to (see `bookingEvent.ts`).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { bookingView, recordBooking } from '../../bookings/bookingStore.js';
+import { findConnection } from '../../gohighlevel/connectionStore.js';
 import { bookingEventSchema } from '../../sync/bookingEvent.js';
+import { phoneCountry } from '../../sync/customerPhone.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError, validationFailed } from '../httpError.js';
-import { BookingViewSchema, bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import {
+  BookingProblemSchema,
+  BookingViewSchema,
+  bearer,
+  errorResponses,
+  WorkspaceParams,
+} from '../schemas.js';
 
-const BookingEventBody = z.record(z.string(), z.unknown()).openapi('BookingEvent', {
+const BookingEventBody = bookingEventSchema().openapi('BookingEvent', {
   description:
-    'id, version, status (confirmed|cancelled), startsAt, endsAt (ISO 8601 with offset), timezone (IANA), service {id?, name}, price? {amount (decimal string), currency}, payment? {status: paid|unpaid|pending|refunded|partially_paid}, customer {firstName?, lastName?, email?, phone?} (email or phone required), notes?, metadata?',
+    "id, version, status (confirmed|cancelled), startsAt, endsAt (ISO 8601 with offset), timezone (IANA), service {id?, name}, price? {amount (decimal string), currency}, payment? {status: paid|unpaid|pending|refunded|partially_paid}, customer {firstName?, lastName?, email?, phone?} (email or phone required; a phone without +country is read in the workspace's country), notes? (free text), metadata? (string values); notes and metadata go into the HighLevel note",
   example: {
     id: 'bk_123',
     version: 3,
@@ -25,7 +35,14 @@ const BookingEventBody = z.record(z.string(), z.unknown()).openapi('BookingEvent
     service: { id: 'svc_1', name: 'Deep Tissue Massage' },
     price: { amount: '120.00', currency: 'USD' },
     payment: { status: 'paid' },
-    customer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
+    customer: {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+      phone: '(415) 555-0132',
+    },
+    notes: 'Prefers a firm pressure',
+    metadata: { source: 'website', room: '2' },
   },
 });
 
@@ -35,6 +52,9 @@ const Accepted = z
     version: z.number().int(),
     sync: z.string(),
     jobs: z.array(z.string()),
+    problems: z.array(BookingProblemSchema).optional().openapi({
+      description: 'Present when part of the booking cannot be synced, e.g. an unreadable phone',
+    }),
   })
   .openapi('BookingAccepted');
 
@@ -58,19 +78,33 @@ const route = createRoute({
         'application/json': {
           schema: z.union([
             BookingViewSchema,
-            z.object({ ignored: z.literal('stale'), bookingId: z.string(), version: z.number() }),
+            z
+              .object({
+                ignored: z.literal('stale'),
+                bookingId: z.string(),
+                version: z.number().int().openapi({ description: 'The version stored instead' }),
+              })
+              .openapi('BookingIgnored'),
           ]),
         },
       },
     },
-    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
-const schema = bookingEventSchema();
+/** What the route itself takes: any JSON object, for the handler to validate. */
+const jsonObjectBody = {
+  required: true,
+  content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+};
 
 export function registerPostBooking(app: App, deps: AppDeps): void {
-  app.openapi(route, async (c) => {
+  // The handler validates the event after the feature check, reading phones in the workspace's
+  // country; the document shows the schema it validates with.
+  app.openAPIRegistry.registerPath(route);
+  const accepting = { ...route, hide: true, request: { ...route.request, body: jsonObjectBody } };
+  app.openapi(accepting, async (c) => {
     const workspace = c.get('workspace');
     if (!workspace.features.includes('bookings')) {
       throw new HttpError(
@@ -79,7 +113,12 @@ export function registerPostBooking(app: App, deps: AppDeps): void {
         'Booking sync is not enabled for this workspace; add the "bookings" feature.',
       );
     }
-    const parsed = schema.safeParse(c.req.valid('json'));
+    const connection = await findConnection(deps.database.db, workspace.id);
+    const country = phoneCountry({
+      workspaceCountry: workspace.default_country,
+      locationCountry: connection?.location_country,
+    });
+    const parsed = bookingEventSchema({ phoneCountry: country }).safeParse(c.req.valid('json'));
     if (!parsed.success) throw validationFailed(parsed.error.issues);
     const event = parsed.data;
     const recorded = await recordBooking(deps.database.db, deps.queue, workspace.id, event);
@@ -100,6 +139,7 @@ export function registerPostBooking(app: App, deps: AppDeps): void {
         version: event.version,
         sync: recorded.row.sync_state,
         jobs: recorded.jobs.map((job) => job.id),
+        ...(event.problems ? { problems: event.problems } : {}),
       },
       202,
     );

@@ -2,7 +2,7 @@
  * `POST /v1/workspaces/:ws/voice/vapi`: the workspace's Vapi server URL. Vapi authenticates with
  * the workspace's voice credential (not a bridge API key), so this route runs before the API's
  * authentication and JSON middleware. A bad credential is a 401; everything else is HTTP 200,
- * because Vapi ignores the body of any other status (vapi-notes.md).
+ * because Vapi ignores the body of any other status (docs/vapi.md#answers).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { failed, formatToolResult } from '../../voice/speech.js';
@@ -30,13 +30,86 @@ const VapiResults = z
   })
   .openapi('VapiToolResults');
 
+const VapiToolCall = z
+  .object({
+    id: z.string().openapi({ example: 'call_Qm4rZk2' }),
+    type: z.literal('function').optional(),
+    function: z.object({
+      name: z.string().openapi({
+        description:
+          '`check_availability`, `book_appointment`, `reschedule_appointment`, `cancel_appointment` or `find_appointments`',
+        example: 'check_availability',
+      }),
+      arguments: z
+        .union([z.string(), z.record(z.string(), z.unknown())])
+        .optional()
+        .openapi({
+          description: "The tool's arguments, as a JSON object or a string of one",
+          example: '{"date":"2026-12-01"}',
+        }),
+    }),
+  })
+  .openapi('VapiToolCall');
+
+/** What Vapi posts, as far as the bridge reads it (`voice/vapiMessage.ts` reads it leniently). */
+const VapiServerMessage = z
+  .object({
+    message: z.object({
+      type: z.string().openapi({
+        description: '`tool-calls` is answered; any other type is acknowledged with no results',
+        example: 'tool-calls',
+      }),
+      call: z
+        .object({
+          id: z
+            .string()
+            .optional()
+            .openapi({ description: 'Repeated tool calls of one call are answered once' }),
+          customer: z
+            .object({ number: z.string().optional().openapi({ example: '+14155550100' }) })
+            .optional(),
+        })
+        .optional(),
+      toolCallList: z.array(VapiToolCall).optional(),
+      toolWithToolCallList: z
+        .array(
+          z.object({
+            function: z.object({ name: z.string() }).optional(),
+            toolCall: VapiToolCall,
+          }),
+        )
+        .optional()
+        .openapi({
+          description: 'The same calls, wrapped with their tool; each id is answered once',
+        }),
+    }),
+  })
+  .openapi('VapiServerMessage', {
+    example: {
+      message: {
+        type: 'tool-calls',
+        call: { id: 'call_8f2a', customer: { number: '+14155550100' } },
+        toolCallList: [
+          {
+            id: 'call_Qm4rZk2',
+            type: 'function',
+            function: { name: 'check_availability', arguments: '{"date":"2026-12-01"}' },
+          },
+        ],
+      },
+    },
+  });
+
 const route = createRoute({
   method: 'post',
   path: '/v1/workspaces/{ws}/voice/vapi',
   summary: "Vapi's server URL: answers tool-calls messages (check_availability, book_appointment)",
   description:
     'Authenticated with the voice credential of `PUT /v1/workspaces/:ws/voice` (bearer, X-Vapi-Secret or HMAC signature), not a bridge API key. Always 200 except for a bad credential.',
-  request: { params: WorkspaceParams },
+  request: {
+    params: WorkspaceParams,
+    body: { required: true, content: { 'application/json': { schema: VapiServerMessage } } },
+  },
   responses: {
     200: {
       description: 'One single-line result per tool call, in order',
@@ -55,7 +128,11 @@ function parse(rawBody: string): unknown {
 }
 
 export function registerPostVapi(app: App, deps: AppDeps): void {
-  app.openapi(route, async (c) => {
+  // The signature covers the raw bytes and a malformed message still gets a 200 answer, so the
+  // route never parses the body itself; the document shows what Vapi sends.
+  app.openAPIRegistry.registerPath(route);
+  const answering = { ...route, hide: true, request: { params: WorkspaceParams } };
+  app.openapi(answering, async (c) => {
     const { ws } = c.req.valid('param');
     const setup = await requireVoiceSetup(deps, ws);
     const rawBody = await c.req.text();

@@ -1,27 +1,68 @@
 /**
- * `PUT /v1/workspaces/:ws/voice`: the workspace's voice-booking settings (design §3.5) -> 200 the
- * settings with the secret masked; 422 naming every wrong field.
+ * `PUT /v1/workspaces/:ws/voice`: the workspace's voice-booking settings -> 200 the settings with
+ * the secret masked; 422 naming every wrong field.
  */
-import { createRoute, z } from '@hono/zod-openapi';
-import { maskSettings, voiceSettingsSchema } from '../../voice/settings.js';
+import { createRoute } from '@hono/zod-openapi';
+import { maskSecret, maskSettings, voiceSettingsSchema } from '../../voice/settings.js';
 import { saveVoiceSettings } from '../../voiceBooking/settingsStore.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
-import { validationFailed } from '../httpError.js';
+import { documented, parsedSchema } from '../documentedSchemas.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 
-/** Documented loosely: `voiceSettingsSchema` (voice/settings.ts) is the validation. */
-export const VoiceSettingsDoc = z
-  .object({
-    calendarId: z.string(),
-    timezone: z.string(),
-    defaultCountry: z.string().optional(),
-    rules: z.record(z.string(), z.unknown()).optional(),
-    slotsToOffer: z.number().int().optional(),
-    auth: z.object({ type: z.enum(['bearer', 'x-vapi-secret', 'hmac']), secret: z.string() }),
-  })
-  .passthrough()
-  .openapi('VoiceSettings');
+const exampleAuth = { type: 'x-vapi-secret', secret: 'vapi-secret-0123456789-abcd' };
+const exampleWorkingHours = [
+  { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' },
+  { days: ['sat'], start: '10:00', end: '14:00' },
+];
+
+/** The body, validated by the route itself: `voiceSettingsSchema` decides what is accepted. */
+const VoiceSettingsInput = documented(voiceSettingsSchema).openapi('VoiceSettingsInput', {
+  description: [
+    'The voice-booking settings; unknown keys are refused, so a misspelt rule is never ignored.',
+    '',
+    '- `calendarId`: the HighLevel calendar the agent books in.',
+    "- `timezone`: the business's IANA timezone; working hours and blackout dates are read in it.",
+    '- `defaultCountry`: the country of phone numbers said without a +country code (default `US`).',
+    "- `rules`, applied on top of HighLevel's free slots: `workingHours` (default Monday to Friday 09:00–17:00), `bufferBeforeMinutes` and `bufferAfterMinutes` around existing appointments, `minLeadMinutes` of notice (default 60), `maxDaysAhead` (default 30; 0 is today only), `blackoutDates` as YYYY-MM-DD, `slotMinutes` (null: the calendar's slot length).",
+    '- `slotsToOffer`: how many slots the agent offers at once (default 3).',
+    '- `auth`: the credential Vapi presents: `bearer` (`Authorization: Bearer <secret>`), `x-vapi-secret` (`X-Vapi-Secret: <secret>`) or `hmac` (`x-vapi-signature`: hex HMAC-SHA256 of the body). To rotate it, send the old one as `previousSecret` with `previousSecretExpiresAt`; both work until then.',
+  ].join('\n'),
+  example: {
+    calendarId: 'cal_8Hq2mY0pLz',
+    timezone: 'America/New_York',
+    defaultCountry: 'US',
+    rules: {
+      workingHours: exampleWorkingHours,
+      bufferAfterMinutes: 15,
+      blackoutDates: ['2026-12-25'],
+    },
+    slotsToOffer: 3,
+    auth: exampleAuth,
+  },
+});
+
+/** The settings as stored: every default filled in, secrets masked. */
+export const VoiceSettingsSchema = parsedSchema(voiceSettingsSchema).openapi('VoiceSettings', {
+  description:
+    'The voice-booking settings with every default filled in; `auth.secret` and `auth.previousSecret` show only their last four characters.',
+  example: {
+    calendarId: 'cal_8Hq2mY0pLz',
+    timezone: 'America/New_York',
+    defaultCountry: 'US',
+    rules: {
+      workingHours: exampleWorkingHours,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 15,
+      minLeadMinutes: 60,
+      maxDaysAhead: 30,
+      blackoutDates: ['2026-12-25'],
+      slotMinutes: null,
+    },
+    slotsToOffer: 3,
+    auth: { ...exampleAuth, secret: maskSecret(exampleAuth.secret) },
+  },
+});
 
 const route = createRoute({
   method: 'put',
@@ -30,12 +71,12 @@ const route = createRoute({
   security: bearer,
   request: {
     params: WorkspaceParams,
-    body: { required: true, content: { 'application/json': { schema: z.unknown() } } },
+    body: { required: true, content: { 'application/json': { schema: VoiceSettingsInput } } },
   },
   responses: {
     200: {
       description: 'Stored; the secret is masked',
-      content: { 'application/json': { schema: VoiceSettingsDoc } },
+      content: { 'application/json': { schema: VoiceSettingsSchema } },
     },
     ...errorResponses(400, 401, 403, 404, 413, 415, 422),
   },
@@ -44,9 +85,8 @@ const route = createRoute({
 export function registerPutVoiceSettings(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');
-    const parsed = voiceSettingsSchema.safeParse(c.req.valid('json'));
-    if (!parsed.success) throw validationFailed(parsed.error.issues);
-    await saveVoiceSettings(deps.database.db, deps.keyring, workspace.id, parsed.data);
-    return c.json(maskSettings(parsed.data), 200);
+    const settings = c.req.valid('json');
+    await saveVoiceSettings(deps.database.db, deps.keyring, workspace.id, settings);
+    return c.json(maskSettings(settings), 200);
   });
 }

@@ -26,6 +26,29 @@ describeOnBackends('PATCH /v1/workspaces/:ws', (server) => {
     expect(read.body).toMatchObject({ bookingSync: { fieldPrefix: 'Salon –', tagPrefix: null } });
   });
 
+  it('sets the default country for phones; null goes back to the Location’s', async () => {
+    const { id } = await server().createWorkspace();
+    const set = await server().call('PATCH', `/v1/workspaces/${id}`, {
+      json: { defaultCountry: ' gb ' },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.defaultCountry).toBe('GB');
+
+    const unknown = await server().call('PATCH', `/v1/workspaces/${id}`, {
+      json: { defaultCountry: 'England' },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error?.details?.fields?.map((f) => f.path)).toEqual(['defaultCountry']);
+    expect((await server().call('GET', `/v1/workspaces/${id}`)).body.defaultCountry).toBe('GB');
+
+    const back = await server().call('PATCH', `/v1/workspaces/${id}`, {
+      json: { defaultCountry: null },
+    });
+    expect(back.body.defaultCountry).toBeNull();
+    // Only what was sent changes.
+    expect(back.body.bookingSync).toEqual({ fieldPrefix: null, tagPrefix: null });
+  });
+
   it('names each bad field instead of storing it', async () => {
     const { id } = await server().createWorkspace();
     const bad = await server().call('PATCH', `/v1/workspaces/${id}`, {

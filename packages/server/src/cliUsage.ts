@@ -1,0 +1,216 @@
+/**
+ * What `ghl-bridge` accepts, in one table: its commands, the flags each takes and the environment
+ * each reads. `--help`, `help <command>` and the per-command flag check are all read from here.
+ */
+import { createRequire } from 'node:module';
+import { ENVIRONMENT } from './config.js';
+
+/** The version of this package; `../package.json` is the same file from `src/` and from `dist/`. */
+export const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string })
+  .version;
+
+type EnvName = keyof typeof ENVIRONMENT;
+
+interface FlagSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** The value's placeholder in usage lines (`--port N`). */
+  value?: string;
+  help: string;
+  /** The environment variable the flag stands for. */
+  env?: EnvName;
+}
+
+export const FLAGS = {
+  port: { type: 'string', value: 'N', help: 'HTTP port; default 3000', env: 'PORT' },
+  host: { type: 'string', value: 'H', help: 'interface to bind; default 127.0.0.1', env: 'HOST' },
+  'data-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: 'embedded database and key files; default ./.ghl-bridge',
+    env: 'GHL_BRIDGE_DATA_DIR',
+  },
+  'database-url': {
+    type: 'string',
+    value: 'URL',
+    help: 'PostgreSQL instead of the embedded database',
+    env: 'DATABASE_URL',
+  },
+  'log-level': {
+    type: 'string',
+    value: 'L',
+    help: 'fatal|error|warn|info|debug|trace|silent; default info (warn with --demo)',
+    env: 'LOG_LEVEL',
+  },
+  demo: { type: 'boolean', help: 'HighLevel played by a local emulator, with a demo workspace' },
+  'no-worker': { type: 'boolean', help: 'serve HTTP only; run `ghl-bridge worker` for the jobs' },
+  workspace: { type: 'string', value: 'ID', help: 'the workspace (ws_…)' },
+  file: {
+    type: 'string',
+    value: 'F',
+    help: 'booking events: .ndjson/.jsonl (one per line) or .csv (dotted headers)',
+  },
+  'dry-run': {
+    type: 'boolean',
+    help: 'print the plan and the HighLevel calls it costs, write nothing (works while the server runs)',
+  },
+  help: { type: 'boolean', short: 'h', help: 'this help' },
+  version: { type: 'boolean', short: 'v', help: 'the version' },
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof FLAGS;
+
+interface CommandSpec {
+  summary: string;
+  /** Flags beyond --help. */
+  flags: FlagName[];
+  /** Flags the command cannot run without. */
+  required?: FlagName[];
+  env: EnvName[];
+  details: string[];
+}
+
+const STORAGE_ENV: EnvName[] = ['DATABASE_URL', 'GHL_BRIDGE_DATA_DIR'];
+const SECRETS_ENV: EnvName[] = ['GHL_BRIDGE_SECRET_KEY', 'GHL_BRIDGE_PREVIOUS_SECRET_KEYS'];
+const SYNC_ENV: EnvName[] = [
+  'GHL_BRIDGE_SYNC_CONCURRENCY',
+  'GHL_BRIDGE_FIELD_PREFIX',
+  'GHL_BRIDGE_TAG_PREFIX',
+];
+
+export type CommandName = 'start' | 'worker' | 'migrate' | 'doctor' | 'backfill';
+
+export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
+  start: {
+    summary: 'the HTTP API and the job workers',
+    flags: ['port', 'host', 'data-dir', 'database-url', 'log-level', 'demo', 'no-worker'],
+    env: [
+      'GHL_BRIDGE_ADMIN_TOKEN',
+      ...SECRETS_ENV,
+      ...STORAGE_ENV,
+      'GHL_API_BASE_URL',
+      'PORT',
+      'HOST',
+      'LOG_LEVEL',
+      'GHL_BRIDGE_BODY_LIMIT_BYTES',
+      ...SYNC_ENV,
+    ],
+    details: [
+      'Serves the API, migrates the database and runs the job workers in one process. With',
+      '--demo, HighLevel is played by a local emulator and a demo workspace is connected to it.',
+      'Logs are JSON lines on stdout; the banner with the URLs goes to stderr.',
+    ],
+  },
+  worker: {
+    summary: 'job workers only (scale out: run several against one PostgreSQL)',
+    flags: ['data-dir', 'database-url', 'log-level'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV, 'GHL_API_BASE_URL', 'LOG_LEVEL', ...SYNC_ENV],
+    details: ['Processes the booking-sync, connection-check and voice follow-up jobs; no HTTP.'],
+  },
+  migrate: {
+    summary: 'apply database migrations and install the queue, then exit',
+    flags: ['data-dir', 'database-url'],
+    env: STORAGE_ENV,
+    details: ['start and worker migrate too; run this once per release on PostgreSQL.'],
+  },
+  doctor: {
+    summary: "check a workspace's GoHighLevel connection against HighLevel",
+    flags: ['workspace', 'demo', 'data-dir', 'database-url'],
+    required: ['workspace'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV, 'GHL_API_BASE_URL'],
+    details: [
+      'Says whether HighLevel accepts the stored key, whether it belongs to the connected',
+      'Location and which scopes are missing; exits 1 when anything is wrong or HighLevel could',
+      'not be reached. On the embedded database it needs the data directory to itself.',
+    ],
+  },
+  backfill: {
+    summary: 'load historical bookings from NDJSON or CSV (resumable; --dry-run shows the plan)',
+    flags: ['workspace', 'file', 'dry-run', 'data-dir', 'database-url'],
+    required: ['workspace', 'file'],
+    env: [
+      ...STORAGE_ENV,
+      ...SECRETS_ENV,
+      'GHL_API_BASE_URL',
+      'GHL_BRIDGE_ADMIN_TOKEN',
+      'LOG_LEVEL',
+      ...SYNC_ENV,
+    ],
+    details: [
+      'Validates every line first (nothing is written if one is bad), stores each event as',
+      'POST …/bookings does, then shows the sync until it is done: on the embedded database',
+      'this process syncs (stop start first: one process per data directory); on PostgreSQL the',
+      'workers of start or worker do (Ctrl+C stops watching, the sync goes on). Resumable. A CSV',
+      'names the fields in its header row with dots: id,version,status,startsAt,endsAt,timezone,',
+      'service.name,price.amount,price.currency,payment.status,customer.email,customer.phone',
+      '--dry-run writes nothing and takes no lock: while start runs on the embedded database, it',
+      'asks that server (with GHL_BRIDGE_ADMIN_TOKEN, else <data-dir>/admin-token).',
+    ],
+  },
+};
+
+export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+/** `--port N`, `--demo`. */
+export function flagUsage(name: FlagName): string {
+  const flag: FlagSpec = FLAGS[name];
+  return `--${name}${flag.value ? ` ${flag.value}` : ''}`;
+}
+
+function table(rows: Array<[string, string]>, indent = '  '): string[] {
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return rows.map(([left, right]) => `${indent}${left.padEnd(width)}${right}`);
+}
+
+/** `ghl-bridge --help`: every command, every flag, every environment variable. */
+export function usage(): string {
+  const commands = Object.entries(COMMANDS).map(
+    ([name, spec]) => [name, spec.summary] as [string, string],
+  );
+  const flags = (Object.keys(FLAGS) as FlagName[]).map((name) => {
+    const flag: FlagSpec = FLAGS[name];
+    const short = flag.short ? `-${flag.short}, ` : '';
+    return [`${short}${flagUsage(name)}`, flag.help] as [string, string];
+  });
+  return [
+    `ghl-bridge ${VERSION}: sync bookings to HighLevel, book from voice agents.`,
+    '',
+    'Usage: ghl-bridge <command> [options]',
+    '       ghl-bridge help <command>      (or ghl-bridge <command> --help)',
+    '',
+    'Commands:',
+    ...table(commands),
+    '',
+    'Options (each command takes the ones its help lists):',
+    ...table(flags),
+    '',
+    'Environment (a flag wins over its variable):',
+    ...environmentLines(Object.keys(ENVIRONMENT) as EnvName[]),
+  ].join('\n');
+}
+
+/** `ghl-bridge help <command>`: its usage line, what it does, its flags and environment. */
+export function commandUsage(name: CommandName): string {
+  const spec = COMMANDS[name];
+  const required = new Set(spec.required ?? []);
+  const synopsis = spec.flags
+    .map((flag) => (required.has(flag) ? flagUsage(flag) : `[${flagUsage(flag)}]`))
+    .join(' ');
+  const flags = spec.flags.map((flag) => [flagUsage(flag), FLAGS[flag].help] as [string, string]);
+  return [
+    `Usage: ghl-bridge ${name} ${synopsis}`.trimEnd(),
+    '',
+    `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`,
+    ...spec.details,
+    '',
+    'Options:',
+    ...table([...flags, ['-h, --help', FLAGS.help.help]]),
+    '',
+    'Environment:',
+    ...environmentLines(spec.env),
+  ].join('\n');
+}
+
+function environmentLines(names: EnvName[]): string[] {
+  return names.flatMap((name) => [`  ${name}`, `      ${ENVIRONMENT[name]}`]);
+}
