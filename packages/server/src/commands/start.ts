@@ -58,6 +58,7 @@ export async function startCommand(options: StartOptions): Promise<Started> {
     );
     out('');
     out(`  API           ${http.url}/v1`);
+    out(`  API docs      ${http.url}/docs`);
     out(`  OpenAPI       ${http.url}/openapi.json`);
     out(`  Health        ${http.url}/healthz   ${http.url}/readyz   ${http.url}/metrics`);
     out(

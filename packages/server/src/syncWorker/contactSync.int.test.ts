@@ -252,6 +252,26 @@ describeOnBackends('booking sync to HighLevel', (server: () => TestServer) => {
     expect(JSON.parse(booking.text)).toMatchObject({ highLevelContactId: contact!.id });
   });
 
+  it('removes a status tag its add may have applied, once it is stale, even after the add failed', async () => {
+    const ws = await connectedWorkspace(server());
+    await sync(ws, { id: 'bk_1' });
+    // HighLevel applies the cancellation's tag but answers with an error that fails the job for
+    // good; the next version's job starts afresh and finds the tag on the contact.
+    server().emulator.control.addFault({
+      match: { method: 'POST', path: '/contacts/{contactId}/tags', locationId: ws.locationId },
+      status: 422,
+      commitThenFail: 'status',
+      count: 1,
+    });
+    expect((await ws.post({ id: 'bk_1', version: 2, status: 'cancelled' })).status).toBe(202);
+    expect((await ws.idle()).map((job) => job.status)).toContain('failed');
+    expect(ws.contacts()[0]!.tags).toContain('booking:cancelled');
+
+    expect((await ws.post({ id: 'bk_1', version: 3, status: 'confirmed' })).status).toBe(202);
+    await ws.idle();
+    expect(ws.contacts()[0]!.tags).toEqual(TAGS_FIRST);
+  });
+
   it('writes no second note when the note was created but the answer was lost', async () => {
     const ws = await connectedWorkspace(server());
     server().emulator.control.addFault({

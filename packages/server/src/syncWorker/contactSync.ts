@@ -139,14 +139,20 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
     await journal.done(contactKey, { contactId });
   }
 
+  const saveAppliedTags = async (tags: string[]) => {
+    appliedTags = tags;
+    await saveCustomer(db, workspaceId, customerKey, locationId, { appliedTags });
+  };
   for (const step of plan().steps) {
     if (step.kind === 'provision-fields' || step.kind.endsWith('-contact')) continue;
     if (journal.get(step.key)?.status === 'done') continue;
+    // Tags count as ours from before they are sent: an add whose answer is lost (or a crash
+    // right after it) may have applied them, and tags not recorded as ours would look like the
+    // user's own to every later difference and stay for good. Removing a tag the add never
+    // applied costs nothing. Removed tags stop being ours only once the removal is done.
+    if (step.kind === 'add-tags') await saveAppliedTags(step.appliedAfter);
     await runFollowUpStep(ctx, journal, step, contactId);
-    if (step.kind === 'add-tags' || step.kind === 'remove-tags') {
-      appliedTags = step.appliedAfter;
-      await saveCustomer(db, workspaceId, customerKey, locationId, { appliedTags });
-    }
+    if (step.kind === 'remove-tags') await saveAppliedTags(step.appliedAfter);
   }
   return contactId;
 }
