@@ -29,6 +29,11 @@ export function startServer(
         fetch: async (request: Request, env: HttpBindings | Http2Bindings) => {
           const res = await emulator.app.fetch(request, env);
           if (isDroppedResponse(res)) env.incoming.socket.destroy();
+          // An answer sent before the body arrived in full (a 401, a 404) closes the connection,
+          // so a keep-alive client does not reuse a socket still carrying that body.
+          else if (!env.incoming.complete && !env.outgoing.headersSent) {
+            env.outgoing.setHeader('Connection', 'close');
+          }
           return res;
         },
       },

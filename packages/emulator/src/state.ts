@@ -207,33 +207,41 @@ export interface EmulatorState {
   messages: Record<string, MessageRecord>;
 }
 
+/**
+ * A record map without a prototype: ids come from request paths, and on a plain object an id such
+ * as `constructor` or `__proto__` would find `Object.prototype`'s members instead of nothing.
+ */
+function recordMap<T>(entries: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 export function emptyState(): EmulatorState {
   return {
     version: 1,
-    locations: {},
-    tokens: {},
-    contacts: {},
-    notes: {},
-    tasks: {},
-    customFields: {},
-    tags: {},
-    users: {},
-    calendars: {},
-    appointments: {},
-    blockedSlots: {},
-    appointmentNotes: {},
+    locations: recordMap(),
+    tokens: recordMap(),
+    contacts: recordMap(),
+    notes: recordMap(),
+    tasks: recordMap(),
+    customFields: recordMap(),
+    tags: recordMap(),
+    users: recordMap(),
+    calendars: recordMap(),
+    appointments: recordMap(),
+    blockedSlots: recordMap(),
+    appointmentNotes: recordMap(),
     requests: [],
-    companies: {},
-    apps: {},
-    installs: {},
-    authorizationCodes: {},
-    refreshTokens: {},
-    companyTokens: {},
-    webhookSubscriptions: {},
-    pipelines: {},
-    opportunities: {},
-    conversations: {},
-    messages: {},
+    companies: recordMap(),
+    apps: recordMap(),
+    installs: recordMap(),
+    authorizationCodes: recordMap(),
+    refreshTokens: recordMap(),
+    companyTokens: recordMap(),
+    webhookSubscriptions: recordMap(),
+    pipelines: recordMap(),
+    opportunities: recordMap(),
+    conversations: recordMap(),
+    messages: recordMap(),
   };
 }
 
@@ -241,7 +249,11 @@ export function emptyState(): EmulatorState {
 export function replaceState(target: EmulatorState, source: EmulatorState): void {
   const fresh = { ...emptyState(), ...structuredClone(source) };
   for (const key of Object.keys(fresh) as (keyof EmulatorState)[]) {
-    (target as unknown as Record<string, unknown>)[key] = fresh[key];
+    const value = fresh[key];
+    (target as unknown as Record<string, unknown>)[key] =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? recordMap(value as Record<string, unknown>)
+        : value;
   }
 }
 
