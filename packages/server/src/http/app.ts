@@ -1,6 +1,6 @@
 /**
  * The bridge's HTTP API (packages/server/README.md#http-api): middleware in order — request id, access log, body limit,
- * JSON body, authentication, access — then one file per endpoint. Every failure is JSON.
+ * storable URL text, JSON body, authentication, access — then one file per endpoint. Every failure is JSON.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from './deps.js';
@@ -13,6 +13,7 @@ import { bodyLimit } from './middleware/bodyLimit.js';
 import { jsonBody } from './middleware/jsonBody.js';
 import { requestId } from './middleware/requestId.js';
 import { requireAdmin } from './middleware/requireAdmin.js';
+import { storableUrl } from './middleware/storableUrl.js';
 import { workspaceAccess } from './middleware/workspaceAccess.js';
 import { registerGetAvailability } from './routes/getAvailability.js';
 import { registerGetBooking } from './routes/getBooking.js';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): App {
   app.use('*', requestId({ logger: deps.logger }));
   app.use('*', accessLog({ metrics: deps.metrics }));
   app.use('*', bodyLimit({ maxBytes: deps.bodyLimitBytes }));
+  app.use('*', storableUrl());
   // Vapi signs the raw body with its own credential: before the API's JSON and auth layers.
   registerPostVapi(app, deps);
   app.use('*', jsonBody());

@@ -121,6 +121,8 @@ describe('bookingEventSchema', () => {
     ['1500', 'JPY', '1500'],
     ['1.250', 'KWD', '1.250'],
     ['7.100', 'EUR', '7.10'],
+    ['9999999999.99', 'USD', '9999999999.99'],
+    ['999999999999', 'JPY', '999999999999'],
   ])('stores price %s %s as %s', (amount, currency, canonical) => {
     const event = us.parse({ ...base, price: { amount, currency } });
     expect(event.price).toEqual({ amount: canonical, currency: currency.toUpperCase() });
@@ -151,6 +153,21 @@ describe('bookingEventSchema', () => {
     [
       'a negative price',
       { ...base, price: { amount: '-5.00', currency: 'USD' } },
+      ['price.amount'],
+    ],
+    [
+      'an amount HighLevel cannot hold exactly',
+      { ...base, price: { amount: '99999999999999.99', currency: 'USD' } },
+      ['price.amount'],
+    ],
+    [
+      'an amount past the maximum',
+      { ...base, price: { amount: '10000000000.00', currency: 'USD' } },
+      ['price.amount'],
+    ],
+    [
+      'a yen amount past the maximum',
+      { ...base, price: { amount: '1000000000000', currency: 'JPY' } },
       ['price.amount'],
     ],
     [

@@ -12,7 +12,13 @@ import {
   type BookingProblem,
   type PhoneCountry,
 } from './customerPhone.js';
-import { decimalAmountProblem, isCurrencyCode, toDecimalString, toMinorUnits } from './money.js';
+import {
+  amountLimitProblem,
+  decimalAmountProblem,
+  isCurrencyCode,
+  toDecimalString,
+  toMinorUnits,
+} from './money.js';
 import { isTimeZone } from '../timeZones.js';
 
 export const BOOKING_STATUSES = ['confirmed', 'cancelled'] as const;
@@ -134,7 +140,9 @@ const price = z
   })
   .superRefine((value, ctx) => {
     if (!isCurrencyCode(value.currency)) return;
-    const problem = decimalAmountProblem(value.amount, value.currency);
+    const problem =
+      decimalAmountProblem(value.amount, value.currency) ??
+      amountLimitProblem(value.amount, value.currency);
     if (problem || value.amount.startsWith('-')) {
       ctx.addIssue({
         code: 'custom',

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountLimitProblem,
   currencyExponent,
   decimalAmountProblem,
   formatMoney,
   monetoryFieldValue,
   sumMoney,
   toDecimalString,
+  MAX_AMOUNT_MINOR_UNITS,
   toMinorUnits,
   type Money,
 } from './money.js';
@@ -105,6 +107,33 @@ describe('monetoryFieldValue', () => {
     expect(() => monetoryFieldValue({ currency: 'USD', minor: 1234567890123456789n })).toThrow(
       /too many digits/,
     );
+  });
+});
+
+describe('amountLimitProblem', () => {
+  it.each([
+    ['9999999999.99', 'USD'],
+    ['999999999999', 'JPY'],
+    ['999999999.999', 'KWD'],
+  ])('accepts the maximum %s %s', (amount, currency) => {
+    expect(amountLimitProblem(amount, currency)).toBeUndefined();
+  });
+
+  it.each([
+    ['10000000000.00', 'USD', /at most 9999999999\.99 USD/],
+    ['99999999999999.99', 'USD', /at most 9999999999\.99 USD/],
+    ['1000000000000', 'JPY', /at most 999999999999 JPY/],
+  ])('refuses %s %s', (amount, currency, message) => {
+    expect(amountLimitProblem(amount, currency)).toMatch(message);
+  });
+
+  it('leaves room for a thousand paid bookings at the maximum in the revenue field', () => {
+    const max = { currency: 'USD', minor: MAX_AMOUNT_MINOR_UNITS };
+    const total = sumMoney(
+      'USD',
+      Array.from({ length: 1000 }, () => max),
+    );
+    expect(monetoryFieldValue(total)).toBe(9999999999990);
   });
 });
 

@@ -56,6 +56,26 @@ export function decimalAmountProblem(amount: string, currency: string): string |
 }
 
 /**
+ * The largest booking amount accepted, in minor units: 12 digits (USD 9,999,999,999.99, JPY
+ * 999,999,999,999). A customer's revenue is written to HighLevel as one JSON number, exact only up
+ * to 15 significant digits (`monetoryFieldValue`), and it is a sum: this limit leaves room for a
+ * thousand paid bookings at the maximum before the sum outgrows what can be written.
+ */
+export const MAX_AMOUNT_MINOR_UNITS = 10n ** 12n - 1n;
+
+/**
+ * Why `amount` (a valid decimal of `currency`) is too large to accept, or undefined when it is not.
+ *
+ * @example amountLimitProblem('99999999999999.99', 'USD') // "at most 9999999999.99 USD …"
+ */
+export function amountLimitProblem(amount: string, currency: string): string | undefined {
+  const minor = toMinorUnits(amount, currency);
+  if (minor <= MAX_AMOUNT_MINOR_UNITS && minor >= -MAX_AMOUNT_MINOR_UNITS) return undefined;
+  const max = toDecimalString(MAX_AMOUNT_MINOR_UNITS, currency);
+  return `expected at most ${max} ${currency}: a customer's revenue is written to HighLevel as a number that stays exact only up to 15 digits`;
+}
+
+/**
  * The decimal string `amount` in minor units of `currency`.
  *
  * @example toMinorUnits('120.5', 'USD') // 12050n; toMinorUnits('1500', 'JPY') // 1500n

@@ -1,13 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
-import { HttpError } from '../httpError.js';
+import { HttpError, validationFailed } from '../httpError.js';
+import { unstorableTextIn } from '../storableText.js';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
  * Requests that carry a body must send JSON: another media type is a 415, unparseable JSON a
- * 400 `invalid_json`, each with a message saying what to send. The body stays cached for the
+ * 400 `invalid_json`, text the database cannot store (NUL, a lone surrogate) a 422
+ * `validation_failed` naming each field, each with a message saying what to send. The body stays cached for the
  * route's validator.
  *
  * @example app.use('/v1/*', jsonBody());
@@ -36,8 +38,9 @@ export function jsonBody(): MiddlewareHandler<AppEnv> {
     // says so through its schema.
     const text = await c.req.text();
     if (text.trim() === '') return next();
+    let body: unknown;
     try {
-      JSON.parse(text);
+      body = JSON.parse(text);
     } catch {
       throw new HttpError(
         400,
@@ -45,6 +48,9 @@ export function jsonBody(): MiddlewareHandler<AppEnv> {
         'The request body is not valid JSON (check quotes, commas and brackets).',
       );
     }
+    // Text the database cannot store is refused here, naming the field, not by a failing query.
+    const problems = unstorableTextIn(body);
+    if (problems.length > 0) throw validationFailed(problems);
     await next();
   };
 }

@@ -171,6 +171,22 @@ describeOnBackends('PUT /v1/workspaces/:ws/integrations/gohighlevel', (server) =
     expect(res.body.error?.details?.fields?.map((f) => f.path)).toEqual(fields);
   });
 
+  it.each(['pit-ü€1234567', 'pit-1234 5678', 'pit-1234\u00a05678'])(
+    'answers a key that is not printable ASCII (%j) with 422 on apiKey, calling HighLevel not at all',
+    async (apiKey) => {
+      const { id } = await server().createWorkspace();
+      const { locationId } = server().location();
+      const before = server().emulator.control.requests({ locationId }).length;
+      const res = await server().call('PUT', path(id), { json: { apiKey, locationId } });
+      expect(res.status).toBe(422);
+      expect(res.body.error?.code).toBe('validation_failed');
+      expect(res.body.error?.details?.fields).toEqual([
+        { path: 'apiKey', message: containing('paste the Private Integration token exactly') },
+      ]);
+      expect(server().emulator.control.requests({ locationId })).toHaveLength(before);
+    },
+  );
+
   it('answers an unknown workspace with 404 and another workspace’s key with 403', async () => {
     const { locationId, token } = server().location();
     const unknown = await server().call('PUT', path('ws_unknown'), {

@@ -19,7 +19,13 @@ const ConnectBody = z
       .string()
       .trim()
       .min(8, 'Paste the Private Integration token (it starts with pit-)')
-      .max(4096),
+      .max(4096)
+      // The key travels in the Authorization header, which carries no spaces, accents or other
+      // non-ASCII text (fetch refuses such a header outright); HighLevel's tokens never have them.
+      .regex(
+        /^[\x21-\x7e]+$/,
+        'An API key has only ASCII letters, digits and punctuation, no spaces or accents: paste the Private Integration token exactly as HighLevel shows it',
+      ),
     locationId: z
       .string()
       .trim()

@@ -1,0 +1,63 @@
+/**
+ * Text PostgreSQL cannot store. `text` and `jsonb` refuse the NUL character (`\u0000`), and an
+ * unpaired UTF-16 surrogate (`\ud800` written as a JSON escape) is no character at all: it cannot
+ * be encoded as UTF-8. Both are refused where a request enters, before they reach a query.
+ * https://www.postgresql.org/docs/current/datatype-json.html
+ */
+
+/** A lone high surrogate not followed by a low one, or a lone low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** At most this many problems are listed, so a body full of them gets a short answer. */
+const MAX_PROBLEMS = 20;
+
+export interface TextProblem {
+  /** Where the text is: the field path in a JSON body (`customer.firstName`, `items.0`). */
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * Why `text` cannot be stored, or undefined when it can.
+ *
+ * @example unstorableTextProblem('Ada\u0000') // "contains a NUL character (\\u0000) …"
+ */
+export function unstorableTextProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) {
+    return 'contains a NUL character (\\u0000), which cannot be stored; remove it';
+  }
+  if (LONE_SURROGATE.test(text)) {
+    return 'contains an unpaired UTF-16 surrogate (like \\ud800), which is not a character; send valid Unicode text';
+  }
+  return undefined;
+}
+
+/**
+ * Every string in a parsed JSON value (object keys included) that cannot be stored, with its path.
+ *
+ * @example unstorableTextIn({ customer: { firstName: 'A\u0000' } })
+ * // [{ path: ['customer', 'firstName'], message: 'contains a NUL character …' }]
+ */
+export function unstorableTextIn(value: unknown): TextProblem[] {
+  const problems: TextProblem[] = [];
+  const visit = (node: unknown, path: Array<string | number>): void => {
+    if (problems.length >= MAX_PROBLEMS) return;
+    if (typeof node === 'string') {
+      const message = unstorableTextProblem(node);
+      if (message) problems.push({ path, message });
+    } else if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, [...path, index]));
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) {
+        const keyProblem = unstorableTextProblem(key);
+        if (keyProblem) {
+          problems.push({ path, message: `a field name ${keyProblem}` });
+        } else {
+          visit(item, [...path, key]);
+        }
+      }
+    }
+  };
+  visit(value, []);
+  return problems.slice(0, MAX_PROBLEMS);
+}
