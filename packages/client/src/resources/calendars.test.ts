@@ -74,6 +74,32 @@ describe('calendars.freeSlots', () => {
     expect(slots.some((s) => s.startsWith('trace'))).toBe(false);
   });
 
+  it('asks for at most two parts at once, and for none after the caller gives up', async () => {
+    let inFlight = 0;
+    let most = 0;
+    let sent = 0;
+    const gone = new AbortController();
+    const fetch = async (_input: string | URL | Request, init?: RequestInit) => {
+      sent++;
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      init?.signal?.throwIfAborted();
+      return new Response('{}', { headers: { 'content-type': 'application/json' } });
+    };
+    const auth = privateIntegrationToken('pit-test', { locationId: 'loc1' });
+    const hl = new HighLevel({ auth, fetch, rateLimit: false, retry: false });
+    const range = { calendarId: 'cal1', start: 0, end: 200 * DAY };
+    await hl.calendars.freeSlots(range);
+    expect([sent, most]).toEqual([7, 2]);
+
+    sent = 0;
+    const abandoned = hl.calendars.freeSlots(range, { signal: gone.signal });
+    gone.abort();
+    await expect(abandoned).rejects.toThrow();
+    expect(sent).toBeLessThanOrEqual(2);
+  });
+
   it('asks once for a range within 31 days and keeps the slot strings untouched', async () => {
     const { hl, script } = client({
       body: {

@@ -9,7 +9,10 @@ export type CalendarListParams = Paths['/calendars/']['get']['parameters']['quer
 export interface FreeSlotsParams {
   calendarId: string;
   start: Date | number;
-  /** Any distance from `start`: ranges over HighLevel's 31-day limit are fetched in parts. */
+  /**
+   * Any distance from `start`: ranges over HighLevel's 31-day limit are fetched in parts, two at
+   * a time.
+   */
   end: Date | number;
   /**
    * IANA zone of the returned slots' offsets. HighLevel does not document the zone used without
@@ -20,6 +23,9 @@ export interface FreeSlotsParams {
   userId?: string;
   userIds?: string[];
 }
+
+/** How many parts of a long free-slots range are asked for at once. */
+const FREE_SLOTS_CONCURRENCY = 2;
 
 /** Calendars and their availability (`apps/calendars.json`, Version 2021-04-15). */
 export class Calendars extends Resource {
@@ -51,15 +57,30 @@ export class Calendars extends Resource {
    */
   async freeSlots(params: FreeSlotsParams, options: CallOptions = {}): Promise<string[]> {
     const { calendarId, start, end, ...filters } = params;
-    const answers = await Promise.all(
-      splitRange(epochMs(start), epochMs(end)).map(([startDate, endDate]) =>
-        this.client.request('GET', '/calendars/{calendarId}/free-slots', {
-          ...options,
-          path: { calendarId },
-          query: { ...filters, startDate, endDate },
-        }),
-      ),
-    );
+    const ranges = splitRange(epochMs(start), epochMs(end));
+    const answers: unknown[] = [];
+    let next = 0;
+    let failed = false;
+    // A few parts at a time: a long range must not take the Location's whole rate limit at once,
+    // and after a failure (an abort included) no further part is asked for.
+    const worker = async () => {
+      while (!failed && next < ranges.length) {
+        const index = next++;
+        const [startDate, endDate] = ranges[index]!;
+        try {
+          answers[index] = await this.client.request('GET', '/calendars/{calendarId}/free-slots', {
+            ...options,
+            path: { calendarId },
+            query: { ...filters, startDate, endDate },
+          });
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    };
+    const workers = Math.min(FREE_SLOTS_CONCURRENCY, ranges.length);
+    await Promise.all(Array.from({ length: workers }, worker));
     return mergeSlots(answers.map(slotsOfDays));
   }
 }

@@ -85,7 +85,7 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
   let contactTags: string[] | undefined;
 
   const plan = (): ContactSyncPlan =>
-    planContactSync({
+    planFromStoredBookings(ctx, {
       locationId,
       customer: ctx.customer,
       change: { ...(ctx.previous ? { previous: ctx.previous } : {}), current: ctx.current },
@@ -155,6 +155,27 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
     if (step.kind === 'remove-tags') await saveAppliedTags(step.appliedAfter);
   }
   return contactId;
+}
+
+/**
+ * The plan, or a permanent failure when a stored booking cannot be turned into the contact's
+ * stats: a RangeError from the money arithmetic (a price stored before today's amount limit, or a
+ * revenue past what a JSON number holds exactly) fails the same way on every attempt, so it is not
+ * worth a retry.
+ */
+function planFromStoredBookings(
+  ctx: ContactSyncContext,
+  input: Parameters<typeof planContactSync>[0],
+): ContactSyncPlan {
+  try {
+    return planContactSync(input);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new PermanentSyncError(
+      `The booking fields of customer ${ctx.customerKey} cannot be computed from their stored bookings: ${error.message}. Send a new version of the booking with a price of at most 12 digits (docs/booking-events.md#money), then retry this job.`,
+      'rejected',
+    );
+  }
 }
 
 async function runFollowUpStep(

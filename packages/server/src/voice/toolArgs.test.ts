@@ -165,6 +165,59 @@ describe('check_availability', () => {
     });
   });
 
+  describe("held to the rules' horizon (30 days ahead: 2026-12-30) and 62 days", () => {
+    const limited = { ...context, maxDaysAhead: 30 };
+    it.each<[string, Record<string, unknown>, ToolContext, { field: string; expected: string }]>([
+      [
+        'a window to the year 9999',
+        { from: '2026-12-07', to: '9999-12-31' },
+        limited,
+        { field: 'to', expected: 'a date no later than 2026-12-30' },
+      ],
+      [
+        'a day past the last one',
+        { date: '2026-12-31' },
+        limited,
+        { field: 'date', expected: 'a date no later than 2026-12-30' },
+      ],
+      [
+        'a start past the last day',
+        { from: '2027-01-04' },
+        limited,
+        { field: 'from', expected: 'a date no later than 2026-12-30' },
+      ],
+      [
+        'a window longer than 62 days under a far horizon',
+        { from: '2026-12-01', to: '2027-03-01' },
+        { ...context, maxDaysAhead: 365 },
+        { field: 'to', expected: 'a window of at most 62 days' },
+      ],
+      [
+        'a window longer than 62 days without rules',
+        { to: '9999-12-31' },
+        context,
+        { field: 'to', expected: 'a window of at most 62 days' },
+      ],
+    ])('%s -> needs_info', (_name, raw, ctx, problem) => {
+      expect(readCheckAvailability(raw, ctx)).toMatchObject({
+        ok: false,
+        result: { status: 'needs_info', invalid: [problem] },
+      });
+    });
+
+    it.each<[string, Record<string, unknown>, ToolContext, string]>([
+      ['the last day', { date: '2026-12-30' }, limited, '2026-12-31T00:00:00-05:00'],
+      [
+        'no window: a week, cut at the horizon',
+        {},
+        { ...context, maxDaysAhead: 2 },
+        '2026-12-03T00:00:00-05:00',
+      ],
+    ])('%s is searched', (_name, raw, ctx, to) => {
+      expect(readCheckAvailability(raw, ctx)).toMatchObject({ ok: true, args: { to } });
+    });
+  });
+
   it('says what format to use', () => {
     const result = readCheckAvailability({ date: 'tomorrow' }, context);
     expect(!result.ok && result.result.message).toBe(`For date I need ${DATE}.`);

@@ -55,6 +55,26 @@ export interface CancelAppointmentArgs extends CallerDetails {
 }
 export type FindAppointmentsArgs = CallerDetails;
 
+/**
+ * The longest window one check searches. HighLevel's free slots take at most 31 days per request
+ * (docs/highlevel-behaviour.md#free-slots), so a check costs a few of them, not thousands.
+ */
+export const MAX_SEARCH_DAYS = 62;
+
+/**
+ * The first instant past the last day the rules offer (`maxDaysAhead` days after today in the
+ * workspace timezone), or `undefined` without a limit.
+ *
+ * @example searchHorizon({ now, timezone: 'America/Chicago', maxDaysAhead: 30 })?.toISO();
+ */
+export function searchHorizon(
+  context: Pick<ToolContext, 'now' | 'timezone' | 'maxDaysAhead'>,
+): DateTime | undefined {
+  if (context.maxDaysAhead === undefined) return undefined;
+  const today = DateTime.fromJSDate(context.now).setZone(timeZone(context.timezone));
+  return today.startOf('day').plus({ days: context.maxDaysAhead + 1 });
+}
+
 /** The window of a check: instants in `zone`, plus the single day asked about, if any. */
 function searchWindow(values: Fields, zone: string, now: DateTime, invalid: FieldProblem[]) {
   const dayStart = (date: string) =>
@@ -81,9 +101,35 @@ function searchWindow(values: Fields, zone: string, now: DateTime, invalid: Fiel
 }
 
 /**
+ * The end of the window once held to the rules' horizon and `MAX_SEARCH_DAYS`: a window asked
+ * for past them is refused (naming the field) before HighLevel is asked anything; the default
+ * window is only shortened.
+ */
+function tooFar(
+  values: Fields,
+  start: DateTime,
+  window: { to: DateTime },
+  horizon: DateTime | undefined,
+  invalid: FieldProblem[],
+): DateTime {
+  if (invalid.length) return window.to;
+  const asked = values.date || values.from || values.to;
+  const field = values.date ? 'date' : values.to ? 'to' : 'from';
+  const lastDay = horizon?.minus({ days: 1 }).toISODate();
+  if (horizon && window.to > horizon) {
+    if (!asked) return horizon;
+    invalid.push({ field, expected: `a date no later than ${lastDay}` });
+  } else if (window.to.diff(start, 'days').days > MAX_SEARCH_DAYS) {
+    invalid.push({ field, expected: `a window of at most ${MAX_SEARCH_DAYS} days` });
+  }
+  return window.to;
+}
+
+/**
  * `check_availability {date? | from?, to?, timezone?, service?}` as a search window. `date` wins
  * over `from`/`to`; a `from` alone searches to the end of its day; nothing given means from now
- * to the end of the seventh day; a window reaching into the past starts now.
+ * to the end of the seventh day; a window reaching into the past starts now. A window past the
+ * rules' `maxDaysAhead`, or longer than `MAX_SEARCH_DAYS`, is refused.
  *
  * @example readCheckAvailability({ date: '2026-12-01' }, context); // { ok: true, args: { from: '2026-12-01T00:00:00-05:00', to: '2026-12-02T00:00:00-05:00', askedDay: '2026-12-01', … } }
  */
@@ -101,10 +147,12 @@ export function readCheckAvailability(
   if (invalid.length === 0 && window.to <= now) {
     invalid.push({ field: values.date ? 'date' : 'to', expected: 'today or a later date' });
   }
+  const start = window.from < now ? now : window.from;
+  const end = tooFar(values, start, window, searchHorizon(context), invalid);
   return finish([], invalid, () => ({
     timezone: zone,
-    from: iso(window.from < now ? now : window.from),
-    to: iso(window.to),
+    from: iso(start),
+    to: iso(end),
     ...(window.askedDay ? { askedDay: window.askedDay } : {}),
     ...(values.service ? { service: values.service } : {}),
   }));

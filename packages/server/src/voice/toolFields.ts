@@ -19,6 +19,8 @@ export interface ToolContext {
   defaultCountry: CountryCode;
   /** The caller's number from the call, used when the model gives no phone. */
   callerNumber?: string;
+  /** The rules' `maxDaysAhead`: no availability is searched past that day (default no limit). */
+  maxDaysAhead?: number;
 }
 
 /** An offered slot's opaque id, or a start time (an instant with offset) to match against free slots. */

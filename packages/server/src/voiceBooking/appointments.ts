@@ -4,9 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  LocationAccessError,
   NotFoundError,
   OutcomeUnknownError,
   SlotUnavailableError,
+  ValidationError,
   type CalendarEvent,
 } from '@ghl-bridge/client';
 import { DateTime } from 'luxon';
@@ -103,7 +105,14 @@ async function targetAppointment(
         return { event };
       }
     } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
+      // An id of another Location is a 403, an unknown or malformed one a 400 or 422
+      // (docs/highlevel-behaviour.md#auth-error-triad, #not-found-is-400): to this workspace,
+      // each is no such appointment.
+      const notOurs =
+        error instanceof NotFoundError ||
+        error instanceof LocationAccessError ||
+        error instanceof ValidationError;
+      if (!notOurs) throw error;
     }
     return { result: notFound('that appointment') };
   }

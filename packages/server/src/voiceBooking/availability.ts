@@ -13,8 +13,8 @@ import {
 import type { OfferedSlot, NoSlots, SlotsOffered } from '../voice/results.js';
 import { encodeSlotId } from '../voice/slotId.js';
 import { daysOffered, labelSlots, noSlots, slotsOffered } from '../voice/speech.js';
-import type { CheckAvailabilityArgs } from '../voice/toolArgs.js';
-import { LIVE, type VoiceContext } from './context.js';
+import { searchHorizon, type CheckAvailabilityArgs } from '../voice/toolArgs.js';
+import { liveRead, type VoiceContext } from './context.js';
 import type { CalendarOpenings } from './freeSlotCache.js';
 import { timeZone } from '../timeZones.js';
 
@@ -28,7 +28,7 @@ async function slotMinutes(ctx: VoiceContext): Promise<number> {
   if (rules.slotMinutes !== null) return rules.slotMinutes;
   const cached = ctx.calendarMinutes.get(calendarId);
   if (cached && cached.until > ctx.now.getTime()) return cached.minutes;
-  const calendar = await ctx.hl.calendars.get(calendarId, LIVE);
+  const calendar = await ctx.hl.calendars.get(calendarId, liveRead(ctx));
   const duration = calendar.slotDuration ?? 30;
   const minutes = calendar.slotDurationUnit === 'hours' ? duration * 60 : duration;
   ctx.calendarMinutes.set(calendarId, { minutes, until: ctx.now.getTime() + CALENDAR_CACHE_MS });
@@ -53,7 +53,7 @@ async function busyIntervals(ctx: VoiceContext, from: DateTime, to: DateTime) {
       startTime: from.minus(margin).toMillis(),
       endTime: to.plus(margin).toMillis(),
     },
-    LIVE,
+    liveRead(ctx),
   );
   return events
     .filter((event) => event.appointmentStatus !== 'cancelled' && event.startTime && event.endTime)
@@ -71,7 +71,7 @@ async function readOpenings(
   const [slots, busy] = await Promise.all([
     ctx.hl.calendars.freeSlots(
       { calendarId, start: from.toMillis(), end: to.toMillis(), timezone },
-      LIVE,
+      liveRead(ctx),
     ),
     busyIntervals(ctx, from, to),
   ]);
@@ -117,9 +117,7 @@ export async function allowedSlots(
       window,
       ctx.now.getTime(),
       () => readOpenings(ctx, start, to, timezone),
-      {
-        fresh,
-      },
+      { fresh, ...(ctx.signal ? { signal: ctx.signal } : {}) },
     ),
     slotMinutes(ctx),
   ]);
@@ -152,7 +150,12 @@ export async function checkAvailability(
   const from = DateTime.fromISO(args.from, { setZone: true });
   const to = DateTime.fromISO(args.to, { setZone: true });
   // One HighLevel read covers the nearby days too; the rules look at them only when needed.
-  const [wideFrom, wideTo] = [from.minus({ days: NEARBY_DAYS }), to.plus({ days: NEARBY_DAYS })];
+  // Days past the rules' horizon are never offered, so they are not read either.
+  const { timezone, rules } = ctx.settings;
+  const horizon = searchHorizon({ now: ctx.now, timezone, maxDaysAhead: rules.maxDaysAhead });
+  const wideFrom = from.minus({ days: NEARBY_DAYS });
+  const nearbyTo = to.plus({ days: NEARBY_DAYS });
+  const wideTo = horizon ? DateTime.min(nearbyTo, horizon) : nearbyTo;
   const inWindow = slotsBetween(
     await allowedSlots(ctx, wideFrom, wideTo, zone, { within: { from, to } }),
     args.from,

@@ -29,6 +29,8 @@ export interface VoiceContext {
   freeSlots: FreeSlotCache;
   /** Where follow-ups that failed go to be retried (followUps.ts). */
   queue: Pick<JobQueue, 'enqueue'>;
+  /** Aborted when the caller goes away: reads stop, writes (already asked for) do not. */
+  signal?: AbortSignal;
 }
 
 /** Epoch milliseconds now (the client's `Clock` fits). */
@@ -95,6 +97,16 @@ export function openVoiceContext(
 
 /** Live calls go before any backfill in the client's rate limiter. */
 export const LIVE = { priority: 'interactive' } as const;
+
+/**
+ * The options of a live read, stopped when the caller goes away: nothing is left to answer, and
+ * HighLevel's rate limit is shared with the Location's bookings.
+ *
+ * @example await ctx.hl.calendars.get(calendarId, liveRead(ctx));
+ */
+export function liveRead(ctx: Pick<VoiceContext, 'signal'>) {
+  return ctx.signal ? { ...LIVE, signal: ctx.signal } : LIVE;
+}
 
 /**
  * The slot-id key, derived from the credentials key so ids need no storage of their own.

@@ -76,4 +76,21 @@ describe('FreeSlotCache', () => {
     await cache.openings(w, T0, hl.fetch);
     expect(hl.calls).toBe(2);
   });
+
+  it('fetches again for the others when the question that started a shared fetch is abandoned', async () => {
+    const cache = new FreeSlotCache();
+    const hl = highLevel();
+    const gone = new AbortController();
+    const abandoned = () =>
+      new Promise<CalendarOpenings>((_resolve, reject) => {
+        gone.signal.addEventListener('abort', () => reject(new Error('aborted')));
+      });
+    const w = window(T0, T0 + H);
+    const first = cache.openings(w, T0, abandoned, { signal: gone.signal });
+    const second = cache.openings(w, T0, hl.fetch, { signal: new AbortController().signal });
+    gone.abort();
+    await expect(first).rejects.toThrow('aborted');
+    expect((await second).slots).toEqual([SLOTS[0], SLOTS[1]]);
+    expect(hl.calls).toBe(1);
+  });
 });

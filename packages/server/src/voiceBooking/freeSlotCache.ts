@@ -27,6 +27,8 @@ interface Entry {
   to: number;
   until: number;
   openings: Promise<CalendarOpenings>;
+  /** The signal of the request that started the fetch. */
+  signal: AbortSignal | undefined;
 }
 
 export interface FreeSlotWindow {
@@ -51,7 +53,8 @@ export class FreeSlotCache {
 
   /**
    * The openings in `window`, from memory when a fresh fetch covers it, else from `fetch`
-   * (kept for the next question). `fresh` always fetches, and keeps what it read.
+   * (kept for the next question). `fresh` always fetches, and keeps what it read. `signal` is
+   * the asking request's: a shared fetch its starter gave up on is made again for the others.
    *
    * @example const { slots } = await cache.openings(window, now, () => readHighLevel(window));
    */
@@ -59,22 +62,30 @@ export class FreeSlotCache {
     window: FreeSlotWindow,
     now: number,
     fetch: () => Promise<CalendarOpenings>,
-    { fresh = false } = {},
+    { fresh = false, signal }: { fresh?: boolean; signal?: AbortSignal } = {},
   ): Promise<CalendarOpenings> {
     const key = [window.calendarId, window.timezone, window.withBusy].join('\u0000');
     const live = (this.entries.get(key) ?? []).filter((entry) => entry.until > now);
     const hit = fresh
       ? undefined
       : live.find((entry) => entry.from <= window.from && entry.to >= window.to);
-    if (hit) return within(await hit.openings, window);
+    if (hit) {
+      try {
+        return within(await hit.openings, window);
+      } catch (error) {
+        if (!hit.signal?.aborted || signal?.aborted) throw error;
+      }
+    }
 
     const entry: Entry = {
       from: window.from,
       to: window.to,
       until: now + this.ttlMs,
       openings: fetch(),
+      signal,
     };
-    this.entries.set(key, [...live, entry].slice(-WINDOWS_PER_CALENDAR));
+    const kept = live.filter((e) => e !== hit);
+    this.entries.set(key, [...kept, entry].slice(-WINDOWS_PER_CALENDAR));
     entry.openings.catch(() => this.forget(key, entry));
     return within(await entry.openings, window);
   }

@@ -35,6 +35,7 @@ async function answer(
     now: ctx.now,
     timezone: ctx.settings.timezone,
     defaultCountry: ctx.settings.defaultCountry,
+    maxDaysAhead: ctx.settings.rules.maxDaysAhead,
     ...(input.callerNumber ? { callerNumber: input.callerNumber } : {}),
   });
   if (!read) return failed('unknown_tool');

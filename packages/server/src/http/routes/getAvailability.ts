@@ -4,6 +4,7 @@
  * labelled in `timezone`) for other agents and n8n.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { LocationAccessError, NotFoundError, ValidationError } from '@ghl-bridge/client';
 import { readCheckAvailability } from '../../voice/toolArgs.js';
 import { checkAvailability } from '../../voiceBooking/availability.js';
 import type { App } from '../app.js';
@@ -12,7 +13,7 @@ import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 import { NoSlotsSchema, SlotsOfferedSchema } from '../voiceResultSchemas.js';
 import { notConnected, requireVoiceSetup } from '../voiceContext.js';
-import { openVoiceContext } from '../../voiceBooking/context.js';
+import { liveRead, openVoiceContext, type VoiceContext } from '../../voiceBooking/context.js';
 
 const route = createRoute({
   method: 'get',
@@ -32,7 +33,8 @@ const route = createRoute({
         example: '2026-12-01T12:00',
       }),
       to: z.string().optional().openapi({
-        description: 'End of the search; a date includes that whole day',
+        description:
+          "End of the search; a date includes that whole day. No later than the rules' `maxDaysAhead` and at most 62 days after the start (422 naming the field otherwise)",
         example: '2026-12-03',
       }),
       timezone: z.string().optional().openapi({
@@ -41,7 +43,8 @@ const route = createRoute({
         example: 'America/Chicago',
       }),
       calendarId: z.string().optional().openapi({
-        description: 'Another HighLevel calendar than the one in the voice settings',
+        description:
+          "Another HighLevel calendar of the workspace's Location than the one in the voice settings (404 `calendar_not_found` otherwise)",
       }),
     }),
   },
@@ -57,24 +60,58 @@ const route = createRoute({
   },
 });
 
+/**
+ * 404 unless HighLevel has `calendarId` in the workspace's own Location: a calendar of another
+ * Location is not this workspace's to read, even when the key could.
+ */
+async function requireOwnCalendar(ctx: VoiceContext, calendarId: string): Promise<void> {
+  const notFound = new HttpError(
+    404,
+    'calendar_not_found',
+    `No calendar ${calendarId} in this workspace's HighLevel Location ${ctx.locationId}; copy the id from Calendars → Calendar Settings of that Location, or leave calendarId out to use the voice settings' calendar.`,
+  );
+  try {
+    const calendar = await ctx.hl.calendars.get(calendarId, liveRead(ctx));
+    if (calendar?.locationId !== ctx.locationId) throw notFound;
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw new HttpError(
+        422,
+        'validation_failed',
+        `HighLevel refused calendarId: ${error.message}`,
+        {
+          fields: [
+            { path: 'calendarId', message: "the id of a calendar in this workspace's Location" },
+          ],
+        },
+      );
+    }
+    if (error instanceof NotFoundError || error instanceof LocationAccessError) throw notFound;
+    throw error;
+  }
+}
+
 export function registerGetAvailability(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const ws = c.get('workspace').id;
     const { calendarId, ...query } = c.req.valid('query');
     const stored = await requireVoiceSetup(deps, ws);
     const settings = calendarId ? { ...stored.settings, calendarId } : stored.settings;
-    const ctx = openVoiceContext(deps, c.get('log'), ws, { ...stored, settings });
-    if (!ctx) throw notConnected(ws);
+    const opened = openVoiceContext(deps, c.get('log'), ws, { ...stored, settings });
+    if (!opened) throw notConnected(ws);
+    const ctx = { ...opened, signal: c.req.raw.signal };
     const read = readCheckAvailability(query, {
       now: ctx.now,
       timezone: settings.timezone,
       defaultCountry: settings.defaultCountry,
+      maxDaysAhead: settings.rules.maxDaysAhead,
     });
     if (!read.ok) {
       throw new HttpError(422, 'validation_failed', read.result.message, {
         fields: (read.result.invalid ?? []).map((p) => ({ path: p.field, message: p.expected })),
       });
     }
+    if (calendarId) await requireOwnCalendar(ctx, calendarId);
     return c.json(await checkAvailability(ctx, read.args), 200);
   });
 }

@@ -41,4 +41,34 @@ describeOnBackends('PATCH|DELETE /v1/workspaces/:ws/appointments/:id', (server) 
     expect(res.status).toBe(404);
     expect(res.body.error?.code).toBe('appointment_not_found');
   });
+
+  it('answers 404 for an appointment of another Location, whatever its id', async () => {
+    const voice = await voiceWorkspace(server());
+    const other = await voiceWorkspace(server());
+    const offered = await server().call(
+      'GET',
+      `/v1/workspaces/${other.ws}/availability?date=${weekdayAhead(4)}`,
+    );
+    const [slot, later] = (offered.body as unknown as Result).slots!;
+    const booked = await server().call('POST', `/v1/workspaces/${other.ws}/appointments`, {
+      json: { slotId: slot!.id, name: 'Ada Lovelace', email: 'ada@example.com' },
+      headers: { 'idempotency-key': 'not-yours' },
+    });
+    const theirs = (booked.body as unknown as Result).appointmentId!;
+    const base = `/v1/workspaces/${voice.ws}/appointments`;
+    for (const id of [theirs, '__proto__', 'constructor']) {
+      const moved = await server().call('PATCH', `${base}/${id}`, {
+        json: { startTime: later!.start },
+      });
+      expect(moved.status, `PATCH ${id}`).toBe(404);
+      expect(moved.body.error?.code).toBe('appointment_not_found');
+      const cancelled = await server().call('DELETE', `${base}/${id}`);
+      expect(cancelled.status, `DELETE ${id}`).toBe(404);
+      expect(cancelled.body.error?.code).toBe('appointment_not_found');
+    }
+    const state = server().emulator.control.locationState(other.locationId);
+    expect(state.appointments.find((a) => a.id === theirs)?.appointmentStatus).not.toBe(
+      'cancelled',
+    );
+  });
 });

@@ -58,6 +58,17 @@ describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
     expect(late[0]!.nearestDays).toEqual([]);
   });
 
+  it('asks for a nearer date instead of reading HighLevel to the year 9999', async () => {
+    const voice = await voiceWorkspace(server());
+    const { control } = server().emulator;
+    const before = control.requests({ locationId: voice.locationId }).length;
+    const { parsed } = await vapi(server(), voice, [
+      toolCall('check_availability', { from: weekdayAhead(3), to: '9999-12-31' }),
+    ]);
+    expect(parsed[0]).toMatchObject({ status: 'needs_info', invalid: [{ field: 'to' }] });
+    expect(control.requests({ locationId: voice.locationId }).length).toBe(before);
+  });
+
   it('keeps the buffer around an existing appointment free', async () => {
     const voice = await voiceWorkspace(server(), { bufferAfterMinutes: 30 });
     await server().call('PUT', `/v1/workspaces/${voice.ws}/voice`, {

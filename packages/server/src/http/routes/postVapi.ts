@@ -156,7 +156,9 @@ export function registerPostVapi(app: App, deps: AppDeps): void {
       c.get('log').warn({ workspaceId: ws }, 'voice tool call without a GoHighLevel connection');
       return c.json({ results: message.toolCalls.map((t) => ({ toolCallId: t.id, error })) }, 200);
     }
-    const { results } = await answerToolCalls(ctx, { ...message, requests });
+    // Reads stop when Vapi gives up on the request; writes already asked for are not cut short.
+    const live = { ...ctx, signal: c.req.raw.signal };
+    const { results } = await answerToolCalls(live, { ...message, requests });
     return c.json({ results }, 200);
   });
 }
