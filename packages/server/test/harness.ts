@@ -76,6 +76,8 @@ export interface TestServer {
       json?: unknown;
       body?: string;
       headers?: Record<string, string>;
+      /** The request's signal, as a client that gives up aborts it. */
+      signal?: AbortSignal;
     },
   ): Promise<{ status: number; body: ApiBody; headers: Headers; text: string }>;
   /** A workspace created through the API, with its key. */
@@ -147,7 +149,12 @@ export async function startTestServer(
         body = JSON.stringify(opts.json);
         headers['content-type'] ??= 'application/json';
       }
-      const res = await app.request(path, { method, headers, body });
+      const res = await app.request(path, {
+        method,
+        headers,
+        body,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
       const text = await res.text();
       let parsed: ApiBody = {};
       try {

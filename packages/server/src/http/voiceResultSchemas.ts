@@ -110,10 +110,17 @@ const FailedSchema = z
   .object({
     status: z.literal('error'),
     code: z
-      .enum(['unconfirmed', 'not_booked', 'unknown_tool', 'unreadable_arguments', 'unavailable'])
+      .enum([
+        'unconfirmed',
+        'not_booked',
+        'unknown_tool',
+        'unreadable_arguments',
+        'unavailable',
+        'not_run',
+      ])
       .openapi({
         description:
-          "`unconfirmed`: HighLevel's answer was lost, the booking may exist (try again with the same key); the others: nothing was booked",
+          "`unconfirmed`: HighLevel's answer was lost, the booking may exist (try again with the same key); `not_run`: the tool call was past the limit per message and was not attempted; the others: nothing was booked",
       }),
     message,
   })

@@ -104,7 +104,13 @@ export interface AppointmentsFound {
 /** `code` lets a prompt tell "try again" from "a person will confirm" without parsing words. */
 export interface Failed {
   status: 'error';
-  code: 'unconfirmed' | 'not_booked' | 'unknown_tool' | 'unreadable_arguments' | 'unavailable';
+  code:
+    | 'unconfirmed'
+    | 'not_booked'
+    | 'unknown_tool'
+    | 'unreadable_arguments'
+    | 'unavailable'
+    | 'not_run';
   message: string;
 }
 

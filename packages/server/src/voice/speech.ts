@@ -301,6 +301,7 @@ const FAILURE_MESSAGES: Record<Failed['code'], string> = {
   unknown_tool: 'That action is not available here.',
   unreadable_arguments: 'The request could not be read; please send the details again.',
   unavailable: 'The calendar is not reachable right now. Please try again in a moment.',
+  not_run: 'That was not done: too many actions were asked at once. Please ask again.',
 };
 
 /**

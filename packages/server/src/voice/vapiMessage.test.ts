@@ -232,3 +232,37 @@ describe('readVapiMessage: anything else', () => {
     });
   });
 });
+
+describe('readVapiMessage: text the database cannot store', () => {
+  const message = (toolCall: Record<string, unknown>) => ({
+    message: { type: 'tool-calls', call, toolCallList: [toolCall] },
+  });
+  it.each([
+    ['a NUL in an object argument', { name: 'Ada\u0000' }, 'name contains a NUL character'],
+    ['a lone surrogate in a nested argument', { who: ['\ud800'] }, 'who.0 contains an unpaired'],
+    ['a NUL in a JSON-string argument', JSON.stringify({ name: 'A\u0000' }), 'name contains a NUL'],
+  ])('makes the call unreadable for %s', (_, args, problem) => {
+    const read = readVapiMessage(
+      message({ id: 'tc_1', function: { name: 'book_appointment', arguments: args } }),
+    );
+    const toolCall = read.kind === 'tool-calls' ? read.toolCalls[0] : undefined;
+    expect(toolCall).toMatchObject({ kind: 'unreadable', id: 'tc_1' });
+    expect(toolCall?.kind === 'unreadable' && toolCall.problem).toContain(problem);
+  });
+
+  it('refuses the message when an id, a tool name or the call id carries it', () => {
+    for (const body of [
+      message({ id: 'tc\u0000', function: { name: 'book_appointment' } }),
+      message({ id: 'tc_1', function: { name: 'book\ud800' } }),
+      {
+        message: {
+          type: 'tool-calls',
+          call: { id: 'c\u0000' },
+          toolCallList: [{ id: 'tc_1', name: 'x' }],
+        },
+      },
+    ]) {
+      expect(readVapiMessage(body)).toMatchObject({ kind: 'invalid' });
+    }
+  });
+});

@@ -9,6 +9,7 @@
  * schema types `ServerMessageToolCalls` and `ToolCall`.
  */
 import { z } from 'zod';
+import { unstorableTextIn, unstorableTextProblem } from '../storableText.js';
 
 /** One tool call to answer, in the order Vapi listed it. */
 export type ToolCall =
@@ -76,17 +77,28 @@ function readArguments(value: unknown): Record<string, unknown> | string {
   }
 }
 
+/**
+ * The id and name are echoed to Vapi and stored in the call's audit trail, so text the database
+ * cannot store (a NUL, a lone surrogate) there makes the message unreadable; in the arguments it
+ * makes only that call unreadable, and the arguments never reach a query.
+ */
 function toToolCall(raw: RawToolCall, where: string): ToolCall | string {
   const id = raw.id;
   const name = raw.function?.name ?? raw.name;
   if (!id) return `${where} has no id`;
+  const idProblem = unstorableTextProblem(id) ?? (name && unstorableTextProblem(name));
+  if (idProblem) return `${where}: its id or tool name ${idProblem}`;
   if (!name) return { kind: 'unreadable', id, name: '', problem: 'the tool call names no tool' };
   const args = readArguments(
     raw.function?.arguments ?? raw.function?.parameters ?? raw.arguments ?? raw.parameters,
   );
-  return typeof args === 'string'
-    ? { kind: 'unreadable', id, name, problem: args }
-    : { kind: 'call', id, name, arguments: args };
+  if (typeof args === 'string') return { kind: 'unreadable', id, name, problem: args };
+  const [textProblem] = unstorableTextIn(args);
+  if (textProblem) {
+    const field = textProblem.path.join('.') || 'the arguments';
+    return { kind: 'unreadable', id, name, problem: `${field} ${textProblem.message}` };
+  }
+  return { kind: 'call', id, name, arguments: args };
 }
 
 /**
@@ -161,6 +173,9 @@ export function readVapiMessage(body: unknown): VapiMessage {
     return { kind: 'invalid', error: 'the tool-calls message lists no tool calls' };
   }
   const callerNumber = message.call?.customer?.number?.trim() || message.customer?.number?.trim();
+  const [callProblem] = unstorableTextIn({ callId: message.call?.id, callerNumber });
+  if (callProblem)
+    return { kind: 'invalid', error: `${callProblem.path.join('.')} ${callProblem.message}` };
   return {
     kind: 'tool-calls',
     ...(message.call?.id ? { callId: message.call.id } : {}),

@@ -12,6 +12,13 @@ import { bookAppointment } from './booking.js';
 import { recordToolCall, type HighLevelRequest } from './callAudit.js';
 import type { VoiceContext } from './context.js';
 
+/**
+ * The tool calls of one message that are run. An assistant asks for one or two at a time; a
+ * message listing thousands would hold the request (and HighLevel) for minutes, so the rest are
+ * answered `not_run` without being attempted.
+ */
+export const MAX_TOOL_CALLS_PER_MESSAGE = 10;
+
 /** Vapi's shape: `error` instead of `result` for a failure the assistant should voice. */
 export type VapiToolResult =
   { toolCallId: string; result: string } | { toolCallId: string; error: string };
@@ -64,7 +71,9 @@ async function answer(
 
 /**
  * The `results` array for Vapi, in the order of the calls, plus the background work (notes and
- * tags) still running.
+ * tags) still running. Every call gets a result, so each id Vapi sent is answered; calls past
+ * {@link MAX_TOOL_CALLS_PER_MESSAGE}, and those not yet started when `ctx.signal` aborts (Vapi
+ * gave up on the request), are answered `not_run` and neither attempted nor recorded.
  *
  * @example const { results } = await answerToolCalls(ctx, { callId, callerNumber, toolCalls, requests });
  */
@@ -74,7 +83,11 @@ export async function answerToolCalls(
 ): Promise<{ results: VapiToolResult[]; background: Promise<void> }> {
   const results: VapiToolResult[] = [];
   const background: Promise<void>[] = [];
-  for (const call of input.toolCalls) {
+  for (const [index, call] of input.toolCalls.entries()) {
+    if (index >= MAX_TOOL_CALLS_PER_MESSAGE || ctx.signal?.aborted) {
+      results.push({ toolCallId: call.id, error: formatToolResult(failed('not_run')) });
+      continue;
+    }
     let result: ToolResult;
     try {
       result = await answer(ctx, call, input, background);

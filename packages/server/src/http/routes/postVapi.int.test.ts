@@ -449,6 +449,90 @@ describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
     }
   });
 
+  it('answers the same 401 whether the workspace exists, has no voice settings, or not', async () => {
+    const voice = await voiceWorkspace(server());
+    const bare = await server().createWorkspace('No Voice');
+    const body = JSON.stringify({ message: { type: 'tool-calls', toolCallList: [] } });
+    const answers = [];
+    for (const ws of [voice.ws, bare.id, 'ws_does_not_exist']) {
+      for (const token of [null, 'wrong-secret-0123456789', SECRET]) {
+        const res = await server().call('POST', `/v1/workspaces/${ws}/voice/vapi`, {
+          body,
+          headers: { 'content-type': 'application/json' },
+          token,
+        });
+        if (ws === voice.ws && token === SECRET) continue;
+        answers.push({ status: res.status, error: (res.body as { error?: unknown }).error });
+      }
+    }
+    expect(answers).toHaveLength(8);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0]).toMatchObject({ status: 401, error: { code: 'bad_credential' } });
+  });
+
+  it('runs at most 10 tool calls of a message and answers the rest not_run', async () => {
+    const voice = await voiceWorkspace(server());
+    const calls = Array.from({ length: 12 }, (_, i) => ({
+      id: `tc_many_${i}`,
+      type: 'function',
+      function: { name: 'order_pizza', arguments: {} },
+    }));
+    const { res, results } = await vapi(server(), voice, calls);
+    expect(res.status).toBe(200);
+    expect(results.map((r) => r.toolCallId)).toEqual(calls.map((c) => c.id));
+    const codes = results.map((r) => (JSON.parse(r.error!) as { code: string }).code);
+    expect(codes).toEqual([...Array<string>(10).fill('unknown_tool'), 'not_run', 'not_run']);
+  });
+
+  it('starts no tool call once Vapi has given up on the request', async () => {
+    const voice = await voiceWorkspace(server());
+    const { control } = server().emulator;
+    const before = control.requests({ locationId: voice.locationId }).length;
+    const gaveUp = new AbortController();
+    gaveUp.abort();
+    const call = toolCall('check_availability', { date: weekdayAhead(2) });
+    const res = await server().call('POST', `/v1/workspaces/${voice.ws}/voice/vapi`, {
+      json: { message: { type: 'tool-calls', toolCallList: [call] } },
+      token: SECRET,
+      signal: gaveUp.signal,
+    });
+    expect(res.status).toBe(200);
+    const { results } = JSON.parse(res.text) as { results: { error?: string }[] };
+    expect(JSON.parse(results[0]!.error!)).toMatchObject({ code: 'not_run' });
+    expect(control.requests({ locationId: voice.locationId }).length).toBe(before);
+  });
+
+  it('answers a NUL or a lone surrogate in the arguments as unreadable, never storing it', async () => {
+    const voice = await voiceWorkspace(server());
+    const nul = toolCall('book_appointment', {
+      startTime: `${weekdayAhead(2)}T10:00`,
+      name: 'Ada\u0000Lovelace',
+      email: 'a@example.com',
+    });
+    const surrogate = toolCall('check_availability', { date: weekdayAhead(2), note: '\ud800' });
+    const { res, results } = await vapi(server(), voice, [nul, surrogate], { callId: 'call_nul' });
+    expect(res.status).toBe(200);
+    for (const result of results) {
+      expect(JSON.parse(result.error!)).toMatchObject({ code: 'unreadable_arguments' });
+    }
+    // Both calls are recorded with the problem in words, not the text itself.
+    const audit = await waitFor(async () => {
+      const res = await server().call('GET', `/v1/workspaces/${voice.ws}/voice/calls/call_nul`);
+      return res.status === 200 && res.text.split('unreadable_arguments').length === 3 && res;
+    });
+    expect(audit.text).not.toMatch(/(?<!\\)\\u(0000|d800)/i);
+
+    const path = `/v1/workspaces/${voice.ws}/voice/vapi`;
+    const badId = await server().call('POST', path, {
+      json: { message: { type: 'tool-calls', toolCallList: [{ ...nul, id: 'tc\u0000' }] } },
+      token: SECRET,
+    });
+    expect(badId.status).toBe(200);
+    expect(JSON.parse((JSON.parse(badId.text) as { error: string }).error)).toMatchObject({
+      status: 'error',
+    });
+  });
+
   it('accepts an HMAC signature of the raw body when the workspace uses one', async () => {
     const voice = await voiceWorkspace(server());
     await server().call('PUT', `/v1/workspaces/${voice.ws}/voice`, {

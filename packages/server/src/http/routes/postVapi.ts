@@ -3,18 +3,24 @@
  * the workspace's voice credential (not a bridge API key), so this route runs before the API's
  * authentication and JSON middleware. A bad credential is a 401; everything else is HTTP 200,
  * because Vapi ignores the body of any other status (docs/vapi.md#answers).
+ *
+ * A workspace that does not exist or has no voice settings has no secret a request could match,
+ * so it gets the same 401 as a wrong credential: the answer never tells whether a workspace id
+ * exists or which credential type it expects.
  */
+import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { failed, formatToolResult } from '../../voice/speech.js';
 import { readVapiMessage } from '../../voice/vapiMessage.js';
+import type { VoiceAuth } from '../../voice/settings.js';
 import { verifyVapiRequest } from '../../voice/vapiAuth.js';
 import type { HighLevelRequest } from '../../voiceBooking/callAudit.js';
 import { answerToolCalls } from '../../voiceBooking/toolCalls.js';
 import type { App } from '../app.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
-import { requireVoiceSetup } from '../voiceContext.js';
 import { openVoiceContext } from '../../voiceBooking/context.js';
+import { loadVoiceSetup } from '../../voiceBooking/settingsStore.js';
 import { errorResponses, WorkspaceParams } from '../schemas.js';
 
 const VapiResults = z
@@ -115,9 +121,22 @@ const route = createRoute({
       description: 'One single-line result per tool call, in order',
       content: { 'application/json': { schema: VapiResults } },
     },
-    ...errorResponses(401, 404, 413),
+    ...errorResponses(401, 413),
   },
 });
+
+/**
+ * Checked when the workspace has no voice settings, so that answer takes as long as a wrong
+ * credential; it matches nothing (a fresh random secret no request can know).
+ */
+const NO_SETTINGS: VoiceAuth = { type: 'bearer', secret: randomUUID() };
+
+const unauthorized = () =>
+  new HttpError(
+    401,
+    'bad_credential',
+    "The Vapi credential is missing or does not match this workspace's voice secret. Set the secret of PUT /v1/workspaces/:ws/voice on the assistant's server URL, sent as that settings' auth.type says (Authorization: Bearer, X-Vapi-Secret or x-vapi-signature).",
+  );
 
 function parse(rawBody: string): unknown {
   try {
@@ -134,14 +153,22 @@ export function registerPostVapi(app: App, deps: AppDeps): void {
   const answering = { ...route, hide: true, request: { params: WorkspaceParams } };
   app.openapi(answering, async (c) => {
     const { ws } = c.req.valid('param');
-    const setup = await requireVoiceSetup(deps, ws);
+    const setup = await loadVoiceSetup(deps.database.db, deps.keyring, ws);
     const rawBody = await c.req.text();
     const check = verifyVapiRequest(
-      setup.settings.auth,
+      setup?.settings.auth ?? NO_SETTINGS,
       { headers: c.req.raw.headers, rawBody },
       new Date(),
     );
-    if (!check.ok) throw new HttpError(401, check.reason, check.message);
+    // The detail stays in the log, for whoever sets up the assistant.
+    if (!setup) {
+      c.get('log').info({ workspaceId: ws }, 'Vapi request for a workspace without voice settings');
+      throw unauthorized();
+    }
+    if (!check.ok) {
+      c.get('log').info({ workspaceId: ws, reason: check.reason }, check.message);
+      throw unauthorized();
+    }
 
     const message = readVapiMessage(parse(rawBody));
     if (message.kind === 'acknowledge') return c.json({ results: [] }, 200);
