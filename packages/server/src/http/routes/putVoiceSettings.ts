@@ -11,6 +11,11 @@ import { documented, parsedSchema } from '../documentedSchemas.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 
 const exampleAuth = { type: 'x-vapi-secret', secret: 'vapi-secret-0123456789-abcd' };
+const exampleWhere = {
+  calendarId: 'cal_8Hq2mY0pLz',
+  timezone: 'America/New_York',
+  defaultCountry: 'US',
+};
 const exampleWorkingHours = [
   { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' },
   { days: ['sat'], start: '10:00', end: '14:00' },
@@ -29,9 +34,7 @@ const VoiceSettingsInput = documented(voiceSettingsSchema).openapi('VoiceSetting
     '- `auth`: the credential Vapi presents: `bearer` (`Authorization: Bearer <secret>`), `x-vapi-secret` (`X-Vapi-Secret: <secret>`) or `hmac` (`x-vapi-signature`: hex HMAC-SHA256 of the body). To rotate it, send the old one as `previousSecret` with `previousSecretExpiresAt`; both work until then.',
   ].join('\n'),
   example: {
-    calendarId: 'cal_8Hq2mY0pLz',
-    timezone: 'America/New_York',
-    defaultCountry: 'US',
+    ...exampleWhere,
     rules: {
       workingHours: exampleWorkingHours,
       bufferAfterMinutes: 15,
@@ -47,9 +50,7 @@ export const VoiceSettingsSchema = parsedSchema(voiceSettingsSchema).openapi('Vo
   description:
     'The voice-booking settings with every default filled in; `auth.secret` and `auth.previousSecret` show only their last four characters.',
   example: {
-    calendarId: 'cal_8Hq2mY0pLz',
-    timezone: 'America/New_York',
-    defaultCountry: 'US',
+    ...exampleWhere,
     rules: {
       workingHours: exampleWorkingHours,
       bufferBeforeMinutes: 0,
