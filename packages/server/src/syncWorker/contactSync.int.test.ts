@@ -272,6 +272,20 @@ describeOnBackends('booking sync to HighLevel', (server: () => TestServer) => {
     expect(ws.contacts()[0]!.tags).toEqual(TAGS_FIRST);
   });
 
+  it('still adds the tags on the retry after a tag add that HighLevel refused', async () => {
+    const ws = await connectedWorkspace(server());
+    // The tags are recorded as ours before the add is sent; the add fails without applying them,
+    // and the retry (the contact write already done) must not take them as present.
+    server().emulator.control.addFault({
+      match: { method: 'POST', path: '/contacts/{contactId}/tags', locationId: ws.locationId },
+      status: 503,
+      count: 4, // every attempt of the client's retry budget
+    });
+    await sync(ws, { id: 'bk_1' });
+    expect(server().emulator.control.faults().at(-1)!.hits).toBe(4);
+    expect(ws.contacts()[0]!.tags).toEqual(TAGS_FIRST);
+  });
+
   it('writes no second note when the note was created but the answer was lost', async () => {
     const ws = await connectedWorkspace(server());
     server().emulator.control.addFault({

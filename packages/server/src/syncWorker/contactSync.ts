@@ -139,6 +139,14 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
     await journal.done(contactKey, { contactId });
   }
 
+  // A retry after a tag add that started: its tags are recorded as ours (below) but may never
+  // have reached HighLevel, so only the contact itself can say which are there. Without this
+  // read the difference would take them as present and never send them.
+  const addTagsKey = contactKey.replace(/contact$/, 'add-tags');
+  if (contactTags === undefined && journal.get(addTagsKey)?.status === 'started') {
+    contactTags = (await ctx.hl.contacts.get(contactId!)).tags ?? [];
+  }
+
   const saveAppliedTags = async (tags: string[]) => {
     appliedTags = tags;
     await saveCustomer(db, workspaceId, customerKey, locationId, { appliedTags });
@@ -149,8 +157,12 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
     // Tags count as ours from before they are sent: an add whose answer is lost (or a crash
     // right after it) may have applied them, and tags not recorded as ours would look like the
     // user's own to every later difference and stay for good. Removing a tag the add never
-    // applied costs nothing. Removed tags stop being ours only once the removal is done.
-    if (step.kind === 'add-tags') await saveAppliedTags(step.appliedAfter);
+    // applied costs nothing. The step is journaled as started first, so a retry knows to read
+    // the contact's tags (above). Removed tags stop being ours only once the removal is done.
+    if (step.kind === 'add-tags') {
+      await journal.start(step.key);
+      await saveAppliedTags(step.appliedAfter);
+    }
     await runFollowUpStep(ctx, journal, step, contactId);
     if (step.kind === 'remove-tags') await saveAppliedTags(step.appliedAfter);
   }
@@ -186,7 +198,6 @@ async function runFollowUpStep(
 ): Promise<void> {
   switch (step.kind) {
     case 'add-tags':
-      await journal.start(step.key);
       await ctx.hl.contacts.addTags(contactId, step.tags);
       break;
     case 'remove-tags':
