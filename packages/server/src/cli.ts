@@ -1,5 +1,5 @@
 /**
- * The `ghl-bridge` command: `start`, `worker`, `migrate`, `doctor`, `backfill`. Flags and
+ * The `ghl-bridge` command: `start`, `worker`, `migrate`, `doctor`, `backfill`, `rekey`. Flags and
  * environment go through one schema (`loadConfig`); a bad value stops the command with its name.
  * What each command takes is the table of `cliUsage.ts`. The emulator is a test double: it is
  * loaded only for `--demo`, never by a production command.
@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { backfillCommand } from './commands/backfill.js';
 import { doctorCommand } from './commands/doctor.js';
 import { migrateCommand } from './commands/migrate.js';
+import { rekeyCommand } from './commands/rekey.js';
 import type { ProgressSink } from './commands/progress.js';
 import { startCommand } from './commands/start.js';
 import { workerCommand } from './commands/worker.js';
@@ -205,6 +206,8 @@ async function runCommand(
       }
       return doctorCommand({ config, workspaceId, out });
     }
+    case 'rekey':
+      return rekeyCommand({ config, dryRun: flag('dry-run'), out });
     case 'backfill': {
       const interrupt = io.interrupt ? undefined : processInterrupt();
       try {

@@ -52,7 +52,7 @@ export const FLAGS = {
   },
   'dry-run': {
     type: 'boolean',
-    help: 'print the plan and the HighLevel calls it costs, write nothing (works while the server runs)',
+    help: 'show what would be done, write nothing (works while the server runs)',
   },
   help: { type: 'boolean', short: 'h', help: 'this help' },
   version: { type: 'boolean', short: 'v', help: 'the version' },
@@ -78,7 +78,7 @@ const SYNC_ENV: EnvName[] = [
   'GHL_BRIDGE_TAG_PREFIX',
 ];
 
-export type CommandName = 'start' | 'worker' | 'migrate' | 'doctor' | 'backfill';
+export type CommandName = 'start' | 'worker' | 'migrate' | 'doctor' | 'backfill' | 'rekey';
 
 export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   start: {
@@ -143,8 +143,21 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
       'workers of start or worker do (Ctrl+C stops watching, the sync goes on). Resumable. A CSV',
       'names the fields in its header row with dots: id,version,status,startsAt,endsAt,timezone,',
       'service.name,price.amount,price.currency,payment.status,customer.email,customer.phone',
-      '--dry-run writes nothing and takes no lock: while start runs on the embedded database, it',
-      'asks that server (with GHL_BRIDGE_ADMIN_TOKEN, else <data-dir>/admin-token).',
+      '--dry-run prints the plan and the HighLevel calls it costs; it writes nothing and takes',
+      'no lock: while start runs on the embedded database, it asks that server (with',
+      'GHL_BRIDGE_ADMIN_TOKEN, else <data-dir>/admin-token).',
+    ],
+  },
+  rekey: {
+    summary: 're-encrypt stored credentials under the current secret key (ends a key rotation)',
+    flags: ['dry-run', 'data-dir', 'database-url'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV],
+    details: [
+      'Run it once every process has the new GHL_BRIDGE_SECRET_KEY and the old key in',
+      'GHL_BRIDGE_PREVIOUS_SECRET_KEYS. Safe while the service runs and safe to repeat. Exits 0',
+      'when every credential is under the current key (the previous keys can then be removed),',
+      '1 when some are encrypted with a key that is not configured (each is listed).',
+      'On the embedded database it needs the data directory to itself.',
     ],
   },
 };

@@ -84,6 +84,11 @@ export interface TestServer {
   createWorkspace(name?: string, features?: string[]): Promise<{ id: string; apiKey: string }>;
   /** An emulated Location and a token with `scopes` (default all). */
   location(scopes?: string[]): { locationId: string; token: string };
+  /**
+   * Stops the runtime and starts a new one on the same database and emulator, as a restart
+   * with a changed configuration does; `env` replaces the test's own variables it names.
+   */
+  restart(env: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -113,28 +118,25 @@ export async function startTestServer(
     level: 'debug',
     destination: { write: (line: string) => void lines.push(line) },
   });
-  const config = loadConfig(
-    {
-      GHL_BRIDGE_ADMIN_TOKEN: ADMIN_TOKEN,
-      GHL_BRIDGE_SECRET_KEY: SECRET_KEY,
-      GHL_API_BASE_URL: 'http://ghl.test',
-      ...options.env,
-    },
-    { dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl },
-  );
-  const runtime = await createRuntime({
-    config,
-    logger,
-    fetch: emulatorFetch(emulator),
-    worker: options.worker ?? true,
-    workerName: `test-${backend}`,
-    rateLimitWindows: options.rateLimitWindows,
-    ...(options.sharedClock ? { clock: { now: () => emulator.control.now() } } : {}),
-  });
-  const app = runtime.app!;
+  const baseEnv = {
+    GHL_BRIDGE_ADMIN_TOKEN: ADMIN_TOKEN,
+    GHL_BRIDGE_SECRET_KEY: SECRET_KEY,
+    GHL_API_BASE_URL: 'http://ghl.test',
+    ...options.env,
+  };
+  const startRuntime = (env: Record<string, string>) =>
+    createRuntime({
+      config: loadConfig(env, { dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl }),
+      logger,
+      fetch: emulatorFetch(emulator),
+      worker: options.worker ?? true,
+      workerName: `test-${backend}`,
+      rateLimitWindows: options.rateLimitWindows,
+      ...(options.sharedClock ? { clock: { now: () => emulator.control.now() } } : {}),
+    });
 
   const server: TestServer = {
-    runtime,
+    runtime: await startRuntime(baseEnv),
     emulator,
     get logs() {
       return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -149,7 +151,7 @@ export async function startTestServer(
         body = JSON.stringify(opts.json);
         headers['content-type'] ??= 'application/json';
       }
-      const res = await app.request(path, {
+      const res = await server.runtime.app!.request(path, {
         method,
         headers,
         body,
@@ -176,8 +178,12 @@ export async function startTestServer(
       if (!scopes) return { locationId, token };
       return { locationId, token: emulator.control.createToken(locationId, { scopes }).token };
     },
+    async restart(env) {
+      await server.runtime.stop();
+      server.runtime = await startRuntime({ ...baseEnv, ...env });
+    },
     async close() {
-      await runtime.stop();
+      await server.runtime.stop();
       await testDb.drop();
     },
   };

@@ -32,14 +32,15 @@ export function seal(ring: Keyring, plaintext: string, context: string): SealedS
 
 export class CredentialKeyError extends Error {}
 
+/** What to tell an operator about a credential sealed under a key the server lacks. */
+export function missingKeyMessage(keyId: string): string {
+  return `Stored credentials were encrypted with secret key ${keyId}, which is not configured: add that key to GHL_BRIDGE_PREVIOUS_SECRET_KEYS (then run \`ghl-bridge rekey\`), or reconnect the workspace`;
+}
+
 /** Decrypts a sealed secret; throws `CredentialKeyError` when its key is not in the ring. */
 export function open(ring: Keyring, sealed: SealedSecret, context: string): string {
   const key = ring.byId.get(sealed.keyId);
-  if (!key) {
-    throw new CredentialKeyError(
-      `Stored credentials were encrypted with key ${sealed.keyId}, which is not configured: set GHL_BRIDGE_SECRET_KEY (or GHL_BRIDGE_PREVIOUS_SECRET_KEYS) to include it`,
-    );
-  }
+  if (!key) throw new CredentialKeyError(missingKeyMessage(sealed.keyId));
   const raw = Buffer.from(sealed.ciphertext, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
   decipher.setAAD(Buffer.from(context, 'utf8'));

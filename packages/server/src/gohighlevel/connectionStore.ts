@@ -3,7 +3,7 @@
  * (AES-256-GCM, with its key id) and only ever shown as a preview; deleting the row erases it.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { apiKeyPreview, open, seal } from '../crypto/credentials.js';
+import { apiKeyPreview, missingKeyMessage, open, seal } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { DB, GoHighLevelConnectionsTable } from '../db/schema.js';
 
@@ -89,6 +89,24 @@ export async function recordCheck(
     .execute();
 }
 
+/**
+ * Records a failure that says the stored credentials no longer work (HighLevel refused the key,
+ * a scope went missing, the key cannot be decrypted), so the details show `needs_attention`.
+ * Only on the connection whose key failed: a reconnect in the meantime starts clean.
+ */
+export async function recordCredentialFailure(
+  db: Kysely<DB>,
+  connection: Pick<ConnectionRow, 'workspace_id' | 'api_key_ciphertext'>,
+  error: string,
+): Promise<void> {
+  await db
+    .updateTable('gohighlevel_connections')
+    .set({ last_error: error })
+    .where('workspace_id', '=', connection.workspace_id)
+    .where('api_key_ciphertext', '=', connection.api_key_ciphertext)
+    .execute();
+}
+
 /** The stored API key, decrypted (for calling HighLevel; never for showing). */
 export function connectionApiKey(
   keyring: Keyring,
@@ -101,10 +119,14 @@ export function connectionApiKey(
   );
 }
 
-export type ConnectionStatus = 'connected' | 'error' | 'disconnected';
+/**
+ * `needs_attention`: the last check or sync found the credentials not working, or the key they
+ * are sealed with is not configured; `lastError` says which and what to do.
+ */
+export type ConnectionStatus = 'connected' | 'needs_attention' | 'disconnected';
 
 /** The connection as the API shows it: never the key, only its preview. */
-export function connectionView(row: ConnectionRow | undefined) {
+export function connectionView(row: ConnectionRow | undefined, keyring: Keyring) {
   if (!row) {
     return {
       status: 'disconnected' as ConnectionStatus,
@@ -118,8 +140,11 @@ export function connectionView(row: ConnectionRow | undefined) {
       lastError: null,
     };
   }
+  const lastError = keyring.byId.has(row.api_key_key_id)
+    ? row.last_error
+    : missingKeyMessage(row.api_key_key_id);
   return {
-    status: (row.last_error ? 'error' : 'connected') as ConnectionStatus,
+    status: (lastError ? 'needs_attention' : 'connected') as ConnectionStatus,
     locationId: row.location_id,
     locationName: row.location_name,
     locationCountry: row.location_country,
@@ -127,6 +152,6 @@ export function connectionView(row: ConnectionRow | undefined) {
     connectedAt: row.connected_at.toISOString(),
     lastSyncAt: row.last_sync_at?.toISOString() ?? null,
     lastCheckedAt: row.last_checked_at?.toISOString() ?? null,
-    lastError: row.last_error,
+    lastError,
   };
 }

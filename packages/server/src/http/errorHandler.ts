@@ -6,6 +6,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { CredentialKeyError } from '../crypto/credentials.js';
 import type { AppEnv } from './env.js';
 import { errorBody, HttpError } from './httpError.js';
 
@@ -22,6 +23,11 @@ const CODE_FOR_STATUS: Record<number, string> = {
 
 function asHttpError(error: unknown, c: Context<AppEnv>): HttpError | undefined {
   if (error instanceof HttpError) return error;
+  // A stored credential under a secret key this process lacks: a configuration fault of the
+  // server, fixed by an operator, not by the client (docs/deploy.md#rotating-the-secret-key).
+  if (error instanceof CredentialKeyError) {
+    return new HttpError(503, 'credentials_unreadable', error.message);
+  }
   if (error instanceof HTTPException && error.status < 500) {
     const status: ContentfulStatusCode = error.status;
     if (/malformed json/i.test(error.message)) {

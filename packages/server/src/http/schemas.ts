@@ -154,7 +154,10 @@ export const BookingSyncNamesSchema = z
 
 export const ConnectionSchema = z
   .object({
-    status: z.enum(['connected', 'error', 'disconnected']),
+    status: z.enum(['connected', 'needs_attention', 'disconnected']).openapi({
+      description:
+        '`needs_attention`: the last check or sync found the credentials not working (refused, revoked, a scope missing) or the server lacks the secret key they are encrypted with; `lastError` says what to do',
+    }),
     locationId: z.string().nullable(),
     locationName: z.string().nullable(),
     locationCountry: z.string().nullable().openapi({

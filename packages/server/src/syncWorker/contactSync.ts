@@ -144,7 +144,7 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
   // read the difference would take them as present and never send them.
   const addTagsKey = contactKey.replace(/contact$/, 'add-tags');
   if (contactTags === undefined && journal.get(addTagsKey)?.status === 'started') {
-    contactTags = (await ctx.hl.contacts.get(contactId!)).tags ?? [];
+    contactTags = (await ctx.hl.contacts.get(contactId)).tags ?? [];
   }
 
   const saveAppliedTags = async (tags: string[]) => {

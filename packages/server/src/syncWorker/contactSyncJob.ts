@@ -17,7 +17,11 @@ import { CredentialKeyError } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/database.js';
 import type { HighLevelClients } from '../gohighlevel/clients.js';
-import { connectionApiKey, findConnection } from '../gohighlevel/connectionStore.js';
+import {
+  connectionApiKey,
+  findConnection,
+  recordCredentialFailure,
+} from '../gohighlevel/connectionStore.js';
 import type { Logger } from '../logger.js';
 import type { JobHandler } from '../queue/jobQueue.js';
 import { databaseLock } from '../rateLimit/databaseLock.js';
@@ -81,7 +85,9 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
       });
       await db
         .updateTable('gohighlevel_connections')
-        .set({ last_sync_at: new Date() })
+        // A sync that went through proves the key works: a credential failure recorded earlier
+        // (a refusal since fixed in HighLevel) no longer applies.
+        .set({ last_sync_at: new Date(), last_error: null })
         .where('workspace_id', '=', job.workspace_id)
         .execute();
     } catch (error) {
@@ -92,6 +98,9 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
         { syncJobId: job.id, workspaceId: job.workspace_id, err: error, permanent: !!permanent },
         'contact sync failed',
       );
+      if (permanent?.kind === 'credentials') {
+        await recordCredentialFailure(db, connection, permanent.reason);
+      }
       if (permanent || exhausted) {
         const failureKind: FailureKind = permanent?.kind ?? 'exhausted';
         await setSyncJobStatus(db, job, { status: 'failed', reason, failureKind });

@@ -110,6 +110,15 @@ const auth = z
     /** During a rotation the old secret keeps working until `previousSecretExpiresAt`. */
     previousSecret: secret.optional(),
     previousSecretExpiresAt: instantWithOffset.optional(),
+    /**
+     * `hmac` only: requests must carry a signed `x-timestamp` at most this many seconds from the
+     * server's clock (the replay window). Without it a timestamp, when sent, gets 300 s.
+     */
+    maxAgeSeconds: z.number().int().min(30).max(3600).optional(),
+  })
+  .refine((value) => value.maxAgeSeconds === undefined || value.type === 'hmac', {
+    message: 'maxAgeSeconds applies to hmac only (the other types sign no timestamp)',
+    path: ['maxAgeSeconds'],
   })
   .refine(
     (value) =>

@@ -166,7 +166,7 @@ describe('verifyVapiRequest', () => {
       ok: false,
       reason: 'missing_credential',
       message:
-        "This workspace expects Vapi to send x-vapi-signature: <hex HMAC-SHA256 of the body>; set that credential on the assistant's server URL.",
+        "This workspace expects Vapi to send x-vapi-signature (or x-signature): <HMAC-SHA256 of the body>; set that credential on the assistant's server URL.",
     });
     const bad = verifyVapiRequest(
       auth('bearer'),
@@ -174,6 +174,68 @@ describe('verifyVapiRequest', () => {
       NOW,
     );
     expect(JSON.stringify(bad)).not.toContain(SECRET);
+  });
+});
+
+describe('verifyVapiRequest with a signed timestamp (the replay window)', () => {
+  const seconds = (date: Date) => String(Math.floor(date.getTime() / 1000));
+  const at = (offsetSeconds: number) => new Date(NOW.getTime() + offsetSeconds * 1000);
+  /** Headers as Vapi's HMAC plan sends them by default: x-signature over `{timestamp}.{body}`. */
+  const signedAt = (when: Date, body = BODY, secret = SECRET) => ({
+    'x-timestamp': seconds(when),
+    'x-signature': vapiSignature(body, secret, seconds(when)),
+  });
+  const check = (settings: VoiceAuth, headers: HeaderSource, now = NOW) =>
+    verifyVapiRequest(settings, { headers, rawBody: BODY }, now);
+
+  it('accepts a fresh signed request, in seconds or milliseconds, hex or base64', () => {
+    expect(check(auth('hmac'), signedAt(at(-60))).ok).toBe(true);
+    const ms = String(at(-60).getTime());
+    expect(
+      check(auth('hmac'), { 'x-timestamp': ms, 'x-signature': vapiSignature(BODY, SECRET, ms) }).ok,
+    ).toBe(true);
+    const base64 = Buffer.from(vapiSignature(BODY, SECRET, seconds(NOW)), 'hex').toString('base64');
+    expect(check(auth('hmac'), { 'x-timestamp': seconds(NOW), 'x-signature': base64 }).ok).toBe(
+      true,
+    );
+  });
+
+  it('refuses the same request replayed after the window, and one from the future', () => {
+    const captured = signedAt(NOW);
+    expect(check(auth('hmac'), captured, at(299)).ok).toBe(true);
+    expect(check(auth('hmac'), captured, at(301))).toMatchObject({
+      ok: false,
+      reason: 'stale_request',
+    });
+    expect(check(auth('hmac'), signedAt(at(400)))).toMatchObject({ reason: 'stale_request' });
+    const tight = auth('hmac', { maxAgeSeconds: 30 });
+    expect(check(tight, captured, at(29)).ok).toBe(true);
+    expect(check(tight, captured, at(31))).toMatchObject({ reason: 'stale_request' });
+  });
+
+  it('binds the timestamp: a fresh timestamp on an old signature does not pass', () => {
+    const old = signedAt(at(-3600));
+    expect(check(auth('hmac'), { ...old, 'x-timestamp': seconds(NOW) })).toMatchObject({
+      reason: 'bad_credential',
+    });
+    // Nor does a body-only signature sent with a timestamp.
+    expect(
+      check(auth('hmac'), {
+        'x-timestamp': seconds(NOW),
+        'x-signature': vapiSignature(BODY, SECRET),
+      }),
+    ).toMatchObject({ reason: 'bad_credential' });
+  });
+
+  it('requires the timestamp when maxAgeSeconds is set, and refuses one that is not a number', () => {
+    const strict = auth('hmac', { maxAgeSeconds: 300 });
+    expect(check(strict, { 'x-vapi-signature': vapiSignature(BODY, SECRET) })).toMatchObject({
+      reason: 'missing_timestamp',
+    });
+    expect(check(strict, signedAt(NOW)).ok).toBe(true);
+    expect(
+      check(auth('hmac'), { 'x-timestamp': NOW.toISOString(), 'x-signature': 'ab' }),
+    ).toMatchObject({ reason: 'stale_request' });
   });
 });
 

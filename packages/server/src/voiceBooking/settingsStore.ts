@@ -3,13 +3,12 @@
  * previous secret) sealed with the credentials keyring, bound to the workspace id.
  */
 import type { Kysely } from 'kysely';
-import { open, seal } from '../crypto/credentials.js';
+import { CredentialKeyError, open, seal } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
+import { voiceAuthContext as sealContext } from '../crypto/storedCredentials.js';
 import type { DB } from '../db/schema.js';
 import { connectionApiKey } from '../gohighlevel/connectionStore.js';
 import { voiceSettingsSchema, type VoiceSettings } from '../voice/settings.js';
-
-const sealContext = (workspaceId: string) => `voice:${workspaceId}`;
 
 /**
  * Stores (or replaces) the settings of a workspace.
@@ -46,6 +45,8 @@ export interface VoiceConnection {
 export interface VoiceSetup {
   settings: VoiceSettings;
   connection: VoiceConnection | undefined;
+  /** Why a stored connection is not usable (its key cannot be decrypted), for the log. */
+  connectionProblem?: string;
 }
 
 /**
@@ -68,20 +69,23 @@ export async function loadVoiceSetup(
     .executeTakeFirst();
   if (!row) return undefined;
   const { location_id: locationId, api_key_ciphertext, api_key_key_id } = row;
-  return {
-    settings: readSettings(keyring, workspaceId, row),
-    connection:
-      locationId !== null && api_key_ciphertext !== null && api_key_key_id !== null
-        ? {
-            locationId,
-            apiKey: connectionApiKey(keyring, {
-              workspace_id: workspaceId,
-              api_key_ciphertext,
-              api_key_key_id,
-            }),
-          }
-        : undefined,
-  };
+  const settings = readSettings(keyring, workspaceId, row);
+  if (locationId === null || api_key_ciphertext === null || api_key_key_id === null) {
+    return { settings, connection: undefined };
+  }
+  try {
+    const apiKey = connectionApiKey(keyring, {
+      workspace_id: workspaceId,
+      api_key_ciphertext,
+      api_key_key_id,
+    });
+    return { settings, connection: { locationId, apiKey } };
+  } catch (error) {
+    // The caller is told booking is unavailable, as without a connection; the details and
+    // `/readyz` say why.
+    if (!(error instanceof CredentialKeyError)) throw error;
+    return { settings, connection: undefined, connectionProblem: error.message };
+  }
 }
 
 /**

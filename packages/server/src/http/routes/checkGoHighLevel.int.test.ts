@@ -29,7 +29,7 @@ describeOnBackends('POST /v1/workspaces/:ws/integrations/gohighlevel/check', (se
       },
       { what: 'the background check' },
     );
-    expect(after.status).toBe('error');
+    expect(after.status).toBe('needs_attention');
     expect(after.lastError).toMatch(/^invalid_token: /);
     const run = await server()
       .runtime.database.db.selectFrom('job_runs')
@@ -113,9 +113,9 @@ describeOnBackends('POST /v1/workspaces/:ws/integrations/gohighlevel/check', (se
       },
       { what: 'the check to record the unreadable key' },
     );
-    expect(view.status).toBe('error');
+    expect(view.status).toBe('needs_attention');
     expect(view.lastError).toMatch(
-      new RegExp(`encrypted with key ${retired.current.id}, which is not configured`),
+      new RegExp(`encrypted with secret key ${retired.current.id}, which is not configured`),
     );
     expect(view.lastError).not.toContain(token);
   });

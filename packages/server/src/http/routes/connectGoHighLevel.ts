@@ -89,6 +89,6 @@ export function registerConnectGoHighLevel(app: App, deps: AppDeps): void {
       { workspaceId: workspace.id, locationId, resumedSyncJobs: resumed },
       'gohighlevel connected',
     );
-    return c.json(connectionView(row), 200);
+    return c.json(connectionView(row, deps.keyring), 200);
   });
 }

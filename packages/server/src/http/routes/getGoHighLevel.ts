@@ -23,6 +23,6 @@ const route = createRoute({
 export function registerGetGoHighLevel(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const row = await findConnection(deps.database.db, c.get('workspace').id);
-    return c.json(connectionView(row), 200);
+    return c.json(connectionView(row, deps.keyring), 200);
   });
 }

@@ -57,7 +57,7 @@ export function registerGetWorkspace(app: App, deps: AppDeps): void {
     return c.json(
       {
         ...workspaceView(workspace),
-        integrations: { gohighlevel: connectionView(connection) },
+        integrations: { gohighlevel: connectionView(connection, deps.keyring) },
         phoneCountry: country ?? { country: null, source: null },
       },
       200,

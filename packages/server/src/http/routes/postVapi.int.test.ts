@@ -550,4 +550,54 @@ describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
       401,
     );
   });
+
+  it('with maxAgeSeconds, takes a signed timestamp only inside the window: a replay is a 401', async () => {
+    const voice = await voiceWorkspace(server());
+    const put = await server().call('PUT', `/v1/workspaces/${voice.ws}/voice`, {
+      json: {
+        calendarId: voice.calendarId,
+        timezone: NY,
+        auth: { type: 'hmac', secret: SECRET, maxAgeSeconds: 60 },
+      },
+    });
+    expect(put.status).toBe(200);
+    expect(JSON.parse(put.text)).toMatchObject({ auth: { type: 'hmac', maxAgeSeconds: 60 } });
+    const body = JSON.stringify({ message: { type: 'end-of-call-report' } });
+    const path = `/v1/workspaces/${voice.ws}/voice/vapi`;
+    const signedAt = (seconds: number) => ({
+      'content-type': 'application/json',
+      'x-timestamp': String(seconds),
+      'x-signature': vapiSignature(body, SECRET, String(seconds)),
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const post = (headers: Record<string, string>) =>
+      server().call('POST', path, { body, headers, token: null });
+    expect((await post(signedAt(now))).status).toBe(200);
+    // Captured two minutes ago and sent again: the signature is right, the time is not.
+    expect((await post(signedAt(now - 120))).status).toBe(401);
+    // Without the timestamp, a body-only signature is not enough for this workspace.
+    const bodyOnly = {
+      'content-type': 'application/json',
+      'x-vapi-signature': vapiSignature(body, SECRET),
+    };
+    expect((await post(bodyOnly)).status).toBe(401);
+    expect(server().logs.some((l) => String(l.msg).includes('not Unix time within 60 s'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses maxAgeSeconds for a credential that signs nothing, naming the field', async () => {
+    const voice = await voiceWorkspace(server());
+    const put = await server().call('PUT', `/v1/workspaces/${voice.ws}/voice`, {
+      json: {
+        calendarId: voice.calendarId,
+        timezone: NY,
+        auth: { type: 'bearer', secret: SECRET, maxAgeSeconds: 60 },
+      },
+    });
+    expect(put.status).toBe(422);
+    expect(put.body.error?.details?.fields).toEqual([
+      expect.objectContaining({ path: 'auth.maxAgeSeconds' }),
+    ]);
+  });
 });

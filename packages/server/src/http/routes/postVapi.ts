@@ -180,7 +180,10 @@ export function registerPostVapi(app: App, deps: AppDeps): void {
     const ctx = openVoiceContext(deps, c.get('log'), ws, setup, requests);
     if (!ctx) {
       const error = formatToolResult(failed('unavailable'));
-      c.get('log').warn({ workspaceId: ws }, 'voice tool call without a GoHighLevel connection');
+      c.get('log').warn(
+        { workspaceId: ws, problem: setup.connectionProblem },
+        'voice tool call without a usable GoHighLevel connection',
+      );
       return c.json({ results: message.toolCalls.map((t) => ({ toolCallId: t.id, error })) }, 200);
     }
     // Reads stop when Vapi gives up on the request; writes already asked for are not cut short.

@@ -31,7 +31,7 @@ const VoiceSettingsInput = documented(voiceSettingsSchema).openapi('VoiceSetting
     '- `defaultCountry`: the country of phone numbers said without a +country code (default `US`).',
     "- `rules`, applied on top of HighLevel's free slots: `workingHours` (default Monday to Friday 09:00–17:00), `bufferBeforeMinutes` and `bufferAfterMinutes` around existing appointments, `minLeadMinutes` of notice (default 60), `maxDaysAhead` (default 30; 0 is today only), `blackoutDates` as YYYY-MM-DD, `slotMinutes` (null: the calendar's slot length).",
     '- `slotsToOffer`: how many slots the agent offers at once (default 3).',
-    '- `auth`: the credential Vapi presents: `bearer` (`Authorization: Bearer <secret>`), `x-vapi-secret` (`X-Vapi-Secret: <secret>`) or `hmac` (`x-vapi-signature`: hex HMAC-SHA256 of the body). To rotate it, send the old one as `previousSecret` with `previousSecretExpiresAt`; both work until then.',
+    '- `auth`: the credential Vapi presents: `bearer` (`Authorization: Bearer <secret>`), `x-vapi-secret` (`X-Vapi-Secret: <secret>`) or `hmac` (`x-vapi-signature` or `x-signature`: HMAC-SHA256 of the body, or of `{timestamp}.{body}` with an `x-timestamp` header, checked against a 300 s replay window; `maxAgeSeconds` makes the timestamp required and sets the window). To rotate it, send the old one as `previousSecret` with `previousSecretExpiresAt`; both work until then.',
   ].join('\n'),
   example: {
     ...exampleWhere,

@@ -7,7 +7,10 @@ describeOnBackends(
     it('is ready when the database answers and the queue runs', async () => {
       const res = await server().call('GET', '/readyz', { token: null });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ready', checks: { database: 'ok', queue: 'ok' } });
+      expect(res.body).toEqual({
+        status: 'ready',
+        checks: { database: 'ok', queue: 'ok', credentials: 'ok' },
+      });
     });
 
     it('says 503 and which part is missing once stopping', async () => {
@@ -16,7 +19,7 @@ describeOnBackends(
       expect(res.status).toBe(503);
       expect(res.body).toEqual({
         status: 'not_ready',
-        checks: { database: 'failing', queue: 'starting' },
+        checks: { database: 'failing', queue: 'starting', credentials: 'unknown' },
       });
     });
   },
