@@ -40,24 +40,36 @@ export function unstorableTextProblem(text: string): string | undefined {
  */
 export function unstorableTextIn(value: unknown): TextProblem[] {
   const problems: TextProblem[] = [];
-  const visit = (node: unknown, path: Array<string | number>): void => {
-    if (problems.length >= MAX_PROBLEMS) return;
+  // Its own stack, not recursion, and each place a link to its parent, its path written out only
+  // for a problem: a body nested 100,000 deep costs neither the call stack nor quadratic time.
+  type Place = { node: unknown; key?: string | number; parent?: Place };
+  const pathOf = (place: Place): Array<string | number> => {
+    const path: Array<string | number> = [];
+    for (let at: Place | undefined = place; at?.parent; at = at.parent) path.push(at.key!);
+    return path.reverse();
+  };
+  const pending: Place[] = [{ node: value }];
+  while (pending.length > 0 && problems.length < MAX_PROBLEMS) {
+    const place = pending.pop()!;
+    const { node } = place;
     if (typeof node === 'string') {
       const message = unstorableTextProblem(node);
-      if (message) problems.push({ path, message });
+      if (message) problems.push({ path: pathOf(place), message });
     } else if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, [...path, index]));
+      for (let index = node.length - 1; index >= 0; index--) {
+        pending.push({ node: node[index], key: index, parent: place });
+      }
     } else if (node !== null && typeof node === 'object') {
-      for (const [key, item] of Object.entries(node)) {
+      const entries = Object.entries(node);
+      for (const [key] of entries) {
         const keyProblem = unstorableTextProblem(key);
-        if (keyProblem) {
-          problems.push({ path, message: `a field name ${keyProblem}` });
-        } else {
-          visit(item, [...path, key]);
-        }
+        if (keyProblem)
+          problems.push({ path: pathOf(place), message: `a field name ${keyProblem}` });
+      }
+      for (const [key, item] of entries.reverse()) {
+        if (!unstorableTextProblem(key)) pending.push({ node: item, key, parent: place });
       }
     }
-  };
-  visit(value, []);
+  }
   return problems.slice(0, MAX_PROBLEMS);
 }

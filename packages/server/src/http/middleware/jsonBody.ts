@@ -5,12 +5,18 @@ import { unstorableTextIn } from '../../storableText.js';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+/**
+ * Far deeper than any body the API takes (voice settings, the deepest, go 4 levels down), far
+ * shallower than what exhausts the stack of a recursive walk: JSON.parse accepts 100,000 nested
+ * arrays, and each check after it (the text check below, the route's schema) recurses.
+ */
+export const MAX_BODY_DEPTH = 64;
 
 /**
  * Requests that carry a body must send JSON: another media type is a 415, unparseable JSON a
- * 400 `invalid_json`, text the database cannot store (NUL, a lone surrogate) a 422
- * `validation_failed` naming each field, each with a message saying what to send. The body stays cached for the
- * route's validator.
+ * 400 `invalid_json`, a body nested deeper than `MAX_BODY_DEPTH` or with text the database cannot
+ * store (NUL, a lone surrogate) a 422 `validation_failed` naming each field, each with a message
+ * saying what to send. The body stays cached for the route's validator.
  *
  * @example app.use('/v1/*', jsonBody());
  */
@@ -48,9 +54,39 @@ export function jsonBody(): MiddlewareHandler<AppEnv> {
         'The request body is not valid JSON (check quotes, commas and brackets).',
       );
     }
+    const tooDeep = pathPastDepth(body, MAX_BODY_DEPTH);
+    if (tooDeep) {
+      throw validationFailed([
+        {
+          path: tooDeep,
+          message: `nested deeper than ${MAX_BODY_DEPTH} levels; send a flatter body`,
+        },
+      ]);
+    }
     // Text the database cannot store is refused here, naming the field, not by a failing query.
     const problems = unstorableTextIn(body);
     if (problems.length > 0) throw validationFailed(problems);
     await next();
   };
+}
+
+/**
+ * The path of the first array or object inside more than `limit` others, or undefined. Walks
+ * with its own stack, so no nesting can exhaust the call stack.
+ *
+ * @example pathPastDepth({ a: [[[]]] }, 2) // ['a', 0, 0]
+ */
+function pathPastDepth(value: unknown, limit: number): Array<string | number> | undefined {
+  const pending: Array<{ node: unknown; path: Array<string | number> }> = [
+    { node: value, path: [] },
+  ];
+  while (pending.length > 0) {
+    const { node, path } = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (path.length > limit) return path;
+    for (const [key, item] of Object.entries(node)) {
+      pending.push({ node: item, path: [...path, Array.isArray(node) ? Number(key) : key] });
+    }
+  }
+  return undefined;
 }

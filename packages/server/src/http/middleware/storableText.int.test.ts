@@ -52,6 +52,22 @@ describeOnBackends('text the database cannot store', (server) => {
     }
   });
 
+  it('refuses a %00 beside an escape that is not UTF-8, which the router still decodes', async () => {
+    const { id } = await server().createWorkspace();
+    // `%ED%A0%80` (a lone surrogate as bytes) cannot be decoded; the `%00` after it can.
+    for (const path of [
+      '/v1/workspaces/%ED%A0%80a%00',
+      `/v1/workspaces/${id}/bookings/%ED%A0%80a%00`,
+    ]) {
+      const res = await server().call('GET', path);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        code: 'invalid_characters',
+        details: { in: 'path', segment: '%ED%A0%80a%00' },
+      });
+    }
+  });
+
   it('refuses a %00 in a query parameter with 400 invalid_characters', async () => {
     const { id } = await server().createWorkspace();
     for (const query of ['status=%00', 'cursor=abc%00', 'a%00=1']) {

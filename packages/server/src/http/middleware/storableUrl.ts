@@ -6,7 +6,8 @@ import { unstorableTextProblem } from '../../storableText.js';
 /**
  * Path segments and query parameters with text the database cannot store (a `%00`, a lone
  * surrogate) are a 400 `invalid_characters`, naming the segment or parameter, instead of reaching
- * a query and failing there. Segments that are not valid percent-encoding are left to the router.
+ * a query and failing there. Escapes that are not valid UTF-8 are left to the router, which keeps
+ * them as they are.
  *
  * @example app.use('*', storableUrl());
  */
@@ -37,10 +38,21 @@ export function storableUrl(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * The segment as the router hands it to a route: decoded whole, or else run by run of escapes,
+ * each left as it is when it is not UTF-8. A `%00` beside a broken escape (`%ED%A0%80a%00`) is
+ * still a NUL by the time it reaches a query.
+ */
 function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    return segment;
+    return segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (escapes) => {
+      try {
+        return decodeURIComponent(escapes);
+      } catch {
+        return escapes;
+      }
+    });
   }
 }

@@ -1,0 +1,142 @@
+/**
+ * A workspace with one of everything a route can name, for the route fuzz: connected to an
+ * emulated Location with a Mon–Fri 09:00–17:00 calendar, voice settings, a booking and its sync
+ * job, a voice call and an appointment; and a second workspace, whose key must open nothing here.
+ */
+import { expect } from 'vitest';
+import type { TestServer } from './harness.js';
+import { NY, VAPI_SECRET, weekdayAhead } from './voice.js';
+import { waitFor } from './waitFor.js';
+
+export interface FuzzWorld {
+  id: string;
+  apiKey: string;
+  otherWorkspace: { id: string; apiKey: string };
+  locationId: string;
+  /** The Location's HighLevel key. */
+  token: string;
+  bookingId: string;
+  voiceSettings: Record<string, unknown>;
+  /** A Vapi message calling every tool once. */
+  vapiMessage: Record<string, unknown>;
+  /** A valid value for each path parameter of the document, by name. */
+  valid: Record<string, string>;
+}
+
+/**
+ * Builds the world through the API, as a user would, on `server`'s emulator.
+ *
+ * @example const world = await fuzzWorld(server()); // world.valid.bookingId === 'bk_fuzz'
+ */
+export async function fuzzWorld(server: TestServer): Promise<FuzzWorld> {
+  const { emulator } = server;
+  const { id, apiKey } = await server.createWorkspace('Fuzzed Spa', ['bookings', 'voice']);
+  const otherWorkspace = await server.createWorkspace('Other Spa');
+  const { locationId, token } = emulator.control.createLocation({ name: 'Fuzz', timezone: NY });
+  const owner = emulator.control.createUser(locationId, { firstName: 'Olive', lastName: 'Owner' });
+  const calendar = emulator.control.createCalendar(locationId, {
+    name: 'Consultation',
+    calendarType: 'event',
+    teamMembers: [{ userId: owner.id, isPrimary: true }],
+    slotDuration: 30,
+    slotInterval: 30,
+    openHours: [
+      {
+        daysOfTheWeek: [1, 2, 3, 4, 5],
+        hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }],
+      },
+    ],
+  });
+  const ws = `/v1/workspaces/${id}`;
+  const ok = async (method: string, path: string, json: unknown, status: number, headers = {}) => {
+    const res = await server.call(method, `${ws}${path}`, { json, headers });
+    expect(res.status, `${method} ${path}: ${res.text}`).toBe(status);
+    return JSON.parse(res.text) as Record<string, unknown>;
+  };
+
+  await ok('PUT', '/integrations/gohighlevel', { apiKey: token, locationId }, 200);
+  const voiceSettings = {
+    calendarId: calendar.id,
+    timezone: NY,
+    defaultCountry: 'US',
+    rules: { minLeadMinutes: 0, blackoutDates: ['2026-12-25'], slotMinutes: 30 },
+    slotsToOffer: 3,
+    auth: { type: 'bearer', secret: VAPI_SECRET },
+  };
+  await ok('PUT', '/voice', voiceSettings, 200);
+
+  const bookingId = 'bk_fuzz';
+  const booking = await ok(
+    'POST',
+    '/bookings',
+    {
+      id: bookingId,
+      version: 1,
+      status: 'confirmed',
+      startsAt: '2026-12-01T15:00:00-05:00',
+      endsAt: '2026-12-01T16:00:00-05:00',
+      timezone: NY,
+      service: { name: 'Massage' },
+      customer: { email: 'ada@example.com' },
+    },
+    202,
+  );
+  const jobId = (booking.jobs as string[])[0]!;
+  const appointment = await ok(
+    'POST',
+    '/appointments',
+    { startTime: `${weekdayAhead(3)}T10:00:00`, name: 'Ada Lovelace', phone: '+14155550100' },
+    201,
+    { 'idempotency-key': 'fuzz-world' },
+  );
+  const appointmentId = appointment.appointmentId as string;
+
+  const date = weekdayAhead(2);
+  const tools = [
+    tool('tc_check', 'check_availability', JSON.stringify({ date, timezone: NY })),
+    tool('tc_book', 'book_appointment', {
+      startTime: `${date}T13:00:00`,
+      name: 'Grace Hopper',
+      email: 'grace@example.com',
+    }),
+    tool('tc_find', 'find_appointments', { phone: '+14155550100' }),
+    tool('tc_move', 'reschedule_appointment', { appointmentId, startTime: `${date}T15:00` }),
+    tool('tc_cancel', 'cancel_appointment', { appointmentId }),
+  ];
+  const vapiMessage = {
+    message: {
+      type: 'tool-calls',
+      call: { id: 'call_fuzz', customer: { number: '+14155550100' } },
+      toolCallList: tools,
+    },
+  };
+  const checkOnly = { message: { ...vapiMessage.message, toolCallList: [tools[0]] } };
+  const vapi = await server.call('POST', `${ws}/voice/vapi`, {
+    json: checkOnly,
+    token: VAPI_SECRET,
+  });
+  expect(vapi.status, vapi.text).toBe(200);
+  // The call is recorded after Vapi has its answer.
+  await waitFor(
+    async () => (await server.call('GET', `${ws}/voice/calls/call_fuzz`)).status === 200,
+    {
+      what: 'the voice call to be recorded',
+    },
+  );
+
+  return {
+    id,
+    apiKey,
+    otherWorkspace,
+    locationId,
+    token,
+    bookingId,
+    voiceSettings,
+    vapiMessage,
+    valid: { ws: id, bookingId, id: jobId, callId: 'call_fuzz', appointmentId },
+  };
+}
+
+function tool(id: string, name: string, args: unknown) {
+  return { id, type: 'function', function: { name, arguments: args } };
+}
