@@ -26,9 +26,8 @@ import type { BookAppointmentArgs, SlotChoice } from '../voice/toolArgs.js';
 import { allowedSlots, alternativesAmong, alternativesTo } from './availability.js';
 import {
   findOutcome,
-  forgetOutcome,
   rememberOutcome,
-  releaseSlot,
+  settleBooking,
   tryLockSlot,
   type SlotLock,
 } from './bookingStore.js';
@@ -306,10 +305,8 @@ export async function bookAppointment(
     ({ state, step } = nextBookingStep(request, state, event));
   }
   const key = request.idempotencyKey;
-  if (step.remember === 'forget') await forgetOutcome(ctx.db, ctx.workspaceId, key);
-  else if (step.remember !== 'keep')
-    await rememberOutcome(ctx.db, ctx.workspaceId, key, step.remember);
-  if (step.releaseLock && run.lock) await releaseSlot(ctx.db, run.lock);
+  const lock = step.releaseLock ? run.lock : undefined;
+  await settleBooking(ctx.db, ctx.workspaceId, key, step.remember, lock);
   const followUps = step.background.map((background) => ({
     step: background,
     call,

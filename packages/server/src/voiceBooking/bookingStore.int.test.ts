@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestDatabase, type TestDatabase } from '../../test/backends.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { releaseSlot, tryLockSlot, type SlotLock } from './bookingStore.js';
+import { createWorkspace } from '../workspaces/workspaceStore.js';
+import { appointmentIdFromHighLevel } from '../voice/results.js';
+import type { StoredOutcome } from '../voice/saga.js';
+import { booked } from '../voice/speech.js';
+import {
+  findOutcome,
+  releaseSlot,
+  rememberOutcome,
+  settleBooking,
+  tryLockSlot,
+  type SlotLock,
+} from './bookingStore.js';
 
 const HOLD_MS = 60_000;
 const T0 = new Date('2027-01-15T12:00:00Z');
@@ -51,6 +62,32 @@ for (const { name, available } of backends()) {
       // The late holder's release must not free the lock it lost.
       await releaseSlot(db, slot('crashed'));
       await expect(tryLockSlot(db, slot('cy'), later(HOLD_MS + 2), HOLD_MS)).resolves.toBe(false);
+    });
+
+    it('settles a booking at once: the outcome stored, the slot free for the next caller', async () => {
+      const slot = slotFor();
+      const { db } = database;
+      const { workspace } = await createWorkspace(db, { name: 'Spa', features: ['voice'] });
+      const unconfirmed: StoredOutcome = { kind: 'unconfirmed', contactId: 'c_1', tags: [] };
+      await expect(tryLockSlot(db, slot('ada'), T0, HOLD_MS)).resolves.toBe(true);
+      await rememberOutcome(db, workspace.id, 'call-1', unconfirmed);
+
+      const appointmentId = appointmentIdFromHighLevel({ id: 'apt_1' })!;
+      const start = '2027-02-01T09:00:00-05:00';
+      const answered: StoredOutcome = {
+        kind: 'answered',
+        result: booked({ appointmentId, contactId: 'c_1', start }, 'America/New_York', T0),
+      };
+      await settleBooking(db, workspace.id, 'call-1', answered, slot('ada'));
+      await expect(findOutcome(db, workspace.id, 'call-1')).resolves.toEqual(answered);
+      await expect(tryLockSlot(db, slot('bob'), later(1_000), HOLD_MS)).resolves.toBe(true);
+
+      // A holder that lost its lock still settles its outcome, and leaves the new holder's lock.
+      await settleBooking(db, workspace.id, 'call-2', 'forget', slot('ada'));
+      await expect(tryLockSlot(db, slot('cy'), later(2_000), HOLD_MS)).resolves.toBe(false);
+      await settleBooking(db, workspace.id, 'call-1', 'forget', slot('bob'));
+      await expect(findOutcome(db, workspace.id, 'call-1')).resolves.toBeUndefined();
+      await expect(tryLockSlot(db, slot('cy'), later(3_000), HOLD_MS)).resolves.toBe(true);
     });
 
     it('gives an expired lock to exactly one of many callers taking it at once', async () => {

@@ -92,6 +92,57 @@ export async function tryLockSlot(
   return inserted?.holder === lock.holder;
 }
 
+/**
+ * Ends a booking in one statement: stores its outcome under the key (or clears it: `forget`;
+ * `keep` leaves it) and frees the slot lock when `lock` is given. One round trip on the caller's
+ * answer path, and a duplicate of the call waiting for the lock never finds it free before the
+ * outcome is stored.
+ *
+ * @example await settleBooking(db, workspaceId, key, { kind: 'answered', result }, lock);
+ */
+export async function settleBooking(
+  db: Kysely<DB>,
+  workspaceId: string,
+  key: string,
+  remember: StoredOutcome | 'forget' | 'keep',
+  lock: SlotLock | undefined,
+): Promise<void> {
+  if (remember === 'keep') {
+    if (lock) await releaseSlot(db, lock);
+    return;
+  }
+  if (!lock) {
+    if (remember === 'forget') await forgetOutcome(db, workspaceId, key);
+    else await rememberOutcome(db, workspaceId, key, remember);
+    return;
+  }
+  // Both in one statement: a data-modifying CTE runs once, committed with the statement.
+  const withRelease = db.with('released', (qc) =>
+    qc
+      .deleteFrom('voice_slot_locks')
+      .where('calendar_id', '=', lock.calendarId)
+      .where('start_at', '=', lock.start)
+      .where('holder', '=', lock.holder)
+      .returning('holder'),
+  );
+  if (remember === 'forget') {
+    await withRelease
+      .deleteFrom('voice_idempotency')
+      .where('workspace_id', '=', workspaceId)
+      .where('key', '=', key)
+      .execute();
+    return;
+  }
+  const json = JSON.stringify(remember);
+  await withRelease
+    .insertInto('voice_idempotency')
+    .values({ workspace_id: workspaceId, key, outcome: json })
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'key']).doUpdateSet({ outcome: json, updated_at: new Date() }),
+    )
+    .execute();
+}
+
 /** Frees the lock, only if this holder still has it. */
 export async function releaseSlot(db: Kysely<DB>, lock: SlotLock): Promise<void> {
   await db

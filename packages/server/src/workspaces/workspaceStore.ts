@@ -86,16 +86,21 @@ export function findWorkspace(db: Kysely<DB>, id: string): Promise<WorkspaceRow 
   return db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findWorkspaceIdByKeyHash(
+/**
+ * The workspace a key hash opens, the whole row: the request it authenticates needs the workspace
+ * next, and one query serves both.
+ *
+ * @example const workspace = await findWorkspaceByKeyHash(db, hashApiKey(token));
+ */
+export function findWorkspaceByKeyHash(
   db: Kysely<DB>,
   hash: string,
-): Promise<string | undefined> {
-  const row = await db
+): Promise<WorkspaceRow | undefined> {
+  return db
     .selectFrom('workspaces')
-    .select('id')
+    .selectAll()
     .where('api_key_hash', '=', hash)
     .executeTakeFirst();
-  return row?.id;
 }
 
 /** Workspaces in creation order, `limit` at a time, after the workspace `after`. */

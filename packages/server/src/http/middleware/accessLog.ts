@@ -5,7 +5,9 @@ import type { AppEnv } from '../env.js';
 
 /**
  * One log line and one metric per request: method, path, status, duration. Never headers or
- * bodies, so no credential can reach the log through here.
+ * bodies, so no credential can reach the log through here. A route that has more to say about
+ * its request (the booking it stored) puts it on the request's logger (`c.set('log', child)`),
+ * and it is said on this line: one write per request, not two.
  *
  * @example app.use('*', accessLog({ metrics }));
  */

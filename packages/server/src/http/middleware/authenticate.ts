@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import { hashApiKey, looksLikeWorkspaceKey, sameSecret } from '../../crypto/apiKeys.js';
 import type { DB } from '../../db/schema.js';
-import { findWorkspaceIdByKeyHash } from '../../workspaces/workspaceStore.js';
+import { findWorkspaceByKeyHash } from '../../workspaces/workspaceStore.js';
 import type { AppEnv } from '../env.js';
 import { HttpError } from '../httpError.js';
 
@@ -32,9 +32,11 @@ export function authenticate(options: {
       return next();
     }
     if (looksLikeWorkspaceKey(token)) {
-      const workspaceId = await findWorkspaceIdByKeyHash(options.db, hashApiKey(token));
-      if (workspaceId) {
-        c.set('principal', { kind: 'workspace', workspaceId });
+      const workspace = await findWorkspaceByKeyHash(options.db, hashApiKey(token));
+      if (workspace) {
+        c.set('principal', { kind: 'workspace', workspaceId: workspace.id });
+        // The key's own workspace, from the same query: `workspaceAccess` does not read it again.
+        c.set('workspace', workspace);
         return next();
       }
     }

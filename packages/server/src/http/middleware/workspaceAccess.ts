@@ -23,7 +23,9 @@ export function workspaceAccess(options: { db: Kysely<DB> }): MiddlewareHandler<
         'This API key belongs to another workspace; use that workspace’s key or the admin token.',
       );
     }
-    const workspace = await findWorkspace(options.db, id);
+    // A workspace key's own workspace was read with the key (authenticate.ts).
+    const withKey = principal.kind === 'workspace' ? c.get('workspace') : undefined;
+    const workspace = withKey ?? (await findWorkspace(options.db, id));
     if (!workspace) {
       throw new HttpError(404, 'workspace_not_found', `There is no workspace ${id}.`);
     }
