@@ -23,9 +23,10 @@ export function rateLimitLayer(deps: { limiter: RateLimiter; emit: EventSink }):
     try {
       const response = await next(request);
       const observation = rateLimitObservation(response.headers);
-      // Not awaited: the answer is the caller's now. With a shared store, taking in the headers
-      // costs database round trips that a live call would otherwise wait for on every request.
-      // The limiter applies a Location's observations in order; a failed one leaves its budget.
+      // Not awaited: the answer is the caller's now. A store that takes the headers in with its
+      // next decision (the memory and database stores) needs no round trip here; one that does
+      // not is read now, which a live call would otherwise wait for on every request. Either way
+      // a Location's observations apply in order, and a failed one leaves its budget.
       if (observation) void deps.limiter.observe(key, observation).catch(() => undefined);
       return response;
     } catch (error) {

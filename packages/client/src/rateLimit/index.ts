@@ -16,10 +16,12 @@ export {
   HIGHLEVEL_WINDOWS,
   DEFAULT_WINDOWS,
   type AcquireResult,
+  type BudgetReport,
   type Priority,
   type RateLimiter,
   type RateLimiterOptions,
   type RateLimitObservation,
   type RateLimitStore,
   type RateLimitWindow,
+  type ReportedAcquireResult,
 } from './types.js';

@@ -1,7 +1,9 @@
 import { abortReason, systemClock } from '../clock.js';
 import { memoryRateLimitStore } from './memoryStore.js';
 import {
+  countedByHighLevel,
   dailyCapFrom,
+  dailyRemainingToCap,
   rememberLimits,
   unseenRequests,
   windowsUnder,
@@ -9,12 +11,13 @@ import {
 } from './observation.js';
 import {
   DEFAULT_WINDOWS,
-  type AcquireResult,
+  type BudgetReport,
   type Priority,
   type RateLimiter,
   type RateLimiterOptions,
   type RateLimitObservation,
   type RateLimitWindow,
+  type ReportedAcquireResult,
 } from './types.js';
 import { WaitQueue } from './waitQueue.js';
 import { assertWindows, windowRoles } from './windows.js';
@@ -64,16 +67,56 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     string,
     { budget: ObservedBudget; windows: readonly RateLimitWindow[] }
   >();
-  /** Observations of one key are applied one at a time, so no difference is recorded twice. */
+  /**
+   * Per key, what the latest response said and the store has not taken in yet: it goes with the
+   * key's next decision (one round trip for both). The latest report stands for the earlier
+   * ones: HighLevel's count when it answered covers the requests they counted.
+   */
+  const reports = new Map<string, BudgetReport>();
+  /**
+   * For a store without `tryAcquireReporting`: observations of one key are applied one at a time,
+   * so no difference is recorded twice.
+   */
   const observing = new Map<string, Promise<void>>();
 
   const windowsFor = (key: string) => narrowed.get(key)?.windows ?? configured;
+  const budgetOf = (key: string): ObservedBudget => narrowed.get(key)?.budget ?? {};
+
+  /** Enforces `budget` for `key` from now on; wakes a sleeping pump when that widens its windows. */
+  function setBudget(key: string, budget: ObservedBudget): void {
+    const before = windowsFor(key);
+    const windows = windowsUnder(configured, budget);
+    if (windows === configured) narrowed.delete(key);
+    else narrowed.set(key, { budget, windows });
+    // A wider budget may let a sleeping pump go sooner than it planned.
+    if (!sameWindows(before, windows)) lines.get(key)?.wake?.abort();
+  }
+
+  /** One decision for `key`, taking in its pending report when the store can. */
+  async function decide(key: string): Promise<ReportedAcquireResult> {
+    const report = reports.get(key);
+    if (!report || !store.tryAcquireReporting) {
+      return store.tryAcquire(key, clock.now(), windowsFor(key));
+    }
+    const budget = budgetOf(key);
+    // A new daily cap is the store's to work out: the windows it gets carry none.
+    const windows =
+      report.dailyRemaining === undefined
+        ? windowsFor(key)
+        : windowsUnder(configured, { ...budget, dailyCap: undefined });
+    const result = await store.tryAcquireReporting(key, clock.now(), windows, report);
+    if (reports.get(key) === report) reports.delete(key);
+    if (report.dailyRemaining !== undefined && result.usedDaily !== undefined) {
+      setBudget(key, { ...budgetOf(key), dailyCap: result.usedDaily + report.dailyRemaining });
+    }
+    return result;
+  }
 
   async function pump(key: string, line: Line): Promise<void> {
     while (line.queue.size > 0) {
-      let result: AcquireResult;
+      let result: ReportedAcquireResult;
       try {
-        result = await store.tryAcquire(key, clock.now(), windowsFor(key));
+        result = await decide(key);
       } catch (error) {
         // The store failed (a database store may): the waiter first in line hears of it, the
         // others keep their turn.
@@ -140,30 +183,57 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     });
   }
 
-  async function applyObservation(key: string, observation: RateLimitObservation): Promise<void> {
+  /**
+   * Takes in a response's headers: the limits at once (no I/O), the counts as a report for the
+   * store's next decision for the key.
+   */
+  function observeReporting(key: string, observation: RateLimitObservation): void {
+    let budget = rememberLimits(budgetOf(key), observation);
+    const burst = windowsUnder(configured, budget)[roles.burst]!;
+    const daily = roles.daily === undefined ? undefined : dailyRemainingToCap(observation, burst);
+    if (daily === 'plenty') budget = { ...budget, dailyCap: undefined };
+    setBudget(key, budget);
+    const counted = countedByHighLevel(observation, burst);
+    const dailyRemaining = typeof daily === 'number' ? daily : undefined;
+    if ((counted === undefined || counted <= 0) && dailyRemaining === undefined) {
+      reports.delete(key);
+      return;
+    }
+    reports.set(key, {
+      at: clock.now(),
+      burst: roles.burst,
+      ...(counted !== undefined && counted > 0 ? { counted } : {}),
+      ...(dailyRemaining !== undefined ? { daily: roles.daily!, dailyRemaining } : {}),
+    });
+    // A day nearly spent may have been reset: a pump sleeping on its cap asks the store again.
+    if (dailyRemaining !== undefined) lines.get(key)?.wake?.abort();
+  }
+
+  /** Takes in a response's headers by reading the store's counts (a store without reports). */
+  async function observeByReading(key: string, observation: RateLimitObservation): Promise<void> {
     const now = clock.now();
-    const before = windowsFor(key);
-    let budget = rememberLimits(narrowed.get(key)?.budget ?? {}, observation);
-    let windows = windowsUnder(configured, budget);
-    const burst = windows[roles.burst]!;
+    let budget = rememberLimits(budgetOf(key), observation);
+    const burst = windowsUnder(configured, budget)[roles.burst]!;
     const unseen = unseenRequests(observation, burst, await store.used(key, now, burst.intervalMs));
     if (unseen > 0) await store.recordExternal(key, now, unseen);
-    if (roles.daily !== undefined && observation.dailyRemaining !== undefined) {
-      const usedDaily = await store.used(key, now, windows[roles.daily]!.intervalMs);
+    const daily = roles.daily === undefined ? undefined : dailyRemainingToCap(observation, burst);
+    if (daily === 'plenty') budget = { ...budget, dailyCap: undefined };
+    else if (daily !== undefined) {
+      const usedDaily = await store.used(key, now, configured[roles.daily!]!.intervalMs);
       budget = { ...budget, dailyCap: dailyCapFrom(observation, usedDaily) ?? budget.dailyCap };
-      windows = windowsUnder(configured, budget);
     }
-    if (windows === configured) narrowed.delete(key);
-    else narrowed.set(key, { budget, windows });
-    // A wider budget may let a sleeping pump go sooner than it planned.
-    if (!sameWindows(before, windows)) lines.get(key)?.wake?.abort();
+    setBudget(key, budget);
   }
 
   return {
     acquire,
     observe(key, observation) {
+      if (store.tryAcquireReporting) {
+        observeReporting(key, observation);
+        return Promise.resolve();
+      }
       const applied = (observing.get(key) ?? Promise.resolve()).then(() =>
-        applyObservation(key, observation),
+        observeByReading(key, observation),
       );
       const settled = applied.then(
         () => undefined,

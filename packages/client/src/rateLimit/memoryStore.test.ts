@@ -167,6 +167,49 @@ describe('memoryRateLimitStore: exact sliding window', () => {
   });
 });
 
+describe('memoryRateLimitStore: reports of what HighLevel counted', () => {
+  const burst10: RateLimitWindow[] = [{ limit: 10, intervalMs: 1000 }];
+  const withDay: RateLimitWindow[] = [...burst10, { limit: 50, intervalMs: 100_000 }];
+
+  it('records what HighLevel counted and our window ending at the report lacked, at the report', async () => {
+    const store = memoryRateLimitStore();
+    await store.tryAcquire('loc', 0, burst10);
+    await store.tryAcquire('loc', 0, burst10);
+    // Granted after HighLevel answered: not in its count, so not set against it.
+    await store.tryAcquire('loc', 150, burst10);
+    await expect(
+      store.tryAcquireReporting('loc', 200, burst10, { at: 100, burst: 0, counted: 5 }),
+    ).resolves.toEqual({ granted: true });
+    // 2 at 0, 3 unseen at 100 (moved up to 150, where the series ends), 1 at 150, 1 at 200.
+    await expect(store.used('loc', 200, 1000)).resolves.toBe(7);
+    await expect(store.used('loc', 1100, 1000)).resolves.toBe(5);
+  });
+
+  it('takes nothing from a report whose burst window has passed', async () => {
+    const store = memoryRateLimitStore();
+    await store.tryAcquire('loc', 0, burst10);
+    await store.tryAcquire('loc', 1100, burst10);
+    await store.tryAcquireReporting('loc', 1150, burst10, { at: 100, burst: 0, counted: 10 });
+    await expect(store.used('loc', 1150, 1000)).resolves.toBe(2);
+  });
+
+  it('caps the daily window in the same decision, and says what the cap was based on', async () => {
+    const store = memoryRateLimitStore();
+    for (let i = 0; i < 3; i++) await store.tryAcquire('loc', 0, withDay);
+    const report = { at: 0, burst: 0, daily: 1 };
+    await expect(
+      store.tryAcquireReporting('loc', 10, withDay, { ...report, dailyRemaining: 0 }),
+    ).resolves.toMatchObject({ granted: false, usedDaily: 3 });
+    await expect(
+      store.tryAcquireReporting('loc', 10, withDay, { ...report, dailyRemaining: 1 }),
+    ).resolves.toEqual({ granted: true, usedDaily: 3 });
+    // Granted since the report: not part of the count it is based on.
+    await expect(
+      store.tryAcquireReporting('loc', 20, withDay, { ...report, dailyRemaining: 1 }),
+    ).resolves.toMatchObject({ granted: false, usedDaily: 3 });
+  });
+});
+
 describe('memoryRateLimitStore: bucketed long windows', () => {
   const day = { limit: 5, intervalMs: 120_000 }; // counted in the default one-minute buckets
 

@@ -1,5 +1,12 @@
 import { CountSeries } from './countSeries.js';
-import type { AcquireResult, RateLimitStore, RateLimitWindow } from './types.js';
+import { cappedDailyLimit } from './observation.js';
+import type {
+  AcquireResult,
+  BudgetReport,
+  RateLimitStore,
+  RateLimitWindow,
+  ReportedAcquireResult,
+} from './types.js';
 import { assertWindows } from './windows.js';
 
 export interface MemoryRateLimitStoreOptions {
@@ -14,6 +21,7 @@ export interface MemoryRateLimitStoreOptions {
 
 /** A memory store, with a look at how much it holds. */
 export interface MemoryRateLimitStore extends RateLimitStore {
+  tryAcquireReporting: NonNullable<RateLimitStore['tryAcquireReporting']>;
   /** Keys held and entries held over all keys (timestamps plus buckets). */
   stats(): { keys: number; entries: number };
 }
@@ -141,8 +149,45 @@ export function memoryRateLimitStore(
     return { granted: true };
   }
 
+  /**
+   * Takes in what a response said (see `BudgetReport`), then decides. Requests HighLevel counted
+   * that our burst window ending at `report.at` lacks are recorded at `report.at` (or later: a
+   * series only grows at its end); the daily count as of the report is the window's count now
+   * less the requests granted since.
+   */
+  function acquireReporting(
+    key: string,
+    now: number,
+    windows: readonly RateLimitWindow[],
+    report: BudgetReport,
+  ): ReportedAcquireResult {
+    assertWindows(windows);
+    const state = stateOf(key, now);
+    const at = advance(state, now);
+    const burst = windows[report.burst];
+    if (report.counted !== undefined && burst && report.at > at - burst.intervalMs) {
+      const ours =
+        state.exact.countAfter(report.at - burst.intervalMs) - state.exact.countAfter(report.at);
+      const unseen = Math.ceil(report.counted - ours);
+      if (unseen > 0) record(state, report.at, unseen);
+    }
+    const daily = report.daily === undefined ? undefined : windows[report.daily];
+    if (!daily || report.dailyRemaining === undefined) return acquireNow(key, now, windows);
+    const cap = report.dailyRemaining;
+    const usedDaily = Math.max(
+      0,
+      count(state, at, daily.intervalMs) - state.exact.countAfter(report.at),
+    );
+    const capped = windows.map((w, i) =>
+      i === report.daily ? { ...w, limit: cappedDailyLimit(w.limit, usedDaily + cap) } : w,
+    );
+    return { ...acquireNow(key, now, capped), usedDaily };
+  }
+
   return {
     tryAcquire: (key, now, windows) => later(() => acquireNow(key, now, windows)),
+    tryAcquireReporting: (key, now, windows, report) =>
+      later(() => acquireReporting(key, now, windows, report)),
     recordExternal: (key, now, requests) =>
       later(() => {
         if (requests > 0) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countedByHighLevel,
   dailyCapFrom,
+  dailyRemainingToCap,
   rememberLimits,
   unseenRequests,
   windowsUnder,
@@ -92,5 +94,29 @@ describe('dailyCapFrom', () => {
     [{ dailyRemaining: -1 }, 7, undefined],
   ])('%o with %i in our daily window -> %s', (observation, usedDaily, expected) => {
     expect(dailyCapFrom(observation, usedDaily)).toBe(expected);
+  });
+});
+
+describe('countedByHighLevel', () => {
+  it.each<[RateLimitObservation, number | undefined]>([
+    [{ remaining: 60 }, 40],
+    [{ remaining: 10, max: 50 }, 40],
+    [{ remaining: 100 }, 0],
+    [{ max: 50 }, undefined],
+    [{ remaining: Number.NaN }, undefined],
+  ])('%o -> %s', (observation, expected) => {
+    expect(countedByHighLevel(observation, burst)).toBe(expected);
+  });
+});
+
+describe('dailyRemainingToCap', () => {
+  it.each<[string, RateLimitObservation, number | 'plenty' | undefined]>([
+    ['a whole burst or more left: no cap', { dailyRemaining: 100 }, 'plenty'],
+    ['fewer than a burst left: the cap', { dailyRemaining: 99.5 }, 99],
+    ['none left', { dailyRemaining: 0 }, 0],
+    ['not said: the cap stays', { remaining: 5 }, undefined],
+    ['garbled: the cap stays', { dailyRemaining: -1 }, undefined],
+  ])('%s', (_name, observation, expected) => {
+    expect(dailyRemainingToCap(observation, burst)).toBe(expected);
   });
 });

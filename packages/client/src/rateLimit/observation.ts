@@ -64,11 +64,9 @@ export function windowsUnder(
       limit = Math.min(limit, observed.max ?? limit);
       intervalMs = Math.max(intervalMs, observed.intervalMs ?? intervalMs);
     } else if (i === roles.daily) {
-      // At least one request: with nothing of ours left in the window, a single probe is how we
-      // learn that HighLevel's day has been reset (a 429 answer puts `penalize` in charge).
-      limit = Math.max(
-        1,
-        Math.min(limit, observed.dailyLimit ?? limit, observed.dailyCap ?? limit),
+      limit = cappedDailyLimit(
+        Math.min(limit, observed.dailyLimit ?? limit),
+        observed.dailyCap ?? limit,
       );
     }
     if (limit === window.limit && intervalMs === window.intervalMs) return window;
@@ -76,6 +74,33 @@ export function windowsUnder(
     return { limit, intervalMs };
   });
   return changed ? windows : configured;
+}
+
+/**
+ * The daily window's limit under a cap: at least one request, because with nothing of ours left
+ * in the window a single probe is how we learn that HighLevel's day has been reset (a 429 answer
+ * puts `penalize` in charge).
+ *
+ * @example cappedDailyLimit(200_000, 1234); // 1234
+ */
+export function cappedDailyLimit(limit: number, cap: number): number {
+  return Math.max(1, Math.min(limit, cap));
+}
+
+/**
+ * Requests HighLevel counted in its burst interval when it answered (`X-RateLimit-Max` minus
+ * `X-RateLimit-Remaining`, our burst limit standing in for a missing `Max`); undefined when it did
+ * not say how many remain.
+ *
+ * @example countedByHighLevel({ remaining: 60 }, { limit: 100, intervalMs: 10_000 }); // 40
+ */
+export function countedByHighLevel(
+  observation: RateLimitObservation,
+  burst: RateLimitWindow,
+): number | undefined {
+  if (!usable(observation.remaining, 0)) return undefined;
+  const max = usable(observation.max, 1) ? Math.floor(observation.max) : burst.limit;
+  return max - observation.remaining;
 }
 
 /**
@@ -91,9 +116,27 @@ export function unseenRequests(
   burst: RateLimitWindow,
   usedBurst: number,
 ): number {
-  if (!usable(observation.remaining, 0)) return 0;
-  const max = usable(observation.max, 1) ? Math.floor(observation.max) : burst.limit;
-  return Math.max(0, Math.ceil(max - observation.remaining - usedBurst));
+  const counted = countedByHighLevel(observation, burst);
+  return counted === undefined ? 0 : Math.max(0, Math.ceil(counted - usedBurst));
+}
+
+/**
+ * What `X-RateLimit-Daily-Remaining` means for the daily cap: undefined when the response did not
+ * say (the cap stays as it was); `'plenty'` when a whole burst still fits in the day, so no cap is
+ * needed (no more than a burst goes out before the next answer says more); else the number left,
+ * which caps the day.
+ *
+ * @example
+ * dailyRemainingToCap({ dailyRemaining: 150_000 }, { limit: 100, intervalMs: 10_000 }); // 'plenty'
+ * dailyRemainingToCap({ dailyRemaining: 40 }, { limit: 100, intervalMs: 10_000 }); // 40
+ */
+export function dailyRemainingToCap(
+  observation: RateLimitObservation,
+  burst: RateLimitWindow,
+): number | 'plenty' | undefined {
+  if (!usable(observation.dailyRemaining, 0)) return undefined;
+  const remaining = Math.floor(observation.dailyRemaining);
+  return remaining >= burst.limit ? 'plenty' : remaining;
 }
 
 /**

@@ -33,6 +33,35 @@ export const DEFAULT_WINDOWS: readonly RateLimitWindow[] = [
 export type AcquireResult = { granted: true } | { granted: false; retryInMs: number };
 
 /**
+ * What one response's `X-RateLimit-*` headers said about a key's budget, for the store to take in
+ * with its next decision for that key (`RateLimitStore.tryAcquireReporting`).
+ */
+export interface BudgetReport {
+  /** When the response arrived, on the limiter's clock. */
+  at: number;
+  /** Which of the windows is HighLevel's burst window. */
+  burst: number;
+  /**
+   * Requests HighLevel counted in its burst window when it answered (`X-RateLimit-Max` minus
+   * `X-RateLimit-Remaining`). Those that the store's count of the burst window ending at `at`
+   * lacks came from elsewhere (another app or process on the Location): they are recorded at `at`.
+   * Ignored once that window has passed.
+   */
+  counted?: number;
+  /** Which of the windows is the daily one, when `dailyRemaining` is given. */
+  daily?: number;
+  /**
+   * `X-RateLimit-Daily-Remaining`, sent only when so few remain that the day could run out before
+   * the next answer: the daily window's limit becomes its count at `at` plus this (at least one),
+   * in this decision and, through the limiter, in later ones.
+   */
+  dailyRemaining?: number;
+}
+
+/** A decision that took in a report: with `dailyRemaining`, the daily count the cap was based on. */
+export type ReportedAcquireResult = AcquireResult & { usedDaily?: number };
+
+/**
  * Where the per-key request history lives. The memory store serves one process; the server
  * provides a database-backed store so that every process shares one budget per Location.
  */
@@ -51,6 +80,17 @@ export interface RateLimitStore {
   blockUntil(key: string, until: number): Promise<void>;
   /** Requests recorded for `key` in the sliding window ending at `now`. */
   used(key: string, now: number, intervalMs: number): Promise<number>;
+  /**
+   * Optional: takes in `report`, then decides as `tryAcquire` does, atomically (one round trip
+   * for a database). A store without it is asked `used` and `recordExternal` after each response
+   * instead, which costs a database store two more round trips per request.
+   */
+  tryAcquireReporting?(
+    key: string,
+    now: number,
+    windows: readonly RateLimitWindow[],
+    report: BudgetReport,
+  ): Promise<ReportedAcquireResult>;
 }
 
 /** What the response headers said about the budget (HighLevel's `X-RateLimit-*`). */

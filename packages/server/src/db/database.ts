@@ -10,6 +10,7 @@ import pg from 'pg';
 import { fromPglite, type Db as IDatabase } from 'pg-boss';
 import { join } from 'node:path';
 import { lockDataDir } from './lockFile.js';
+import { PreparingClient } from './preparedStatements.js';
 import type { DB } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -94,7 +95,7 @@ function serializedBossDb(db: Kysely<DB>, inner: IDatabase): IDatabase {
 }
 
 function openPostgres(url: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

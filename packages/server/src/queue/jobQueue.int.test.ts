@@ -46,6 +46,7 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0013_sync_job_queue_ids',
       '0014_rate_limit_grant_function',
       '0015_phone_country',
+      '0016_rate_limit_reports',
     ]);
   });
 

@@ -16,8 +16,9 @@ import {
   type JobResult,
   type JobWithMetadata,
 } from 'pg-boss';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type OperationNodeSource, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
+import { PreparingClient } from '../db/preparedStatements.js';
 import type { DB } from '../db/schema.js';
 
 export interface QueueDefinition {
@@ -48,7 +49,16 @@ export interface QueuedJob<T> {
   data: T;
   /** 0 on the first attempt. */
   retryCount: number;
+  /**
+   * This run's entry in the `job_runs` ledger, not written yet, for a handler that ends with a
+   * write of its own to make in the same statement (one round trip fewer per job). Once taken,
+   * the handler must write it; otherwise the queue writes it when the handler returns.
+   */
+  takeRunRecord?: () => LedgerWrite;
 }
+
+/** An insert not run yet: `execute()` runs it alone, or it goes into another statement. */
+export type LedgerWrite = OperationNodeSource & { execute(): Promise<unknown> };
 
 /** A job pg-boss gave up on (see `QueueDefinition.reportGivenUp`). */
 export interface GivenUpJob<T> {
@@ -69,7 +79,13 @@ export type JobHandler<T> = ((job: QueuedJob<T>) => Promise<void>) & {
 export interface WorkOptions {
   /** Jobs fetched per poll, run one after another (by each of `concurrency`). Default 5. */
   batchSize?: number;
-  /** Seconds between polls when idle. Default 0.5. */
+  /**
+   * Seconds each poller waits after a fetch that did not fill its batch. Default 0.5 s times
+   * `concurrency`, at most 2 s: the pollers start spread over it, so the process still looks for
+   * new work every 0.5 s or more often, while each idle poller fetches every 2 s at most instead
+   * of every 0.5 s (a fetch of a singleton queue costs PostgreSQL about a millisecond,
+   * bench/scale.bench.ts).
+   */
   pollingIntervalSeconds?: number;
   /**
    * Independent pollers of the queue in this process, each running its batch: that many jobs at
@@ -121,6 +137,10 @@ export interface JobQueue {
 
 /** How often pg-boss looks for expired and heartbeat-less jobs. */
 const SUPERVISE_SECONDS = 2;
+/** How often a process looks for new work on an idle queue, however many pollers it runs. */
+const IDLE_POLL_SECONDS = 0.5;
+/** The longest a poller waits after a short fetch: work that turns up then waits no longer. */
+const MAX_IDLE_POLL_SECONDS = 2;
 
 /**
  * Where pg-boss moves the jobs of `queue` it gave up on.
@@ -146,7 +166,13 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   const connection: ConstructorOptions =
     database.boss.kind === 'pglite'
       ? { db: database.boss.db, backend: 'pglite' }
-      : { connectionString: database.boss.connectionString, max: 4 };
+      : // pg-boss hands its options to its `pg.Pool`: `Client` prepares its statements once per
+        // connection (db/preparedStatements.ts), as for ghl-bridge's own.
+        ({
+          connectionString: database.boss.connectionString,
+          max: 4,
+          Client: PreparingClient,
+        } as ConstructorOptions);
   const boss = new PgBoss({
     ...connection,
     schedule: false,
@@ -157,24 +183,40 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   });
   boss.on('error', (error) => options.onError?.(error));
 
+  /** Pollers still to start (see `work`). */
+  const starting = new Set<NodeJS.Timeout>();
+
   const known = (queue: string) => {
     if (!queues[queue]) throw new Error(`Unknown queue "${queue}"`);
   };
 
+  /** This run of `jobId` in the `job_runs` ledger. */
+  function runRecord(jobId: string, queue: string): LedgerWrite {
+    return database.db
+      .insertInto('job_runs')
+      .values({ job_id: jobId, queue, worker: workerName })
+      .onConflict((oc) =>
+        oc.column('job_id').doUpdateSet((eb) => ({
+          runs: eb('job_runs.runs', '+', 1),
+          worker: workerName,
+        })),
+      );
+  }
+
   async function runOne<T>(queue: string, handler: JobHandler<T>, job: Job<T>): Promise<JobResult> {
     const started = Date.now();
+    let taken = false;
     try {
-      await handler({ id: job.id, data: job.data, retryCount: jobRetryCount(job) });
-      await database.db
-        .insertInto('job_runs')
-        .values({ job_id: job.id, queue, worker: workerName })
-        .onConflict((oc) =>
-          oc.column('job_id').doUpdateSet((eb) => ({
-            runs: eb('job_runs.runs', '+', 1),
-            worker: workerName,
-          })),
-        )
-        .execute();
+      await handler({
+        id: job.id,
+        data: job.data,
+        retryCount: jobRetryCount(job),
+        takeRunRecord: () => {
+          taken = true;
+          return runRecord(job.id, queue);
+        },
+      });
+      if (!taken) await runRecord(job.id, queue).execute();
       emit({ type: 'completed', queue, jobId: job.id, durationMs: Date.now() - started });
       return { id: job.id, status: 'completed' };
     } catch (error) {
@@ -253,26 +295,41 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         );
       }
       const concurrency = opts.concurrency ?? 1;
-      await boss.work<T>(
-        queue,
-        {
-          batchSize: opts.batchSize ?? 5,
-          pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5,
-          burstWhenBatchFull: true,
-          perJobResults: true,
-          ...(concurrency > 1 ? { localConcurrency: concurrency } : {}),
-        },
-        async (jobs: Job<T>[]) => {
-          const results: JobResult[] = [];
-          for (const job of jobs) {
-            // An embedded database answers on promises alone: without a turn of the event loop
-            // between jobs, a busy queue would keep HTTP requests and timers waiting.
-            await new Promise((resolve) => setImmediate(resolve));
-            results.push(await runOne(queue, handler, job));
-          }
-          return results;
-        },
-      );
+      const intervalSeconds =
+        opts.pollingIntervalSeconds ??
+        Math.min(MAX_IDLE_POLL_SECONDS, IDLE_POLL_SECONDS * concurrency);
+      const workOptions = {
+        batchSize: opts.batchSize ?? 5,
+        pollingIntervalSeconds: intervalSeconds,
+        burstWhenBatchFull: true,
+        perJobResults: true,
+      } as const;
+      const run = async (jobs: Job<T>[]) => {
+        const results: JobResult[] = [];
+        for (const job of jobs) {
+          // An embedded database answers on promises alone: without a turn of the event loop
+          // between jobs, a busy queue would keep HTTP requests and timers waiting.
+          await new Promise((resolve) => setImmediate(resolve));
+          results.push(await runOne(queue, handler, job));
+        }
+        return results;
+      };
+      // One poller now (a failure to start is the caller's to hear), the others spread over the
+      // polling interval: pg-boss's own `localConcurrency` starts them together, and pollers in
+      // step leave new work waiting a whole interval.
+      await boss.work<T>(queue, workOptions, run);
+      for (let i = 1; i < concurrency; i++) {
+        const timer = setTimeout(
+          () => {
+            starting.delete(timer);
+            boss
+              .work<T>(queue, workOptions, run)
+              .catch((error: unknown) => options.onError?.(error));
+          },
+          (intervalSeconds * 1000 * i) / concurrency,
+        );
+        starting.add(timer);
+      }
     },
 
     async counts() {
@@ -301,6 +358,8 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     },
 
     async stop(timeoutMs = 10_000) {
+      for (const timer of starting) clearTimeout(timer);
+      starting.clear();
       await boss.stop({ graceful: true, timeout: timeoutMs });
     },
   };

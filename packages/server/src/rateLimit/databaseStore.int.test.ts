@@ -84,6 +84,45 @@ for (const { name, available } of backends()) {
       if (!refused.granted) expect(60_000 + refused.retryInMs).toBe(3_660_000);
     });
 
+    it('takes in what HighLevel counted, in the same call as the decision', async () => {
+      const store = databaseRateLimitStore(database.db);
+      const burst10 = [{ limit: 10, intervalMs: 1000 }];
+      const key = freshKey();
+      await store.tryAcquire(key, 0, burst10);
+      await store.tryAcquire(key, 0, burst10);
+      // Granted after HighLevel answered: not in its count, so not set against it.
+      await store.tryAcquire(key, 150, burst10);
+      await expect(
+        store.tryAcquireReporting!(key, 200, burst10, { at: 100, burst: 0, counted: 5 }),
+      ).resolves.toEqual({ granted: true });
+      // 2 at 0, the 3 HighLevel counted beyond them at 100, 1 at 150, 1 at 200.
+      await expect(store.used(key, 200, 1000)).resolves.toBe(7);
+      // A report whose burst window has passed adds nothing.
+      await store.tryAcquireReporting!(key, 1300, burst10, { at: 200, burst: 0, counted: 10 });
+      await expect(store.used(key, 1300, 1000)).resolves.toBe(1);
+    });
+
+    it('caps the daily window in the same call, and says what the cap was based on', async () => {
+      const store = databaseRateLimitStore(database.db);
+      const withDay = [
+        { limit: 10, intervalMs: 1000 },
+        { limit: 50, intervalMs: 100_000 },
+      ];
+      const key = freshKey();
+      for (let i = 0; i < 3; i++) await store.tryAcquire(key, 0, withDay);
+      const report = { at: 0, burst: 0, daily: 1 };
+      await expect(
+        store.tryAcquireReporting!(key, 10, withDay, { ...report, dailyRemaining: 0 }),
+      ).resolves.toMatchObject({ granted: false, usedDaily: 3 });
+      await expect(
+        store.tryAcquireReporting!(key, 10, withDay, { ...report, dailyRemaining: 1 }),
+      ).resolves.toEqual({ granted: true, usedDaily: 3 });
+      // Granted since the report: not part of the count it is based on.
+      await expect(
+        store.tryAcquireReporting!(key, 20, withDay, { ...report, dailyRemaining: 1 }),
+      ).resolves.toMatchObject({ granted: false, usedDaily: 3 });
+    });
+
     it('never grants more than the limit to concurrent callers, across connection pools', async () => {
       const stores = [database, second ?? database].map((d) => databaseRateLimitStore(d.db));
       const key = freshKey();

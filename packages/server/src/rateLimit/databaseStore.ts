@@ -2,11 +2,17 @@
  * A `RateLimitStore` in the database, so every process on one PostgreSQL shares one budget per
  * Location. Each decision is one call of `ghl_bridge_rate_limit_acquire` (migration 0014), which
  * holds the key's row lock in `rate_limit_keys` while it counts, so two processes never grant the
- * same slot.
+ * same slot; with what HighLevel's last answer said, `ghl_bridge_rate_limit_acquire_reporting`
+ * (migration 0016) takes that in first, in the same call.
  * Same semantics as the client's memory store: exact sliding windows up to a minute (HighLevel's
  * 100 per 10 s), one-minute buckets for longer ones (200,000 per day), never under-counting.
  */
-import type { AcquireResult, RateLimitStore, RateLimitWindow } from '@ghl-bridge/client';
+import type {
+  AcquireResult,
+  RateLimitStore,
+  RateLimitWindow,
+  ReportedAcquireResult,
+} from '@ghl-bridge/client';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 
@@ -54,20 +60,49 @@ export function databaseRateLimitStore(
     );
   }
 
+  /** The arguments both decision functions start with. */
+  function decisionArgs(key: string, now: number, windows: readonly RateLimitWindow[]) {
+    assertWindows(windows);
+    const retainMs = Math.max(DAY_MS, ...windows.map((w) => w.intervalMs));
+    const bigints = (values: number[]) => sql`array[${sql.join(values)}]::bigint[]`;
+    return sql.join([
+      sql`${key}`,
+      sql`${now}`,
+      bigints(windows.map((w) => w.limit)),
+      bigints(windows.map((w) => w.intervalMs)),
+      sql`${exactUpToMs}`,
+      sql`${bucketMs}`,
+      sql`${retainMs}`,
+    ]);
+  }
+
+  const decision = (retryInMs: number): AcquireResult =>
+    retryInMs > 0 ? { granted: false, retryInMs } : { granted: true };
+
   return {
     async tryAcquire(key, now, windows): Promise<AcquireResult> {
-      assertWindows(windows);
-      const retainMs = Math.max(DAY_MS, ...windows.map((w) => w.intervalMs));
-      const bigints = (values: number[]) => sql`array[${sql.join(values)}]::bigint[]`;
       // One round trip (migration 0014): a live call waits for it before each HighLevel request.
       const result = await sql<{ retry_in_ms: number }>`
-        select ghl_bridge_rate_limit_acquire(
-          ${key}, ${now},
-          ${bigints(windows.map((w) => w.limit))}, ${bigints(windows.map((w) => w.intervalMs))},
-          ${exactUpToMs}, ${bucketMs}, ${retainMs}
-        ) as retry_in_ms`.execute(db);
-      const retryInMs = Number(result.rows[0]!.retry_in_ms);
-      return retryInMs > 0 ? { granted: false, retryInMs } : { granted: true };
+        select ghl_bridge_rate_limit_acquire(${decisionArgs(key, now, windows)}) as retry_in_ms`.execute(
+        db,
+      );
+      return decision(Number(result.rows[0]!.retry_in_ms));
+    },
+
+    async tryAcquireReporting(key, now, windows, report): Promise<ReportedAcquireResult> {
+      // SQL arrays count from 1.
+      const daily = report.dailyRemaining === undefined ? null : (report.daily ?? 0) + 1;
+      const result = await sql<{ retry_in_ms: number; used_daily: number | null }>`
+        select retry_in_ms, used_daily from ghl_bridge_rate_limit_acquire_reporting(
+          ${decisionArgs(key, now, windows)},
+          ${report.at}, ${report.burst + 1}, ${report.counted ?? null}::float8,
+          ${daily}::int, ${report.dailyRemaining ?? null}::float8
+        )`.execute(db);
+      const row = result.rows[0]!;
+      return {
+        ...decision(Number(row.retry_in_ms)),
+        ...(row.used_daily === null ? {} : { usedDaily: Number(row.used_daily) }),
+      };
     },
 
     async recordExternal(key, now, count) {

@@ -27,14 +27,17 @@ import {
   type ContactWriteBody,
   type SyncStep,
 } from '../sync/plan.js';
-import { loadJournal, type Journal } from './journal.js';
-import { workspaceNaming, type SyncNaming } from './naming.js';
+import { journalFrom, type JournalRow, type Write } from './journal.js';
+import type { SyncNaming } from './naming.js';
 import {
   clearFieldIds,
-  loadCustomer,
+  customerCacheFrom,
+  customerWrite,
+  fieldIdsFrom,
   loadFieldIds,
-  saveCustomer,
   saveFieldIds,
+  type CustomerRow,
+  type FieldIdRow,
 } from './customerStore.js';
 
 /** A failure no retry can fix until a person acts; `message` says what to do. */
@@ -60,8 +63,12 @@ export interface ContactSyncContext {
   previous: LedgerBooking | undefined;
   current: LedgerBooking;
   bookings: LedgerBooking[];
-  /** The server's field and tag names (default the built-in ones); the workspace's own win. */
-  naming?: SyncNaming;
+  /** The field and tag names to write: the workspace's own over the server's. */
+  naming: SyncNaming;
+  /** What earlier attempts and syncs left: the job's journal, the customer's cache, field ids. */
+  stored: { journal: JournalRow[]; customer: CustomerRow | undefined; fieldIds: FieldIdRow[] };
+  /** The writes that end the job (its status), made in one statement with the sync's last ones. */
+  finish(contactId: string | undefined): Write[];
 }
 
 /**
@@ -72,17 +79,22 @@ export interface ContactSyncContext {
  */
 export async function syncContact(ctx: ContactSyncContext): Promise<string | undefined> {
   const { db, workspaceId, locationId, customerKey } = ctx;
-  const { fieldDefinitions: definitions, tagNames } = await workspaceNaming(
-    db,
-    workspaceId,
-    ctx.naming,
-  );
-  const journal = await loadJournal(db, ctx.syncJobId);
-  const cached = await loadCustomer(db, workspaceId, customerKey, locationId);
-  let fieldIds = await loadFieldIds(db, workspaceId, locationId);
+  const { fieldDefinitions: definitions, tagNames } = ctx.naming;
+  const journal = journalFrom(db, ctx.syncJobId, ctx.stored.journal);
+  const cached = customerCacheFrom(ctx.stored.customer, locationId);
+  let fieldIds = fieldIdsFrom(ctx.stored.fieldIds, locationId);
   let contactId = cached.contactId;
   let appliedTags = cached.appliedTags;
   let contactTags: string[] | undefined;
+  /** The customer's cache as changed so far: written with the journal's next statement. */
+  const customerUpdate: { contactId?: string; appliedTags?: string[] } = {};
+  const saveCustomer = (update: typeof customerUpdate) => {
+    Object.assign(customerUpdate, update);
+    journal.withNext(
+      'customer',
+      customerWrite(db, workspaceId, customerKey, locationId, { ...customerUpdate }),
+    );
+  };
 
   const plan = (): ContactSyncPlan =>
     planFromStoredBookings(ctx, {
@@ -106,7 +118,7 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
   const provisionStep = steps.find((step) => step.kind === 'provision-fields');
   if (provisionStep) {
     await provision();
-    await journal.done(provisionStep.key);
+    journal.done(provisionStep.key);
     steps = plan().steps;
   }
 
@@ -118,7 +130,8 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
   if (written?.status === 'done' && typeof written.result?.contactId === 'string') {
     contactId = written.result.contactId;
   } else {
-    await journal.start(contactKey);
+    // Not marked started: the write is an upsert, or an update of a known contact, that a retry
+    // simply sends again (nothing would read the mark). Its result goes with the next write.
     let contact: Contact;
     try {
       contact = await writeContact(ctx.hl, contactStep);
@@ -135,8 +148,8 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
     }
     contactId = contact.id!;
     contactTags = contact.tags ?? [];
-    await saveCustomer(db, workspaceId, customerKey, locationId, { contactId });
-    await journal.done(contactKey, { contactId });
+    saveCustomer({ contactId });
+    journal.done(contactKey, { contactId });
   }
 
   // A retry after a tag add that started: its tags are recorded as ours (below) but may never
@@ -147,25 +160,38 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
     contactTags = (await ctx.hl.contacts.get(contactId)).tags ?? [];
   }
 
-  const saveAppliedTags = async (tags: string[]) => {
+  const saveAppliedTags = (tags: string[]) => {
     appliedTags = tags;
-    await saveCustomer(db, workspaceId, customerKey, locationId, { appliedTags });
+    saveCustomer({ appliedTags });
   };
-  for (const step of plan().steps) {
-    if (step.kind === 'provision-fields' || step.kind.endsWith('-contact')) continue;
-    if (journal.get(step.key)?.status === 'done') continue;
-    // Tags count as ours from before they are sent: an add whose answer is lost (or a crash
-    // right after it) may have applied them, and tags not recorded as ours would look like the
-    // user's own to every later difference and stay for good. Removing a tag the add never
-    // applied costs nothing. The step is journaled as started first, so a retry knows to read
-    // the contact's tags (above). Removed tags stop being ours only once the removal is done.
-    if (step.kind === 'add-tags') {
-      await journal.start(step.key);
-      await saveAppliedTags(step.appliedAfter);
-    }
-    await runFollowUpStep(ctx, journal, step, contactId);
-    if (step.kind === 'remove-tags') await saveAppliedTags(step.appliedAfter);
+  const followUps = plan().steps.filter(
+    (step) =>
+      step.kind !== 'provision-fields' &&
+      !step.kind.endsWith('-contact') &&
+      journal.get(step.key)?.status !== 'done',
+  );
+  // Started by an earlier attempt: the call may have reached HighLevel (its answer lost).
+  const startedBefore = new Set(
+    followUps.filter((step) => journal.get(step.key)?.status === 'started').map((s) => s.key),
+  );
+  // Tags count as ours from before they are sent: an add whose answer is lost (or a crash
+  // right after it) may have applied them, and tags not recorded as ours would look like the
+  // user's own to every later difference and stay for good. Removing a tag the add never
+  // applied costs nothing. The add comes first, and the tags it will add and those the removal
+  // after it will take off are ours from its start (a retry reads the contact's tags, above).
+  // Removed tags stop being ours only once the removal is done.
+  const addTags = followUps.find((step) => step.kind === 'add-tags');
+  if (addTags?.kind === 'add-tags') saveAppliedTags(addTags.appliedAfter);
+  // Every remaining step is marked started in one statement, before the first of their calls:
+  // one write for the lot. A crash before a step's own call leaves it started without having
+  // reached HighLevel, which a retry reconciles like any started step.
+  if (followUps.length > 0) await journal.start(...followUps.map((step) => step.key));
+  for (const step of followUps) {
+    await runFollowUpStep(ctx, step, contactId, startedBefore.has(step.key));
+    journal.done(step.key);
+    if (step.kind === 'remove-tags') saveAppliedTags(step.appliedAfter);
   }
+  await journal.flush(ctx.finish(contactId));
   return contactId;
 }
 
@@ -190,24 +216,23 @@ function planFromStoredBookings(
   }
 }
 
+/** A tag or note step's HighLevel call; `startedBefore`: an earlier attempt may have made it. */
 async function runFollowUpStep(
   ctx: ContactSyncContext,
-  journal: Journal,
   step: SyncStep,
   contactId: string,
+  startedBefore: boolean,
 ): Promise<void> {
   switch (step.kind) {
     case 'add-tags':
       await ctx.hl.contacts.addTags(contactId, step.tags);
-      break;
+      return;
     case 'remove-tags':
-      await journal.start(step.key);
       await ctx.hl.contacts.removeTags(contactId, step.tags);
-      break;
-    case 'add-note': {
-      // A started note may exist already (the answer was lost): look for its marker first.
-      if (journal.get(step.key)?.status === 'started' && (await hasNote(ctx, contactId))) break;
-      await journal.start(step.key);
+      return;
+    case 'add-note':
+      // A note started before may exist already (the answer was lost): look for its marker first.
+      if (startedBefore && (await hasNote(ctx, contactId))) return;
       try {
         await ctx.hl.notes.create(contactId, { body: step.body });
       } catch (error) {
@@ -215,12 +240,10 @@ async function runFollowUpStep(
           throw error;
         }
       }
-      break;
-    }
+      return;
     default:
       return;
   }
-  await journal.done(step.key);
 }
 
 async function hasNote(ctx: ContactSyncContext, contactId: string): Promise<boolean> {

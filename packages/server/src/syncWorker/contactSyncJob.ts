@@ -12,27 +12,24 @@ import {
   ScopeError,
   ValidationError,
 } from '@ghl-bridge/client';
-import { bookingsOfCustomer } from '../bookings/bookingStore.js';
 import { CredentialKeyError } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/database.js';
 import type { HighLevelClients } from '../gohighlevel/clients.js';
-import {
-  connectionApiKey,
-  findConnection,
-  recordCredentialFailure,
-} from '../gohighlevel/connectionStore.js';
+import { connectionApiKey, recordCredentialFailure } from '../gohighlevel/connectionStore.js';
 import type { Logger } from '../logger.js';
 import type { JobHandler } from '../queue/jobQueue.js';
 import { databaseLock } from '../rateLimit/databaseLock.js';
 import type { BookingCustomer } from '../sync/bookingEvent.js';
 import type { LedgerBooking } from '../sync/ledger.js';
 import { PermanentSyncError, syncContact } from './contactSync.js';
-import type { SyncNaming } from './naming.js';
+import { namingFor, syncNaming, type SyncNaming } from './naming.js';
 import {
   CONTACT_SYNC_RETRY_LIMIT,
+  claimSyncJob,
   findSyncJob,
   setSyncJobStatus,
+  syncJobStatusWrites,
   type ContactSyncJobData,
   type FailureKind,
   type SyncJobRow,
@@ -53,19 +50,20 @@ export interface ContactSyncJobDeps {
 export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<ContactSyncJobData> {
   const { db } = deps.database;
   const lock = databaseLock(deps.database);
-  const handler: JobHandler<ContactSyncJobData> = async ({ data, retryCount }) => {
-    const job = await findSyncJob(db, data.syncJobId);
+  const naming = deps.naming ?? syncNaming();
+  const handler: JobHandler<ContactSyncJobData> = async ({ data, retryCount, takeRunRecord }) => {
+    // Marked running (the attempt counted) when connected; read with all the sync needs.
+    const claim = await claimSyncJob(db, data.syncJobId);
     // Deleted with its workspace, finished by an earlier delivery, or dead-lettered.
-    if (!job || job.status === 'done' || job.status === 'failed') return;
-    const connection = await findConnection(db, job.workspace_id);
+    if (!claim) return;
+    const { job, connection } = claim;
     if (!connection) {
       await setSyncJobStatus(db, job, { status: 'waiting_for_connection' });
       return;
     }
-    await setSyncJobStatus(db, job, { status: 'running', countAttempt: true });
     try {
       const apiKey = connectionApiKey(deps.keyring, connection);
-      const contactId = await syncContact({
+      await syncContact({
         db,
         hl: deps.highLevel.forKey(apiKey, connection.location_id),
         lock,
@@ -76,20 +74,33 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
         customer: job.customer as BookingCustomer,
         previous: (job.previous as LedgerBooking | null) ?? undefined,
         current: job.current as LedgerBooking,
-        bookings: await bookingsOfCustomer(db, job.workspace_id, job.customer_key),
-        ...(deps.naming ? { naming: deps.naming } : {}),
+        bookings: claim.bookings,
+        naming: namingFor(claim.prefixes, naming),
+        stored: claim.stored,
+        // Written in one statement with the sync's last journal marks, with the queue's record
+        // of this run.
+        finish: (contactId) => [
+          ...(takeRunRecord ? [takeRunRecord()] : []),
+          ...syncJobStatusWrites(db, job, {
+            status: 'done',
+            ...(contactId ? { contactId } : {}),
+          }),
+          db
+            .updateTable('gohighlevel_connections')
+            // A sync that went through proves the key works: a credential failure recorded earlier
+            // (a refusal since fixed in HighLevel) no longer applies. `last_sync_at` moves by the
+            // second: jobs of one workspace ending together need not all rewrite the row.
+            .set({ last_sync_at: new Date(), last_error: null })
+            .where('workspace_id', '=', job.workspace_id)
+            .where((eb) =>
+              eb.or([
+                eb('last_sync_at', 'is', null),
+                eb('last_sync_at', '<', new Date(Date.now() - 1000)),
+                eb('last_error', 'is not', null),
+              ]),
+            ),
+        ],
       });
-      await setSyncJobStatus(db, job, {
-        status: 'done',
-        ...(contactId ? { contactId } : {}),
-      });
-      await db
-        .updateTable('gohighlevel_connections')
-        // A sync that went through proves the key works: a credential failure recorded earlier
-        // (a refusal since fixed in HighLevel) no longer applies.
-        .set({ last_sync_at: new Date(), last_error: null })
-        .where('workspace_id', '=', job.workspace_id)
-        .execute();
     } catch (error) {
       const permanent = permanentFailure(error);
       const exhausted = retryCount >= CONTACT_SYNC_RETRY_LIMIT;

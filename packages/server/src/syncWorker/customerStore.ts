@@ -3,7 +3,7 @@
  * id, the tags it applied, and the custom field ids. Cached values are tied to the Location they
  * came from, so a workspace reconnected to another Location starts clean there.
  */
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { FieldIds } from '../sync/customFields.js';
 
@@ -12,20 +12,64 @@ export interface CustomerCache {
   appliedTags: string[];
 }
 
-export async function loadCustomer(
+/** A customer's row as stored. */
+export interface CustomerRow {
+  location_id: string | null;
+  contact_id: string | null;
+  applied_tags: string[];
+}
+
+/** A cached field id as stored. */
+export interface FieldIdRow {
+  location_id: string;
+  field_key: string;
+  field_id: string;
+}
+
+/**
+ * The customer's row, for reading together with the rest of what a sync job needs.
+ *
+ * @example jsonObjectFrom(customerQuery(db, sql.ref('job.workspace_id'), sql.ref('job.customer_key')))
+ */
+export function customerQuery(
+  db: Kysely<DB>,
+  workspaceId: string | Expression<string>,
+  customerKey: string | Expression<string>,
+) {
+  return db
+    .selectFrom('customers')
+    .select(['location_id', 'contact_id', 'applied_tags'])
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_key', '=', customerKey);
+}
+
+/** What is cached for a customer in `locationId` (nothing, if its row belongs to another). */
+export function customerCacheFrom(row: CustomerRow | undefined, locationId: string): CustomerCache {
+  if (!row || row.location_id !== locationId) return { contactId: undefined, appliedTags: [] };
+  return { contactId: row.contact_id ?? undefined, appliedTags: row.applied_tags };
+}
+
+/**
+ * The upsert of a customer's cache, not run yet: for `saveCustomer`, or to go into one statement
+ * with a sync step's other writes.
+ */
+export function customerWrite(
   db: Kysely<DB>,
   workspaceId: string,
   customerKey: string,
   locationId: string,
-): Promise<CustomerCache> {
-  const row = await db
-    .selectFrom('customers')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('customer_key', '=', customerKey)
-    .executeTakeFirst();
-  if (!row || row.location_id !== locationId) return { contactId: undefined, appliedTags: [] };
-  return { contactId: row.contact_id ?? undefined, appliedTags: row.applied_tags };
+  update: { contactId?: string; appliedTags?: string[] },
+) {
+  const set = {
+    location_id: locationId,
+    ...(update.contactId !== undefined ? { contact_id: update.contactId } : {}),
+    ...(update.appliedTags !== undefined ? { applied_tags: update.appliedTags } : {}),
+    updated_at: new Date(),
+  };
+  return db
+    .insertInto('customers')
+    .values({ workspace_id: workspaceId, customer_key: customerKey, contact_id: null, ...set })
+    .onConflict((oc) => oc.columns(['workspace_id', 'customer_key']).doUpdateSet(set));
 }
 
 export async function saveCustomer(
@@ -35,17 +79,7 @@ export async function saveCustomer(
   locationId: string,
   update: { contactId?: string; appliedTags?: string[] },
 ): Promise<void> {
-  const set = {
-    location_id: locationId,
-    ...(update.contactId !== undefined ? { contact_id: update.contactId } : {}),
-    ...(update.appliedTags !== undefined ? { applied_tags: update.appliedTags } : {}),
-    updated_at: new Date(),
-  };
-  await db
-    .insertInto('customers')
-    .values({ workspace_id: workspaceId, customer_key: customerKey, contact_id: null, ...set })
-    .onConflict((oc) => oc.columns(['workspace_id', 'customer_key']).doUpdateSet(set))
-    .execute();
+  await customerWrite(db, workspaceId, customerKey, locationId, update).execute();
 }
 
 /** `loadCustomer` for many customers at once; customers never synced to `locationId` are left out. */
@@ -71,18 +105,38 @@ export async function loadCustomers(
   );
 }
 
+/**
+ * The workspace's cached field ids, in every Location, for reading together with the rest of
+ * what a sync job needs.
+ *
+ * @example jsonArrayFrom(fieldIdsQuery(db, sql.ref('job.workspace_id')))
+ */
+export function fieldIdsQuery(db: Kysely<DB>, workspaceId: string | Expression<string>) {
+  return db
+    .selectFrom('custom_field_ids')
+    .select(['location_id', 'field_key', 'field_id'])
+    .where('workspace_id', '=', workspaceId);
+}
+
+/** The field ids cached for `locationId`, by field key. */
+export function fieldIdsFrom(
+  rows: readonly FieldIdRow[],
+  locationId: string,
+): Record<string, string> {
+  return Object.fromEntries(
+    rows
+      .filter((row) => row.location_id === locationId)
+      .map((row) => [row.field_key, row.field_id]),
+  );
+}
+
 export async function loadFieldIds(
   db: Kysely<DB>,
   workspaceId: string,
   locationId: string,
 ): Promise<Record<string, string>> {
-  const rows = await db
-    .selectFrom('custom_field_ids')
-    .select(['field_key', 'field_id'])
-    .where('workspace_id', '=', workspaceId)
-    .where('location_id', '=', locationId)
-    .execute();
-  return Object.fromEntries(rows.map((row) => [row.field_key, row.field_id]));
+  const rows = await fieldIdsQuery(db, workspaceId).where('location_id', '=', locationId).execute();
+  return fieldIdsFrom(rows, locationId);
 }
 
 /** Replaces the cached field ids of one workspace and Location. */

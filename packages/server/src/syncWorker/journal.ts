@@ -2,27 +2,85 @@
  * The step journal of one sync job: a step is `started` before its HighLevel call and `done`
  * after, with what it returned. A retry skips `done` steps; a `started` one may or may not have
  * reached HighLevel, so it is reconciled by reading HighLevel before it is redone.
+ *
+ * Its writes are grouped, to spend as few statements as the guarantees allow: a `start` is
+ * written before its call together with everything noted since the last write (the `done` marks
+ * of earlier steps, the writes passed to `withNext`), and may start several steps at once; a
+ * `done` waits for the next statement. A crash in between leaves the step `started`, which a
+ * retry reconciles as it would a call whose answer was lost. A step whose call a retry may simply
+ * repeat need not be started at all (`syncContact`'s contact write).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { LedgerWrite } from '../queue/jobQueue.js';
 
 export interface JournalEntry {
   status: 'started' | 'done';
   result: Record<string, unknown> | null;
 }
 
-export interface Journal {
-  get(key: string): JournalEntry | undefined;
-  start(key: string): Promise<void>;
-  done(key: string, result?: Record<string, unknown>): Promise<void>;
+/** A journal row as stored. */
+export interface JournalRow {
+  step_key: string;
+  status: string;
+  result: unknown;
 }
 
-export async function loadJournal(db: Kysely<DB>, syncJobId: string): Promise<Journal> {
-  const rows = await db
+/** An insert or update not run yet, to go into one statement with others (`writeTogether`). */
+export type Write = LedgerWrite;
+
+export interface Journal {
+  get(key: string): JournalEntry | undefined;
+  /**
+   * Marks steps started, before their HighLevel calls: one statement with the `done` marks noted
+   * since the last write and the writes given to `withNext`.
+   */
+  start(...keys: string[]): Promise<void>;
+  /** Marks step `key` done; written with the next statement. */
+  done(key: string, result?: Record<string, unknown>): void;
+  /**
+   * Adds a write to the next statement (one that must be in place before the next HighLevel call
+   * or the job's end); a later one under the same `name` replaces it.
+   */
+  withNext(name: string, write: Write): void;
+  /** Writes what is noted, with `also` (the job's end), in one statement. */
+  flush(also?: Write[]): Promise<void>;
+}
+
+/**
+ * Runs `writes` as one statement (data-modifying CTEs): atomic, and one round trip. Two writes
+ * must not touch the same row.
+ *
+ * @example await writeTogether(db, [stepsInsert, customerUpsert, jobUpdate]);
+ */
+export async function writeTogether(db: Kysely<DB>, writes: readonly Write[]): Promise<void> {
+  if (writes.length === 0) return;
+  if (writes.length === 1) {
+    await writes[0]!.execute();
+    return;
+  }
+  const parts = writes.map((write, i) => sql`${sql.id(`w${i}`)} as (${write})`);
+  await sql`with ${sql.join(parts)} select 1`.execute(db);
+}
+
+/**
+ * The journal rows of a sync job, for reading together with the rest of what the job needs.
+ *
+ * @example jsonArrayFrom(journalRowsQuery(db, sql.ref('job.id')))
+ */
+export function journalRowsQuery(db: Kysely<DB>, syncJobId: string | Expression<string>) {
+  return db
     .selectFrom('sync_steps')
     .select(['step_key', 'status', 'result'])
-    .where('sync_job_id', '=', syncJobId)
-    .execute();
+    .where('sync_job_id', '=', syncJobId);
+}
+
+/**
+ * The journal of `syncJobId` from its stored rows.
+ *
+ * @example const journal = journalFrom(db, job.id, rows);
+ */
+export function journalFrom(db: Kysely<DB>, syncJobId: string, rows: JournalRow[]): Journal {
   const entries = new Map<string, JournalEntry>(
     rows.map((row) => [
       row.step_key,
@@ -32,22 +90,56 @@ export async function loadJournal(db: Kysely<DB>, syncJobId: string): Promise<Jo
       },
     ]),
   );
-  const write = async (key: string, entry: JournalEntry) => {
-    const values = {
+  /** Entries noted and not written yet, and the other writes for the next statement. */
+  const unwritten = new Map<string, JournalEntry>();
+  const next = new Map<string, Write>();
+
+  const stepsWrite = (): Write | undefined => {
+    if (unwritten.size === 0) return undefined;
+    const updatedAt = new Date();
+    const rows = [...unwritten].map(([key, entry]) => ({
+      sync_job_id: syncJobId,
+      step_key: key,
       status: entry.status,
       result: entry.result ? JSON.stringify(entry.result) : null,
-      updated_at: new Date(),
-    };
-    await db
+      updated_at: updatedAt,
+    }));
+    return db
       .insertInto('sync_steps')
-      .values({ sync_job_id: syncJobId, step_key: key, ...values })
-      .onConflict((oc) => oc.columns(['sync_job_id', 'step_key']).doUpdateSet(values))
-      .execute();
-    entries.set(key, entry);
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['sync_job_id', 'step_key']).doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          result: eb.ref('excluded.result'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      );
   };
+
+  const flush = async (also: Write[] = []) => {
+    const steps = stepsWrite();
+    await writeTogether(db, [...(steps ? [steps] : []), ...next.values(), ...also]);
+    unwritten.clear();
+    next.clear();
+  };
+
+  const note = (key: string, entry: JournalEntry) => {
+    entries.set(key, entry);
+    unwritten.set(key, entry);
+  };
+
   return {
     get: (key) => entries.get(key),
-    start: (key) => write(key, { status: 'started', result: null }),
-    done: (key, result) => write(key, { status: 'done', result: result ?? null }),
+    async start(...keys) {
+      for (const key of keys) note(key, { status: 'started', result: null });
+      await flush();
+    },
+    done(key, result) {
+      note(key, { status: 'done', result: result ?? null });
+    },
+    withNext(name, write) {
+      next.set(name, write);
+    },
+    flush,
   };
 }

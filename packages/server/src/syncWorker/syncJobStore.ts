@@ -4,11 +4,20 @@
  * row's id; the row says what to sync and how it went.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB, SyncJobsTable } from '../db/schema.js';
+import type { ConnectionRow } from '../gohighlevel/connectionStore.js';
 import { newId } from '../ids.js';
 import type { JobQueue, QueueDefinition } from '../queue/jobQueue.js';
 import { customerKey, type BookingCustomer } from '../sync/bookingEvent.js';
 import type { LedgerBooking } from '../sync/ledger.js';
+import {
+  customerQuery,
+  fieldIdsQuery,
+  type CustomerRow,
+  type FieldIdRow,
+} from './customerStore.js';
+import { journalRowsQuery, writeTogether, type JournalRow, type Write } from './journal.js';
 
 export const CONTACT_SYNC_QUEUE = 'contact-sync';
 
@@ -206,6 +215,120 @@ export function findSyncJob(db: Db, id: string): Promise<SyncJobRow | undefined>
   return db.selectFrom('sync_jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** What of the workspace's connection a sync job uses (the key only ever sealed). */
+export type SyncConnection = Pick<
+  ConnectionRow,
+  'workspace_id' | 'location_id' | 'api_key_ciphertext' | 'api_key_key_id'
+>;
+
+/** What an attempt of a sync job starts from. */
+export interface SyncJobClaim {
+  /** The job as it was found, before it was marked running. */
+  job: SyncJobRow;
+  /** The workspace's connection; without one, the job was not started. */
+  connection: SyncConnection | undefined;
+  /** The workspace's own name prefixes (null: the server's). */
+  prefixes: { fieldPrefix: string | null; tagPrefix: string | null };
+  /** What earlier attempts and syncs left: the job's journal, the customer's cache, field ids. */
+  stored: { journal: JournalRow[]; customer: CustomerRow | undefined; fieldIds: FieldIdRow[] };
+  /** Every booking of the job's customer in the ledger. */
+  bookings: LedgerBooking[];
+}
+
+/**
+ * Starts an attempt of a sync job: marks it running (counting the attempt) when it is unfinished
+ * and its workspace is connected, and reads everything the sync needs, in one statement. A job
+ * makes two or three HighLevel calls, and PostgreSQL's cost is mostly per statement, not per row
+ * (bench/scale.bench.ts): the eight reads and writes this replaces cost more than the calls.
+ * Undefined when the job is gone (deleted with its workspace) or finished (done, or failed for
+ * good).
+ *
+ * @example
+ * const claim = await claimSyncJob(db, syncJobId);
+ * if (claim?.connection) await syncContact({ ... });
+ */
+export async function claimSyncJob(db: Kysely<DB>, id: string): Promise<SyncJobClaim | undefined> {
+  const now = new Date();
+  const row = await db
+    .with('job', (qc) => qc.selectFrom('sync_jobs').selectAll().where('id', '=', id))
+    // Runs once whether or not the select below reads it; `job` is the row as it was before.
+    .with('started', (qc) =>
+      qc
+        .updateTable('sync_jobs')
+        .set((eb) => ({
+          status: 'running',
+          reason: null,
+          failure_kind: null,
+          attempts: eb('attempts', '+', 1),
+          updated_at: now,
+        }))
+        .where('id', '=', id)
+        .where('status', 'not in', ['done', 'failed'])
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('gohighlevel_connections as c')
+              .select('c.workspace_id')
+              .whereRef('c.workspace_id', '=', 'sync_jobs.workspace_id'),
+          ),
+        )
+        .returning('id'),
+    )
+    .selectFrom('job')
+    .leftJoin('gohighlevel_connections as c', 'c.workspace_id', 'job.workspace_id')
+    .leftJoin('workspaces as w', 'w.id', 'job.workspace_id')
+    .selectAll('job')
+    .select([
+      'c.location_id as connection_location_id',
+      'c.api_key_ciphertext',
+      'c.api_key_key_id',
+      'w.booking_field_prefix',
+      'w.booking_tag_prefix',
+      jsonArrayFrom(journalRowsQuery(db, sql.ref<string>('job.id'))).as('journal'),
+      jsonObjectFrom(
+        customerQuery(db, sql.ref<string>('job.workspace_id'), sql.ref<string>('job.customer_key')),
+      ).as('customer_row'),
+      jsonArrayFrom(fieldIdsQuery(db, sql.ref<string>('job.workspace_id'))).as('field_ids'),
+      // The ledger's rows for the customer (`bookingsOfCustomer` in bookings/bookingStore.ts).
+      jsonArrayFrom(
+        db
+          .selectFrom('bookings')
+          .select('payload')
+          .where('workspace_id', '=', sql.ref<string>('job.workspace_id'))
+          .where('customer_key', '=', sql.ref<string>('job.customer_key')),
+      ).as('bookings'),
+    ])
+    .executeTakeFirst();
+  if (!row || row.status === 'done' || row.status === 'failed') return undefined;
+  const {
+    connection_location_id: locationId,
+    api_key_ciphertext: ciphertext,
+    api_key_key_id: keyId,
+    booking_field_prefix: fieldPrefix,
+    booking_tag_prefix: tagPrefix,
+    journal,
+    customer_row: customer,
+    field_ids: fieldIds,
+    bookings,
+    ...job
+  } = row;
+  return {
+    job,
+    connection:
+      locationId !== null && ciphertext !== null && keyId !== null
+        ? {
+            workspace_id: job.workspace_id,
+            location_id: locationId,
+            api_key_ciphertext: ciphertext,
+            api_key_key_id: keyId,
+          }
+        : undefined,
+    prefixes: { fieldPrefix, tagPrefix },
+    stored: { journal, customer: customer ?? undefined, fieldIds },
+    bookings: bookings.map((booking) => booking.payload as LedgerBooking),
+  };
+}
+
 export interface SyncJobListing {
   status?: SyncJobStatus;
   bookingId?: string;
@@ -275,23 +398,27 @@ export async function countSyncJobs(
   return counts;
 }
 
+/** A status to give a job, with what goes with it. */
+export interface SyncJobStatusUpdate {
+  status: SyncJobStatus;
+  reason?: string | null;
+  failureKind?: FailureKind | null;
+  contactId?: string;
+  countAttempt?: boolean;
+}
+
 /**
- * Sets a job's status (and reason); a job of the booking's own customer carries its outcome to
- * the booking's `sync_state`.
+ * The writes that give a job its status (and reason); a job of the booking's own customer
+ * carries its outcome to the booking's `sync_state`. Not run yet: for `setSyncJobStatus`, or to go
+ * into one statement with a sync's last writes.
  */
-export async function setSyncJobStatus(
+export function syncJobStatusWrites(
   db: Kysely<DB>,
   job: SyncJobRow,
-  update: {
-    status: SyncJobStatus;
-    reason?: string | null;
-    failureKind?: FailureKind | null;
-    contactId?: string;
-    countAttempt?: boolean;
-  },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
+  update: SyncJobStatusUpdate,
+): Write[] {
+  const writes: Write[] = [
+    db
       .updateTable('sync_jobs')
       .set((eb) => ({
         status: update.status,
@@ -301,23 +428,37 @@ export async function setSyncJobStatus(
         ...(update.countAttempt ? { attempts: eb('attempts', '+', 1) } : {}),
         updated_at: new Date(),
       }))
-      .where('id', '=', job.id)
-      .execute();
-    const bookingState: Partial<Record<SyncJobStatus, string>> = {
-      done: 'synced',
-      failed: 'failed',
-      waiting_for_connection: 'waiting_for_connection',
-    };
-    const state = bookingState[update.status];
-    if (!state || !isOwnCustomerJob(job)) return;
-    await trx
-      .updateTable('bookings')
-      .set({ sync_state: state, ...(update.contactId ? { contact_id: update.contactId } : {}) })
-      .where('workspace_id', '=', job.workspace_id)
-      .where('booking_id', '=', job.booking_id)
-      .where('version', '=', Number(job.version))
-      .execute();
-  });
+      .where('id', '=', job.id),
+  ];
+  const bookingState: Partial<Record<SyncJobStatus, string>> = {
+    done: 'synced',
+    failed: 'failed',
+    waiting_for_connection: 'waiting_for_connection',
+  };
+  const state = bookingState[update.status];
+  if (state && isOwnCustomerJob(job)) {
+    writes.push(
+      db
+        .updateTable('bookings')
+        .set({ sync_state: state, ...(update.contactId ? { contact_id: update.contactId } : {}) })
+        .where('workspace_id', '=', job.workspace_id)
+        .where('booking_id', '=', job.booking_id)
+        .where('version', '=', Number(job.version)),
+    );
+  }
+  return writes;
+}
+
+/**
+ * Sets a job's status (and reason); a job of the booking's own customer carries its outcome to
+ * the booking's `sync_state`, in the same statement.
+ */
+export async function setSyncJobStatus(
+  db: Kysely<DB>,
+  job: SyncJobRow,
+  update: SyncJobStatusUpdate,
+): Promise<void> {
+  await writeTogether(db, syncJobStatusWrites(db, job, update));
 }
 
 /** True for the job of the booking's own customer (not a former customer's stats refresh). */
