@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase, pgliteDir } from '../src/db/database.js';
+import { openDatabase, pgliteDir, type OpenDatabaseOptions } from '../src/db/database.js';
 import { bundledMigrations, migrate } from '../src/db/migrate.js';
 import { createJobQueue } from '../src/queue/jobQueue.js';
 import { QUEUES } from '../src/runtime.js';
@@ -88,6 +88,25 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+/**
+ * Migrates the database and installs the queue's schema, as the first server to start on it
+ * would.
+ *
+ * @example
+ * await installSchema({ databaseUrl, dataDir });
+ */
+export async function installSchema(options: OpenDatabaseOptions): Promise<void> {
+  const database = await openDatabase(options);
+  try {
+    await migrate(database.db);
+    const queue = createJobQueue({ database, queues: QUEUES });
+    await queue.start();
+    await queue.stop();
+  } finally {
+    await database.close();
+  }
+}
+
 let template: Promise<string> | undefined;
 
 /**
@@ -101,15 +120,7 @@ function pgliteTemplate(): Promise<string> {
     const path = join(tmpdir(), `ghl-bridge-pglite-template-${templateVersion()}`);
     if (existsSync(join(path, 'pgdata', 'PG_VERSION'))) return join(path, 'pgdata');
     const building = mkdtempSync(join(tmpdir(), 'ghlb-template-'));
-    const database = await openDatabase({ dataDir: building });
-    try {
-      await migrate(database.db);
-      const queue = createJobQueue({ database, queues: QUEUES });
-      await queue.start();
-      await queue.stop();
-    } finally {
-      await database.close();
-    }
+    await installSchema({ dataDir: building });
     try {
       renameSync(building, path);
     } catch {
