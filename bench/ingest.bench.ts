@@ -196,7 +196,8 @@ async function loadRun(stack: Stack, plan: IngestLoadPlan, onMeasuring: () => Pr
       peakRss = Math.max(peakRss, rssMb(stack.server.pid));
     }, RSS_EVERY_MS);
     const [, json] = (await load
-      .waitFor(/^result (.*)$/m, (plan.seconds + 120) * 1000)
+      // Up to the line's end: a large result arrives over several reads.
+      .waitFor(/^result (.*)\n/m, (plan.seconds + 120) * 1000)
       .finally(() => clearInterval(sampler))) as string[];
     const serverCpuMs = cpuMs(stack.server.pid) - cpuBefore;
     const loadCpuMs = cpuMs(load.pid) - loadCpuBefore;

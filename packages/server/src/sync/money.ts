@@ -28,14 +28,27 @@ export function isCurrencyCode(code: string): boolean {
 }
 
 /**
+ * Exponents and formats looked up so far, per currency (and locale): building an
+ * `Intl.NumberFormat` costs far more than using one, and a sync reads every amount of a
+ * customer's bookings (bench/scale.bench.ts). Bounded by the currencies Node knows.
+ */
+const exponents = new Map<string, number>();
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
  * Digits after the decimal point for `currency`.
  *
  * @example currencyExponent('USD') // 2; currencyExponent('JPY') // 0
  */
 export function currencyExponent(currency: string): number {
-  if (!isCurrencyCode(currency)) throw new RangeError(`Unknown currency code "${currency}"`);
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits!;
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    if (!isCurrencyCode(currency)) throw new RangeError(`Unknown currency code "${currency}"`);
+    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits!;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
 }
 
 /**
@@ -146,13 +159,19 @@ export function monetoryFieldValue(money: Money): number {
  * @example formatMoney({ currency: 'USD', minor: 12000n }) // "$120.00"
  */
 export function formatMoney(money: Money, locale = 'en-US'): string {
-  const exponent = currencyExponent(money.currency);
-  const format = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: money.currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  });
+  const key = `${locale}|${money.currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    const exponent = currencyExponent(money.currency);
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    // Locales come from workspace settings: a handful in practice, never unbounded growth.
+    if (formats.size < 1_000) formats.set(key, format);
+  }
   // `format` takes a decimal string and formats it exactly (Intl.NumberFormat v3).
   return format.format(toDecimalString(money.minor, money.currency) as `${number}`);
 }

@@ -88,6 +88,8 @@ export type SyncStep =
 export interface ContactSyncPlan {
   customerKey: string;
   stats: CustomerStats;
+  /** The change's note (null when it earns none). */
+  note: { body: string; marker: string } | null;
   desiredTags: string[];
   tags: TagDiff;
   steps: SyncStep[];
@@ -106,7 +108,14 @@ export interface ContactSyncPlan {
  *   fieldIds, appliedTags, contactId });
  * for (const step of plan.steps) if (!journal.done(step.key)) await run(step);
  */
-export function planContactSync(input: ContactSyncInput): ContactSyncPlan {
+export function planContactSync(
+  input: ContactSyncInput,
+  /**
+   * A plan made earlier for the same change and bookings (only field ids, the contact and its
+   * tags learnt since): its stats and note are reused, not computed again from every booking.
+   */
+  earlier?: ContactSyncPlan,
+): ContactSyncPlan {
   const { current, previous } = input.change;
   const key = customerKey(input.customer);
   const ownBooking = customerKey(current.customer) === key;
@@ -115,7 +124,7 @@ export function planContactSync(input: ContactSyncInput): ContactSyncPlan {
     `booking/${encodeURIComponent(current.id)}/v${current.version}/` +
     (ownBooking ? '' : 'former-customer/');
   const definitions = input.fieldDefinitions ?? bookingFieldDefinitions();
-  const stats = customerStats(input.bookings, input.stats);
+  const stats = earlier?.stats ?? customerStats(input.bookings, input.stats);
   const steps: SyncStep[] = [];
 
   const missing = definitions.filter((d) => !input.fieldIds[d.key]).map((d) => d.key);
@@ -174,7 +183,12 @@ export function planContactSync(input: ContactSyncInput): ContactSyncPlan {
     });
   }
 
-  const note = ownBooking ? noteForChange(previous, current, input.note) : null;
+  const note =
+    earlier !== undefined
+      ? earlier.note
+      : ownBooking
+        ? noteForChange(previous, current, input.note)
+        : null;
   if (note) {
     steps.push({
       kind: 'add-note',
@@ -188,6 +202,7 @@ export function planContactSync(input: ContactSyncInput): ContactSyncPlan {
   return {
     customerKey: key,
     stats,
+    note: note ? { body: note.body, marker: note.marker } : null,
     desiredTags: desired,
     tags,
     steps,

@@ -96,19 +96,26 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
     );
   };
 
+  // Planned again as field ids, the contact and its tags become known; the stats and the note,
+  // computed from every booking of the customer, only once.
+  let planned: ContactSyncPlan | undefined;
   const plan = (): ContactSyncPlan =>
-    planFromStoredBookings(ctx, {
-      locationId,
-      customer: ctx.customer,
-      change: { ...(ctx.previous ? { previous: ctx.previous } : {}), current: ctx.current },
-      bookings: ctx.bookings,
-      fieldIds,
-      fieldDefinitions: definitions,
-      tagNames,
-      appliedTags,
-      ...(contactTags ? { contactTags } : {}),
-      ...(contactId ? { contactId } : {}),
-    });
+    (planned = planFromStoredBookings(
+      ctx,
+      {
+        locationId,
+        customer: ctx.customer,
+        change: { ...(ctx.previous ? { previous: ctx.previous } : {}), current: ctx.current },
+        bookings: ctx.bookings,
+        fieldIds,
+        fieldDefinitions: definitions,
+        tagNames,
+        appliedTags,
+        ...(contactTags ? { contactTags } : {}),
+        ...(contactId ? { contactId } : {}),
+      },
+      planned,
+    ));
 
   const provision = async () => {
     fieldIds = await provisionFields(ctx, definitions);
@@ -204,9 +211,10 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string | und
 function planFromStoredBookings(
   ctx: ContactSyncContext,
   input: Parameters<typeof planContactSync>[0],
+  earlier: ContactSyncPlan | undefined,
 ): ContactSyncPlan {
   try {
-    return planContactSync(input);
+    return planContactSync(input, earlier);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw new PermanentSyncError(
