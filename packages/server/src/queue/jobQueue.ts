@@ -7,6 +7,7 @@
  * with `policy: 'singleton'` + `singletonKey` (not `groupConcurrency`), batches larger than one
  * with `burstWhenBatchFull`, and a heartbeat so the jobs of a crashed worker come back in seconds.
  */
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   PgBoss,
@@ -125,7 +126,14 @@ export interface JobQueue {
     trx: Transaction<DB> | Kysely<DB>,
     queue: string,
     data: T,
-    options?: { singletonKey?: string },
+    options?: {
+      singletonKey?: string;
+      /**
+       * The job's id, chosen by the caller (a UUID, `newQueueJobId()`), so that a row naming the
+       * job can be written before it, in the same statement as the rest of that row.
+       */
+      id?: string;
+    },
   ): Promise<string>;
   /** Runs `handler` for every job of `queue` in this process. */
   work<T>(queue: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
@@ -141,6 +149,15 @@ const SUPERVISE_SECONDS = 2;
 const IDLE_POLL_SECONDS = 0.5;
 /** The longest a poller waits after a short fetch: work that turns up then waits no longer. */
 const MAX_IDLE_POLL_SECONDS = 2;
+
+/**
+ * A new id for a queue job (pg-boss's ids are UUIDs), to pass as `enqueue`'s `id`.
+ *
+ * @example const queueJobId = newQueueJobId();
+ */
+export function newQueueJobId(): string {
+  return randomUUID();
+}
 
 /**
  * Where pg-boss moves the jobs of `queue` it gave up on.
@@ -274,6 +291,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       const id = await boss.send(queue, data, {
         db: fromKysely(trx),
         ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+        ...(opts.id ? { id: opts.id } : {}),
       });
       if (!id) throw new Error(`The queue "${queue}" did not accept the job`);
       return id;

@@ -8,7 +8,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB, SyncJobsTable } from '../db/schema.js';
 import type { ConnectionRow } from '../gohighlevel/connectionStore.js';
 import { newId } from '../ids.js';
-import type { JobQueue, QueueDefinition } from '../queue/jobQueue.js';
+import { newQueueJobId, type JobQueue, type QueueDefinition } from '../queue/jobQueue.js';
 import { customerKey, type BookingCustomer } from '../sync/bookingEvent.js';
 import type { LedgerBooking } from '../sync/ledger.js';
 import {
@@ -80,10 +80,14 @@ export async function createSyncJob(
     current: LedgerBooking;
   },
 ): Promise<SyncJobRow> {
+  // The queue job's id is chosen here, so the row names it from its insert: a booking post
+  // spends no statement updating the row after the job is queued.
+  const queueJobId = input.locationId ? newQueueJobId() : null;
   const row = await trx
     .insertInto('sync_jobs')
     .values({
       id: newId('sj'),
+      queue_job_id: queueJobId,
       workspace_id: input.workspaceId,
       booking_id: input.current.id,
       version: input.current.version,
@@ -98,7 +102,14 @@ export async function createSyncJob(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (input.locationId) await enqueueSyncJob(trx, queue, row, input.locationId);
+  if (input.locationId && queueJobId) {
+    await queue.enqueue<ContactSyncJobData>(
+      trx,
+      CONTACT_SYNC_QUEUE,
+      { syncJobId: row.id },
+      { singletonKey: syncSingletonKey(input.locationId, row.customer_key), id: queueJobId },
+    );
+  }
   return row;
 }
 
