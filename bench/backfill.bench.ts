@@ -32,6 +32,8 @@ import {
 } from '@ghl-bridge/emulator';
 import { createRuntime, loadConfig, type Runtime } from '@ghl-bridge/server';
 import pino from 'pino';
+import { backlogEvents } from './bookingEvents.js';
+import { envCount } from './env.js';
 import type { Bench } from './report.js';
 
 const ADMIN = 'bench-admin-token-0123456789abcdef';
@@ -43,50 +45,6 @@ const POLL_MS = 1000;
 const PROGRESS_MS = 30_000;
 /** A HighLevel round trip as a server far from HighLevel sees it. */
 const SLOW_HIGHLEVEL_MS = 150;
-
-function envCount(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name} must be a whole number of 1 or more, got "${raw}"`);
-  }
-  return value;
-}
-
-/**
- * `total` booking events over `customers`: one first booking each, then repeat bookings, and for
- * every tenth repeat a cancellation (version 2) of that customer's latest confirmed booking.
- */
-function backfillEvents(prefix: string, total: number, customers: number) {
-  const confirmed: number[][] = Array.from({ length: customers }, () => []);
-  return Array.from({ length: total }, (_, i) => {
-    const customer = i % customers;
-    const latest = confirmed[customer]!.at(-1);
-    if (i >= customers && i % 10 === 9 && latest !== undefined) {
-      confirmed[customer]!.pop();
-      return bookingEvent(`${prefix}-${latest}`, 2, 'cancelled', customer, latest);
-    }
-    confirmed[customer]!.push(i);
-    return bookingEvent(`${prefix}-${i}`, 1, 'confirmed', customer, i);
-  });
-}
-
-function bookingEvent(id: string, version: number, status: string, customer: number, n: number) {
-  const start = new Date(Date.UTC(2026, 0, 1 + (n % 360), 9 + (n % 8)));
-  return {
-    id,
-    version,
-    status,
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
-    timezone: 'America/New_York',
-    service: { name: n % 3 === 0 ? 'Deep Tissue Massage' : 'Facial' },
-    price: { amount: n % 3 === 0 ? '120.00' : '85.00', currency: 'USD' },
-    payment: { status: 'paid' },
-    customer: { firstName: `Customer ${customer}`, email: `customer${customer}@example.com` },
-  };
-}
 
 /**
  * The emulator's request log, collected as it grows: it keeps only its last 10,000 entries, fewer
@@ -285,7 +243,7 @@ async function ingestBackfill(lab: Lab, locations: number, bookings: number, cus
     const workspaces = [];
     for (let i = 0; i < locations; i++) {
       const ws = await connectedWorkspace(lab, server, `Bench Spa ${i + 1}`);
-      workspaces.push({ ...ws, events: backfillEvents(ws.id, bookings, customers) });
+      workspaces.push({ ...ws, events: backlogEvents(ws.id, bookings, customers) });
     }
     const started = performance.now();
     await ingest(server, workspaces);

@@ -23,6 +23,7 @@ import { COMMANDS, spawnCommand, type Child } from './childProcess.js';
 import { freshDatabase } from './freshDatabase.js';
 import type { IngestLoadPlan, IngestLoadResult } from './ingestLoad.js';
 import { cpuMs, rssMb } from './processStats.js';
+import { envNumber } from './env.js';
 import type { Bench, BenchReport } from './report.js';
 
 const ADMIN = 'bench-admin-token-0123456789abcdef';
@@ -30,16 +31,6 @@ const LOAD_SCRIPT = fileURLToPath(new URL('ingestLoad.ts', import.meta.url));
 const RSS_EVERY_MS = 250;
 const TARGET_POSTS_PER_S = 500;
 const TARGET_P99_MS = 100;
-
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`${name} must be a positive number, got "${raw}"`);
-  }
-  return value;
-}
 
 function envClients(): number[] {
   const raw = process.env.BENCH_INGEST_CLIENTS || '16,32';

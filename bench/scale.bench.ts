@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { backlogEvents } from './bookingEvents.js';
+import { envCount } from './env.js';
 import { COMMANDS, spawnCommand, type Child } from './childProcess.js';
 import { emulatorLog } from './emulatorLog.js';
 import { locationFigures, median } from './limitFigures.js';
@@ -42,16 +43,6 @@ const POLL_MS = 500;
 /** How long CPU is measured at rest, before the backlog. */
 const IDLE_MS = 10_000;
 const SYNC_TIMEOUT_MS = 20 * 60_000;
-
-function envCount(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name} must be a whole number of 1 or more, got "${raw}"`);
-  }
-  return value;
-}
 
 /** Busy and total CPU time of the whole machine (every process, others' included), in ticks. */
 function machineTicks(): { busy: number; total: number } {

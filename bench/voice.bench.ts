@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { weekdayCalendar } from '@ghl-bridge/emulator';
 import { createRuntime, loadConfig } from '@ghl-bridge/server';
 import { DateTime } from 'luxon';
 import pino from 'pino';
@@ -211,19 +212,7 @@ async function voiceLocation(emulator: EmulatorProcess) {
     const created = await emulator.control<{ id: string }>(
       'POST',
       `/_emulator/locations/${locationId}/calendars`,
-      {
-        name: 'Consultation',
-        calendarType: 'event',
-        teamMembers: [{ userId: owner.id, isPrimary: true }],
-        slotDuration: 30,
-        slotInterval: 30,
-        openHours: [
-          {
-            daysOfTheWeek: [1, 2, 3, 4, 5],
-            hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }],
-          },
-        ],
-      },
+      weekdayCalendar(owner.id),
     );
     return created.id;
   };

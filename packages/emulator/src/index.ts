@@ -126,7 +126,7 @@ export function emulatorFetch(emulator: Emulator): typeof fetch {
   return (input, init) => emulator.fetch(new Request(input, init));
 }
 
-export { DEMO } from './seed.js';
+export { DEMO, weekdayCalendar } from './seed.js';
 export { ALL_SCOPES, ControlError } from './control/control.js';
 export type {
   Control,

@@ -1,3 +1,4 @@
+import type { CreateCalendarInput } from './control/calendars.js';
 import type { Seeder } from './control/control.js';
 
 /** The demo Location `seed: 'demo'` creates, with fixed ids so docs and scripts can name them. */
@@ -17,6 +18,29 @@ export const DEMO = {
   },
 } as const;
 
+/**
+ * A "Consultation" calendar owned by `ownerId`: Monday to Friday 09:00–17:00 in the Location's
+ * time zone, 30-minute slots, one booking per slot. The demo's calendar; tests and benchmarks
+ * create the same one.
+ *
+ * @example control.createCalendar(locationId, weekdayCalendar(owner.id));
+ */
+export function weekdayCalendar(ownerId: string): CreateCalendarInput {
+  return {
+    name: 'Consultation',
+    calendarType: 'event',
+    teamMembers: [{ userId: ownerId, isPrimary: true }],
+    slotDuration: 30,
+    slotInterval: 30,
+    openHours: [
+      {
+        daysOfTheWeek: [1, 2, 3, 4, 5],
+        hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }],
+      },
+    ],
+  };
+}
+
 export const seedDemo: Seeder = (control) => {
   control.createLocation({
     id: DEMO.locationId,
@@ -30,23 +54,7 @@ export const seedDemo: Seeder = (control) => {
     lastName: 'Owner',
     email: 'owner@demo.example',
   });
-  control.createCalendar(
-    DEMO.locationId,
-    {
-      name: 'Consultation',
-      calendarType: 'event',
-      teamMembers: [{ userId: owner.id, isPrimary: true }],
-      slotDuration: 30,
-      slotInterval: 30,
-      openHours: [
-        {
-          daysOfTheWeek: [1, 2, 3, 4, 5],
-          hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }],
-        },
-      ],
-    },
-    { id: DEMO.calendarId },
-  );
+  control.createCalendar(DEMO.locationId, weekdayCalendar(owner.id), { id: DEMO.calendarId });
   const stage = DEMO.pipelineStageIds;
   control.createPipeline(DEMO.locationId, {
     id: DEMO.pipelineId,

@@ -3,6 +3,7 @@
  * emulated Location with a Mon–Fri 09:00–17:00 calendar, voice settings, a booking and its sync
  * job, a voice call and an appointment; and a second workspace, whose key must open nothing here.
  */
+import { weekdayCalendar } from '@ghl-bridge/emulator';
 import { expect } from 'vitest';
 import type { TestServer } from './harness.js';
 import { NY, VAPI_SECRET, weekdayAhead } from './voice.js';
@@ -34,19 +35,7 @@ export async function fuzzWorld(server: TestServer): Promise<FuzzWorld> {
   const otherWorkspace = await server.createWorkspace('Other Spa');
   const { locationId, token } = emulator.control.createLocation({ name: 'Fuzz', timezone: NY });
   const owner = emulator.control.createUser(locationId, { firstName: 'Olive', lastName: 'Owner' });
-  const calendar = emulator.control.createCalendar(locationId, {
-    name: 'Consultation',
-    calendarType: 'event',
-    teamMembers: [{ userId: owner.id, isPrimary: true }],
-    slotDuration: 30,
-    slotInterval: 30,
-    openHours: [
-      {
-        daysOfTheWeek: [1, 2, 3, 4, 5],
-        hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }],
-      },
-    ],
-  });
+  const calendar = emulator.control.createCalendar(locationId, weekdayCalendar(owner.id));
   const ws = `/v1/workspaces/${id}`;
   const ok = async (method: string, path: string, json: unknown, status: number, headers = {}) => {
     const res = await server.call(method, `${ws}${path}`, { json, headers });

@@ -1,4 +1,5 @@
 /** Voice-booking test setup: a connected workspace with a calendar, and Vapi requests. */
+import { weekdayCalendar } from '@ghl-bridge/emulator';
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
 import type { TestServer } from './harness.js';
@@ -20,19 +21,7 @@ export async function voiceWorkspace(server: TestServer, rules: Record<string, u
     timezone: NY,
   });
   const owner = emulator.control.createUser(locationId, { firstName: 'Olive', lastName: 'Owner' });
-  const calendar = emulator.control.createCalendar(locationId, {
-    name: 'Consultation',
-    calendarType: 'event',
-    teamMembers: [{ userId: owner.id, isPrimary: true }],
-    slotDuration: 30,
-    slotInterval: 30,
-    openHours: [
-      {
-        daysOfTheWeek: [1, 2, 3, 4, 5],
-        hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }],
-      },
-    ],
-  });
+  const calendar = emulator.control.createCalendar(locationId, weekdayCalendar(owner.id));
   const { id: ws } = await server.createWorkspace();
   const connect = await server.call('PUT', `/v1/workspaces/${ws}/integrations/gohighlevel`, {
     json: { apiKey: token, locationId },
