@@ -17,10 +17,11 @@ import {
   type JobResult,
   type JobWithMetadata,
 } from 'pg-boss';
-import { sql, type Kysely, type OperationNodeSource, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { PreparingClient } from '../db/preparedStatements.js';
 import type { DB } from '../db/schema.js';
+import type { Write } from '../db/writeTogether.js';
 
 export interface QueueDefinition {
   /** `singleton`: one active job per `singletonKey` at a time, across every worker. */
@@ -55,11 +56,8 @@ export interface QueuedJob<T> {
    * write of its own to make in the same statement (one round trip fewer per job). Once taken,
    * the handler must write it; otherwise the queue writes it when the handler returns.
    */
-  takeRunRecord?: () => LedgerWrite;
+  takeRunRecord?: () => Write;
 }
-
-/** An insert not run yet: `execute()` runs it alone, or it goes into another statement. */
-export type LedgerWrite = OperationNodeSource & { execute(): Promise<unknown> };
 
 /** A job pg-boss gave up on (see `QueueDefinition.reportGivenUp`). */
 export interface GivenUpJob<T> {
@@ -208,7 +206,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   };
 
   /** This run of `jobId` in the `job_runs` ledger. */
-  function runRecord(jobId: string, queue: string): LedgerWrite {
+  function runRecord(jobId: string, queue: string): Write {
     return database.db
       .insertInto('job_runs')
       .values({ job_id: jobId, queue, worker: workerName })

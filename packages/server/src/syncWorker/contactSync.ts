@@ -27,7 +27,8 @@ import {
   type ContactWriteBody,
   type SyncStep,
 } from '../sync/plan.js';
-import { journalFrom, type JournalRow, type Write } from './journal.js';
+import type { Write } from '../db/writeTogether.js';
+import { journalFrom, type JournalRow } from './journal.js';
 import type { SyncNaming } from './naming.js';
 import {
   clearFieldIds,

@@ -10,9 +10,9 @@
  * retry reconciles as it would a call whose answer was lost. A step whose call a retry may simply
  * repeat need not be started at all (`syncContact`'s contact write).
  */
-import { sql, type Expression, type Kysely } from 'kysely';
+import type { Expression, Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { LedgerWrite } from '../queue/jobQueue.js';
+import { writeTogether, type Write } from '../db/writeTogether.js';
 
 export interface JournalEntry {
   status: 'started' | 'done';
@@ -25,9 +25,6 @@ export interface JournalRow {
   status: string;
   result: unknown;
 }
-
-/** An insert or update not run yet, to go into one statement with others (`writeTogether`). */
-export type Write = LedgerWrite;
 
 export interface Journal {
   get(key: string): JournalEntry | undefined;
@@ -45,22 +42,6 @@ export interface Journal {
   withNext(name: string, write: Write): void;
   /** Writes what is noted, with `also` (the job's end), in one statement. */
   flush(also?: Write[]): Promise<void>;
-}
-
-/**
- * Runs `writes` as one statement (data-modifying CTEs): atomic, and one round trip. Two writes
- * must not touch the same row.
- *
- * @example await writeTogether(db, [stepsInsert, customerUpsert, jobUpdate]);
- */
-export async function writeTogether(db: Kysely<DB>, writes: readonly Write[]): Promise<void> {
-  if (writes.length === 0) return;
-  if (writes.length === 1) {
-    await writes[0]!.execute();
-    return;
-  }
-  const parts = writes.map((write, i) => sql`${sql.id(`w${i}`)} as (${write})`);
-  await sql`with ${sql.join(parts)} select 1`.execute(db);
 }
 
 /**

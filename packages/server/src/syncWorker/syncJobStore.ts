@@ -17,7 +17,8 @@ import {
   type CustomerRow,
   type FieldIdRow,
 } from './customerStore.js';
-import { journalRowsQuery, writeTogether, type JournalRow, type Write } from './journal.js';
+import { writeTogether, type Write } from '../db/writeTogether.js';
+import { journalRowsQuery, type JournalRow } from './journal.js';
 
 export const CONTACT_SYNC_QUEUE = 'contact-sync';
 

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { writeTogether } from '../db/writeTogether.js';
 import { storedOutcomeFromJson, type StoredOutcome } from '../voice/saga.js';
 
 const parseJson = (value: unknown): unknown =>
@@ -32,23 +33,29 @@ export async function rememberOutcome(
   key: string,
   outcome: StoredOutcome,
 ): Promise<void> {
+  await rememberWrite(db, workspaceId, key, outcome).execute();
+}
+
+function rememberWrite(db: Kysely<DB>, workspaceId: string, key: string, outcome: StoredOutcome) {
   const json = JSON.stringify(outcome);
-  await db
+  return db
     .insertInto('voice_idempotency')
     .values({ workspace_id: workspaceId, key, outcome: json })
     .onConflict((oc) =>
       oc.columns(['workspace_id', 'key']).doUpdateSet({ outcome: json, updated_at: new Date() }),
-    )
-    .execute();
+    );
 }
 
 /** @example await forgetOutcome(db, workspaceId, key); */
 export async function forgetOutcome(db: Kysely<DB>, workspaceId: string, key: string) {
-  await db
+  await forgetWrite(db, workspaceId, key).execute();
+}
+
+function forgetWrite(db: Kysely<DB>, workspaceId: string, key: string) {
+  return db
     .deleteFrom('voice_idempotency')
     .where('workspace_id', '=', workspaceId)
-    .where('key', '=', key)
-    .execute();
+    .where('key', '=', key);
 }
 
 export interface SlotLock {
@@ -107,48 +114,24 @@ export async function settleBooking(
   remember: StoredOutcome | 'forget' | 'keep',
   lock: SlotLock | undefined,
 ): Promise<void> {
-  if (remember === 'keep') {
-    if (lock) await releaseSlot(db, lock);
-    return;
-  }
-  if (!lock) {
-    if (remember === 'forget') await forgetOutcome(db, workspaceId, key);
-    else await rememberOutcome(db, workspaceId, key, remember);
-    return;
-  }
-  // Both in one statement: a data-modifying CTE runs once, committed with the statement.
-  const withRelease = db.with('released', (qc) =>
-    qc
-      .deleteFrom('voice_slot_locks')
-      .where('calendar_id', '=', lock.calendarId)
-      .where('start_at', '=', lock.start)
-      .where('holder', '=', lock.holder)
-      .returning('holder'),
-  );
-  if (remember === 'forget') {
-    await withRelease
-      .deleteFrom('voice_idempotency')
-      .where('workspace_id', '=', workspaceId)
-      .where('key', '=', key)
-      .execute();
-    return;
-  }
-  const json = JSON.stringify(remember);
-  await withRelease
-    .insertInto('voice_idempotency')
-    .values({ workspace_id: workspaceId, key, outcome: json })
-    .onConflict((oc) =>
-      oc.columns(['workspace_id', 'key']).doUpdateSet({ outcome: json, updated_at: new Date() }),
-    )
-    .execute();
+  await writeTogether(db, [
+    ...(remember === 'forget' ? [forgetWrite(db, workspaceId, key)] : []),
+    ...(remember !== 'forget' && remember !== 'keep'
+      ? [rememberWrite(db, workspaceId, key, remember)]
+      : []),
+    ...(lock ? [releaseWrite(db, lock)] : []),
+  ]);
 }
 
 /** Frees the lock, only if this holder still has it. */
 export async function releaseSlot(db: Kysely<DB>, lock: SlotLock): Promise<void> {
-  await db
+  await releaseWrite(db, lock).execute();
+}
+
+function releaseWrite(db: Kysely<DB>, lock: SlotLock) {
+  return db
     .deleteFrom('voice_slot_locks')
     .where('calendar_id', '=', lock.calendarId)
     .where('start_at', '=', lock.start)
-    .where('holder', '=', lock.holder)
-    .execute();
+    .where('holder', '=', lock.holder);
 }
