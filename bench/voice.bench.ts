@@ -147,7 +147,7 @@ async function measure<T>(
 interface Slot {
   id: string;
 }
-/** A tool result as the assistant reads it (voice/results.ts), the fields used here. */
+/** A tool result as the assistant reads it (packages/server/src/voice/core/results.ts), the fields used here. */
 interface ToolAnswer {
   status: string;
   slots?: Slot[];

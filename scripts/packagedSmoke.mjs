@@ -339,6 +339,16 @@ export const isRateLimit = (e: unknown): boolean => e instanceof HighLevelError;
       await waitFor('/readyz', async () => (await fetch(`${api}/readyz`)).status === 200);
     });
 
+    await check('the installed server serves the dashboard at / with its scripts', async () => {
+      const page = await fetch(`${api}/`);
+      assert(page.status === 200, `GET / answered ${page.status}`);
+      const html = await page.text();
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      assert(script, 'the dashboard page names no script');
+      const js = await fetch(`${api}${script}`);
+      assert(js.status === 200, `GET ${script} answered ${js.status}`);
+    });
+
     let workspace;
     await check('a workspace connects to the emulated Location with its token', async () => {
       const created = await json(`${api}/v1/workspaces`, {

@@ -180,7 +180,7 @@ describe('references', () => {
 
   it('finds the files to check', () => {
     expect(files).toContain('docs/highlevel-behaviour.md');
-    expect(files).toContain('packages/server/src/sync/tags.ts');
+    expect(files).toContain('packages/server/src/bookingSync/core/tags.ts');
     expect(files.some((file) => file.startsWith('spec/highlevel/'))).toBe(false);
   });
 

@@ -10,6 +10,7 @@ import { createRateLimiter } from './rateLimit/index.js';
 import type { RateLimiter, RateLimiterOptions } from './rateLimit/types.js';
 import type { RetryOptions } from './retry/policy.js';
 import type { AuthBinding, AuthCall, AuthProvider } from './auth/types.js';
+import type { OperationCaller } from './caller.js';
 import type {
   Method,
   OptionalArgs,
@@ -64,7 +65,7 @@ export interface HighLevel extends Resources {}
  * const { contact } = await hl.request('GET', '/contacts/{contactId}', { path: { contactId } });
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class HighLevel {
+export class HighLevel implements OperationCaller {
   readonly baseUrl: string;
   readonly limiter: RateLimiter | undefined;
   private readonly send: Send;

@@ -9,6 +9,7 @@ export { oauth, type OAuthOptions } from './auth/oauth.js';
 export { agencyLocations } from './auth/agencyLocations.js';
 export { tokensFromResponse, type OAuthTokens } from './auth/tokens.js';
 export type { AuthProvider, AuthBinding, AuthCall, TokenRequest } from './auth/types.js';
+export type { OperationCaller } from './caller.js';
 
 export * from './errors.js';
 export type { ClientEvent, EventSink } from './events.js';

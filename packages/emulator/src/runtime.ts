@@ -2,18 +2,11 @@ import type { Clock } from '@ghl-bridge/client';
 import type { ActiveFault } from './faults.js';
 import type { OperationMatch } from './operations.js';
 import type { RateBucket, RateDecision, RateLimits } from './rateLimit.js';
+import type { CompanyRecord, LocationRecord, TokenRecord } from './locations/model.js';
 import type { CompanyTokenRecord } from './oauth/model.js';
-import type { CompanyRecord, EmulatorState, LocationRecord, TokenRecord } from './state.js';
+import type { EmulatorState } from './state.js';
+import type { EmulatorEvent } from './webhooks/core/emulatorEvent.js';
 import { authClassNotSupported } from './errors.js';
-
-/** Something that happened in a Location, in the shape of HighLevel's webhook payloads. */
-export interface EmulatorEvent {
-  /** HighLevel's event name: `ContactCreate`, `NoteCreate`, `TaskComplete`, … */
-  type: string;
-  /** Null for an agency-level event: an app installed on or removed from a Company. */
-  locationId: string | null;
-  payload: Record<string, unknown>;
-}
 
 /** What every part of the emulator shares: the store, the clock, limits, faults, events. */
 export interface Runtime {

@@ -1,4 +1,4 @@
-import type { CreateCalendarInput } from './control/calendars.js';
+import type { CreateCalendarInput } from './control/calendarsControl.js';
 import type { Seeder } from './control/control.js';
 
 /** The demo Location `seed: 'demo'` creates, with fixed ids so docs and scripts can name them. */

@@ -1,7 +1,6 @@
 import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { Emulator } from './index.js';
-import { isDroppedResponse } from './index.js';
+import { isDroppedResponse, type Emulator } from './emulator.js';
 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4010`. */

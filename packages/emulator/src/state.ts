@@ -3,9 +3,22 @@
  * to a file (`--state FILE`) and loaded back. Records are keyed by id; every record carries its
  * `locationId` so a Location's state can be listed and tokens checked against it.
  */
-import type { BlockedSlot, Calendar, CalendarEvent } from './calendars/index.js';
-
+import type {
+  AppointmentNoteRecord,
+  BlockedSlotRecord,
+  Calendar,
+  CalendarEvent,
+} from './calendars/core/model.js';
+import type { ContactRecord, NoteRecord, TaskRecord } from './contacts/core/model.js';
 import type { ConversationRecord, MessageRecord } from './conversations/model.js';
+import type {
+  CompanyRecord,
+  CustomFieldRecord,
+  LocationRecord,
+  LocationTagRecord,
+  TokenRecord,
+  UserRecord,
+} from './locations/model.js';
 import type {
   AppInstallRecord,
   AuthorizationCodeRecord,
@@ -13,157 +26,10 @@ import type {
   OAuthAppRecord,
   RefreshTokenRecord,
 } from './oauth/model.js';
-import type { OpportunityRecord, PipelineRecord } from './opportunities/model.js';
-import type { WebhookSubscriptionRecord } from './webhookRouting/recipients.js';
+import type { OpportunityRecord, PipelineRecord } from './opportunities/core/model.js';
+import type { WebhookSubscriptionRecord } from './webhooks/model.js';
 
-/** Which field a Location checks for duplicates first (HighLevel "Allow Duplicate Contact"). */
-export type DuplicateField = 'email' | 'phone';
-
-export interface LocationRecord {
-  id: string;
-  companyId: string;
-  name: string;
-  timezone: string;
-  /** ISO 3166 alpha-2, used to read national phone numbers (`US` reads `(415) 555-0100`). */
-  country: string;
-  /** When false (HighLevel's default) a create matching an existing contact is refused. */
-  allowDuplicateContact: boolean;
-  /** The order in which email and phone are matched by upsert and duplicate search. */
-  duplicatePriority: DuplicateField[];
-  dateAdded: string;
-}
-
-/** An agency: the `companyId` its Locations carry. */
-export interface CompanyRecord {
-  id: string;
-  name: string;
-  dateAdded: string;
-}
-
-export interface TokenRecord {
-  token: string;
-  /** `pit` (private integration) or `oauth` (a marketplace app's Location token). */
-  kind: 'pit' | 'oauth';
-  locationId: string;
-  companyId: string;
-  /** The app the token belongs to: rate limits are per app per Location. */
-  appId: string;
-  scopes: string[];
-  /** Epoch ms after which the token is refused with 401 Invalid JWT; null = never. */
-  expiresAt: number | null;
-}
-
-export type CustomFieldValue = string | number | boolean | string[] | Record<string, unknown>;
-
-export interface ContactRecord {
-  id: string;
-  locationId: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  name?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  companyName?: string | null;
-  address1?: string | null;
-  city?: string | null;
-  state?: string | null;
-  postalCode?: string | null;
-  country?: string | null;
-  website?: string | null;
-  timezone?: string | null;
-  source?: string | null;
-  assignedTo?: string | null;
-  dateOfBirth?: string | null;
-  gender?: string | null;
-  dnd?: boolean;
-  dndSettings?: Record<string, unknown>;
-  inboundDndSettings?: Record<string, unknown>;
-  type: string;
-  tags: string[];
-  /** Custom field id -> value, in the type the field's dataType asks for. */
-  customFields: Record<string, CustomFieldValue>;
-  dateAdded: string;
-  dateUpdated: string;
-}
-
-export interface NoteRecord {
-  id: string;
-  locationId: string;
-  contactId: string;
-  body: string;
-  userId?: string;
-  title?: string;
-  color?: string;
-  pinned?: boolean;
-  dateAdded: string;
-}
-
-export interface TaskRecord {
-  id: string;
-  locationId: string;
-  contactId: string;
-  title: string;
-  body?: string;
-  assignedTo?: string;
-  dueDate: string;
-  completed: boolean;
-  dateAdded: string;
-}
-
-export interface CustomFieldRecord {
-  id: string;
-  locationId: string;
-  name: string;
-  fieldKey: string;
-  dataType: string;
-  placeholder: string;
-  position: number;
-  model: 'contact' | 'opportunity';
-  picklistOptions: string[];
-  acceptedFormat?: string[];
-  isMultiFileAllowed?: boolean;
-  maxFileLimit?: number;
-  textBoxListOptions?: { label?: string; prefillValue?: string }[];
-  parentId?: string;
-  description?: string;
-  dateAdded: string;
-}
-
-export interface LocationTagRecord {
-  id: string;
-  locationId: string;
-  name: string;
-}
-
-export interface UserRecord {
-  id: string;
-  locationId: string;
-  companyId: string;
-  name: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  role: 'admin' | 'user';
-}
-
-/** A blocked slot with the times it was written (epoch ms), for the event views. */
-export interface BlockedSlotRecord extends BlockedSlot {
-  dateAdded: number;
-  dateUpdated: number;
-}
-
-/** A note on an appointment (calendars.json `GetNoteSchema`). */
-export interface AppointmentNoteRecord {
-  id: string;
-  locationId: string;
-  appointmentId: string;
-  contactId: string;
-  body: string;
-  userId?: string;
-  dateAdded: string;
-}
-
+/** One request the emulator answered, as `GET /_emulator/requests` lists it. */
 export interface RequestLogEntry {
   method: string;
   path: string;

@@ -3,7 +3,7 @@
  * local (EST, -05:00), a weekday 09:00-17:00 calendar with 30-minute slots, and a contact.
  */
 import { manualClock } from '@ghl-bridge/client';
-import type { CreateCalendarInput } from '../src/control/calendars.js';
+import type { CreateCalendarInput } from '../src/control/calendarsControl.js';
 import type { Emulator, EmulatorOptions } from '../src/index.js';
 import { call, setup, type CallOptions } from './harness.js';
 

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { DEFAULT_BASE_URL } from '@ghl-bridge/client';
-import { DEFAULT_FIELD_PREFIX } from './sync/customFields.js';
-import { FieldPrefixSchema, TagPrefixSchema } from './syncWorker/naming.js';
+import { DEFAULT_FIELD_PREFIX } from './bookingSync/core/customFields.js';
+import { FieldPrefixSchema, TagPrefixSchema } from './bookingSync/core/naming.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

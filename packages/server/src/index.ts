@@ -9,7 +9,8 @@
  */
 export { loadConfig, ConfigError, type Config, type ConfigFlags } from './config.js';
 export { createRuntime, QUEUES, type Runtime, type RuntimeOptions } from './runtime.js';
-export { createApp, type App } from './http/app.js';
+export { createApp } from './http/app.js';
+export type { App } from './http/env.js';
 export { openDatabase, type Database, type DatabaseKind } from './db/database.js';
 export { migrate } from './db/migrate.js';
 export { DataDirLockedError } from './db/lockFile.js';
@@ -20,5 +21,5 @@ export {
   type QueueDefinition,
 } from './queue/jobQueue.js';
 export { databaseRateLimitStore } from './rateLimit/databaseStore.js';
-export { databaseLock, oauthRefreshLock, type NamedLock } from './rateLimit/databaseLock.js';
+export { databaseLock, oauthRefreshLock, type NamedLock } from './db/namedLock.js';
 export { main, run } from './cli.js';

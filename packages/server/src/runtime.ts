@@ -7,27 +7,28 @@ import { createRateLimiter, type RateLimiter, type RateLimitWindow } from '@ghl-
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { createHighLevelClients, type HighLevelClients } from './gohighlevel/clients.js';
+import { createHighLevelClients, type HighLevelClients } from './highlevel/clients.js';
 import {
   CONNECTION_CHECK_QUEUE,
   connectionCheckHandler,
   connectionCheckQueue,
-} from './gohighlevel/connectionCheckJob.js';
-import { createApp, type App } from './http/app.js';
+} from './highlevel/connectionCheckJob.js';
+import { createApp } from './http/app.js';
+import type { App } from './http/env.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createJobQueue, type JobQueue } from './queue/jobQueue.js';
 import { databaseRateLimitStore } from './rateLimit/databaseStore.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
-import { contactSyncHandler } from './syncWorker/contactSyncJob.js';
-import { syncNaming } from './syncWorker/naming.js';
-import { CONTACT_SYNC_QUEUE, contactSyncQueue } from './syncWorker/syncJobStore.js';
-import type { WallClock } from './voiceBooking/context.js';
+import { contactSyncHandler } from './bookingSync/contactSyncJob.js';
+import { syncNaming } from './bookingSync/core/naming.js';
+import { CONTACT_SYNC_QUEUE, contactSyncQueue } from './bookingSync/syncJobStore.js';
+import type { WallClock } from './voice/context.js';
 import {
   VOICE_FOLLOW_UP_QUEUE,
   voiceFollowUpHandler,
   voiceFollowUpQueue,
-} from './voiceBooking/followUps.js';
+} from './voice/followUps.js';
 
 export const QUEUES = {
   [CONNECTION_CHECK_QUEUE]: connectionCheckQueue,

@@ -132,12 +132,12 @@ function pgliteTemplate(): Promise<string> {
   return template;
 }
 
-/** Changes whenever a migration, PGlite or pg-boss changes. */
+/** Changes whenever a migration, PGlite, pg-boss or Kysely (its Migrator's tables) changes. */
 function templateVersion(): string {
   const hash = createHash('sha256');
   for (const m of bundledMigrations()) hash.update(m.name).update(m.statements.join(';'));
   // Each package's main file sits in its own directory under node_modules: hash its manifest.
-  for (const pkg of ['@electric-sql/pglite', 'pg-boss']) {
+  for (const pkg of ['@electric-sql/pglite', 'pg-boss', 'kysely']) {
     const root = require.resolve(pkg).split(`/node_modules/${pkg}/`)[0]!;
     hash.update(readFileSync(join(root, 'node_modules', pkg, 'package.json')));
   }

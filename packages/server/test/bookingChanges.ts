@@ -5,13 +5,24 @@
  * repeated and arriving out of order. Also what HighLevel must show once all of it is synced,
  * computed by the sync's own pure rules from the ledger, never from what the sync wrote.
  */
-import { syncTargets } from '../src/bookings/syncTargets.js';
-import { bookingEventSchema, customerKey, type BookingEvent } from '../src/sync/bookingEvent.js';
-import { bookingFieldDefinitions, customFieldValues } from '../src/sync/customFields.js';
-import { applyBookingVersion, bookingsOfCustomer, type Ledger } from '../src/sync/ledger.js';
-import { noteForChange } from '../src/sync/notes.js';
-import { customerStats } from '../src/sync/stats.js';
-import { desiredTags } from '../src/sync/tags.js';
+import { syncTargets } from '../src/bookingSync/core/syncTargets.js';
+import {
+  bookingEventSchema,
+  customerKey,
+  type BookingEvent,
+} from '../src/bookingSync/core/bookingEvent.js';
+import {
+  bookingFieldDefinitions,
+  customFieldValues,
+} from '../src/bookingSync/core/customFields.js';
+import {
+  applyBookingVersion,
+  bookingsOfCustomer,
+  type Ledger,
+} from '../src/bookingSync/core/ledger.js';
+import { noteForChange } from '../src/bookingSync/core/notes.js';
+import { customerStats } from '../src/bookingSync/core/stats.js';
+import { desiredTags } from '../src/bookingSync/core/tags.js';
 
 /** mulberry32: a small, fast, seedable source of numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {

@@ -51,6 +51,8 @@ export interface ApiBody {
   lastCheckedAt?: string | null;
   lastError?: string | null;
   jobId?: string;
+  principal?: { kind: string; workspaceId?: string; workspaceName?: string };
+  expiresAt?: string | null;
   checks?: Record<string, string>;
   openapi?: string;
   paths?: Record<string, Record<string, { responses: Record<string, unknown> }>>;

@@ -1,4 +1,4 @@
-import type { HighLevel } from '../highlevel.js';
+import type { OperationCaller } from '../caller.js';
 import { AppointmentNotes } from './appointmentNotes.js';
 import { Appointments } from './appointments.js';
 import { BlockedSlots } from './blockedSlots.js';
@@ -32,7 +32,7 @@ export interface Resources {
   oauth: OAuth;
 }
 
-export function attachResources(client: HighLevel): Resources {
+export function attachResources(client: OperationCaller): Resources {
   return {
     contacts: new Contacts(client),
     notes: new Notes(client),

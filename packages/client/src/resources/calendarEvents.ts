@@ -2,7 +2,7 @@
  * What appointments and blocked slots share: both are calendar events, listed by time range and
  * deleted through `DELETE /calendars/events/{eventId}` (`apps/calendars.json`, Version 2021-04-15).
  */
-import type { HighLevel } from '../highlevel.js';
+import type { OperationCaller } from '../caller.js';
 import type { CallOptions } from '../types.js';
 import { epochMs, type CalendarSchemas } from './resource.js';
 
@@ -28,7 +28,7 @@ export type EventListPath = '/calendars/events' | '/calendars/blocked-slots';
 
 /** `GET /calendars/events` or `/calendars/blocked-slots`; both want the times as ms strings. */
 export async function listCalendarEvents(
-  client: HighLevel,
+  client: OperationCaller,
   path: EventListPath,
   params: EventRangeParams,
   options: CallOptions,
@@ -43,7 +43,7 @@ export async function listCalendarEvents(
 
 /** Deletes an appointment or blocked slot. The spec requires a JSON body here, so `{}` is sent. */
 export async function deleteCalendarEvent(
-  client: HighLevel,
+  client: OperationCaller,
   eventId: string,
   options: CallOptions,
 ): Promise<void> {

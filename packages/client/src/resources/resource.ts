@@ -1,9 +1,9 @@
-import type { HighLevel } from '../highlevel.js';
+import type { OperationCaller } from '../caller.js';
 import type { Services } from '../generated/index.js';
 
 /** A group of related operations; holds the client and nothing else. */
 export abstract class Resource {
-  constructor(protected readonly client: HighLevel) {}
+  constructor(protected readonly client: OperationCaller) {}
 }
 
 export type ContactSchemas = Services.contacts.components['schemas'];

@@ -3,10 +3,12 @@
  * rules (phone normalization, tag handling, custom fields, `dateUpdated`) live in one place.
  */
 import { newId } from '../ids.js';
+import type { LocationRecord } from '../locations/model.js';
 import { emit, nowIso, type Runtime } from '../runtime.js';
-import type { ContactRecord, LocationRecord } from '../state.js';
+import type { ContactRecord } from './core/model.js';
+import { normalizeDateOfBirth, normalizeTags } from './core/normalize.js';
+import { toE164 } from './core/phone.js';
 import { customFieldWrites } from './customFieldValues.js';
-import { toE164 } from './phone.js';
 import { contactView } from './view.js';
 
 /** Plain fields copied from a body onto the contact as given. */
@@ -31,16 +33,6 @@ const COPIED = [
   'inboundDndSettings',
 ] as const;
 
-/**
- * Tags as HighLevel keeps them: trimmed, lower-cased, without duplicates or empty names.
- *
- * @example
- * normalizeTags([' VIP', 'vip', '']); // ['vip']
- */
-export function normalizeTags(tags: readonly string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))];
-}
-
 /** Makes every tag a Location tag too, as HighLevel lists contact tags under the Location. */
 export function ensureLocationTags(rt: Runtime, locationId: string, tags: readonly string[]) {
   const existing = new Set(
@@ -54,18 +46,6 @@ export function ensureLocationTags(rt: Runtime, locationId: string, tags: readon
     rt.state.tags[id] = { id, locationId, name };
     existing.add(name);
   }
-}
-
-function dateOfBirth(raw: unknown): string | null | undefined {
-  if (raw === undefined) return undefined;
-  if (raw === null || raw === '') return null;
-  // Accepted layouts (CreateContactDto.dateOfBirth): YYYY-MM-DD, MM/DD/YYYY, … with - / . _
-  const s = raw as string;
-  const ymd = /^(\d{4})[-/._](\d{1,2})[-/._](\d{1,2})/.exec(s);
-  const mdy = /^(\d{1,2})[-/._](\d{1,2})[-/._](\d{4})/.exec(s);
-  const [y, m, d] = ymd ? [ymd[1], ymd[2], ymd[3]] : mdy ? [mdy[3], mdy[1], mdy[2]] : [];
-  if (!y || !m || !d) return s;
-  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}T00:00:00.000Z`;
 }
 
 /** Writes `body`'s fields onto `contact` (mutating it); `tags`, when present, replace all tags. */
@@ -86,7 +66,7 @@ export function applyContactBody(
     const phone = body.phone as string | null;
     contact.phone = phone ? (toE164(phone, location.country) ?? phone) : phone;
   }
-  const dob = dateOfBirth(body.dateOfBirth);
+  const dob = normalizeDateOfBirth(body.dateOfBirth);
   if (dob !== undefined) contact.dateOfBirth = dob;
   if (typeof body.name === 'string' && !body.firstName && !body.lastName && !contact.firstName) {
     const [first, ...rest] = body.name.trim().split(/\s+/);

@@ -4,7 +4,8 @@
  * and `key` may stand in for `id`. Values are checked against the field's dataType.
  */
 import { badRequest, unprocessable } from '../errors.js';
-import type { CustomFieldRecord, CustomFieldValue } from '../state.js';
+import type { CustomFieldRecord } from '../locations/model.js';
+import type { CustomFieldValue } from './core/model.js';
 
 export const DATA_TYPES = [
   'TEXT',

@@ -1,6 +1,7 @@
 import { badRequest, wrongLocation } from '../errors.js';
+import type { LocationRecord } from '../locations/model.js';
 import type { Runtime } from '../runtime.js';
-import type { ContactRecord, LocationRecord } from '../state.js';
+import type { ContactRecord } from './core/model.js';
 
 /**
  * The stored contact `id` of `location`. Missing (or deleted) is HighLevel's 400 `Contact not found

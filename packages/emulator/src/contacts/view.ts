@@ -1,4 +1,4 @@
-import type { ContactRecord } from '../state.js';
+import type { ContactRecord } from './core/model.js';
 
 const lower = (s: string | null | undefined) => (s ? s.toLowerCase() : undefined);
 

@@ -13,7 +13,7 @@ import {
   revokeAppCredentials,
 } from '../oauth/tokens.js';
 import { emit, nowIso, type Runtime } from '../runtime.js';
-import type { CompanyRecord } from '../state.js';
+import type { CompanyRecord } from '../locations/model.js';
 import { ControlError } from './controlError.js';
 
 export interface RegisterAppInput {

@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { newId } from '../ids.js';
-import type { PipelineRecord } from '../opportunities/model.js';
+import type { PipelineRecord } from '../opportunities/core/model.js';
 import { nowIso, type Runtime } from '../runtime.js';
 import { ControlError } from './controlError.js';
+import { knownLocation } from './knownLocation.js';
 
 export interface CreatePipelineInput {
   name?: string;
@@ -21,17 +22,12 @@ export interface CreatePipelineInput {
 
 const DEFAULT_STAGES = ['New', 'Contacted', 'Booked', 'Won'];
 
+/** The pipeline part of the control surface: `createPipeline`. */
 export function pipelinesControl(rt: Runtime) {
   return {
     /** Creates a pipeline with its stages (stage ids are UUIDs, as HighLevel's). */
     createPipeline(locationId: string, input: CreatePipelineInput = {}): PipelineRecord {
-      if (!rt.state.locations[locationId]) {
-        throw new ControlError(
-          404,
-          'location_not_found',
-          `No Location ${locationId} in the emulator`,
-        );
-      }
+      knownLocation(rt, locationId);
       const stages = input.stages ?? DEFAULT_STAGES;
       if (!Array.isArray(stages) || stages.length === 0) {
         throw new ControlError(422, 'invalid_pipeline', 'A pipeline needs at least one stage');

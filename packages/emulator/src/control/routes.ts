@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { FaultRule } from '../faults.js';
-import type { CreateCalendarInput } from './calendars.js';
+import type { CreateCalendarInput } from './calendarsControl.js';
 import { ControlError, type Control } from './control.js';
 import { jsonBody } from './jsonBody.js';
 import type { CreatePipelineInput } from './pipelinesControl.js';

@@ -4,10 +4,12 @@
  * and a way for in-process tests to wait until every delivery has settled.
  */
 import type { Runtime } from '../runtime.js';
-import type { WebhookDispatcher } from '../webhookRouting/dispatcher.js';
-import type { WebhookSubscriptionRecord } from '../webhookRouting/recipients.js';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
+import type { WebhookSubscriptionRecord } from '../webhooks/model.js';
 import { ControlError } from './controlError.js';
+import { knownLocation } from './knownLocation.js';
 
+/** The webhook part of the control surface, over the emulator's webhook dispatcher. */
 export function webhooksControl(rt: Runtime, webhooks: WebhookDispatcher) {
   return {
     /** Sends the Location's events (or only `events`) to `url`, replacing any URL it had. */
@@ -15,13 +17,7 @@ export function webhooksControl(rt: Runtime, webhooks: WebhookDispatcher) {
       locationId: string,
       input: { url: string; events?: string[] | null },
     ): WebhookSubscriptionRecord {
-      if (!rt.state.locations[locationId]) {
-        throw new ControlError(
-          404,
-          'location_not_found',
-          `No Location ${locationId} in the emulator`,
-        );
-      }
+      knownLocation(rt, locationId);
       if (typeof input.url !== 'string' || !URL.canParse(input.url)) {
         throw new ControlError(
           422,

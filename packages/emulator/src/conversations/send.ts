@@ -7,7 +7,7 @@ import { contactOf } from '../contacts/lookup.js';
 import { badRequest, unprocessable } from '../errors.js';
 import { newId } from '../ids.js';
 import { nowIso, type Runtime } from '../runtime.js';
-import type { LocationRecord } from '../state.js';
+import type { LocationRecord } from '../locations/model.js';
 import { CHANNELS, type Channel, type ConversationRecord, type MessageRecord } from './model.js';
 
 export interface SendInput {

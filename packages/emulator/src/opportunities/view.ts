@@ -1,5 +1,5 @@
 import type { EmulatorState } from '../state.js';
-import type { OpportunityRecord, PipelineRecord } from './model.js';
+import type { OpportunityRecord, PipelineRecord } from './core/model.js';
 
 /**
  * An opportunity as HighLevel returns it (`SearchOpportunitiesResponseSchema`): its contact in

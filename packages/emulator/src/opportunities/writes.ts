@@ -10,13 +10,13 @@ import { contactOf } from '../contacts/lookup.js';
 import { badRequest, HighLevelError, unprocessable, wrongLocation } from '../errors.js';
 import { newId } from '../ids.js';
 import { emit, nowIso, type Runtime } from '../runtime.js';
-import type { LocationRecord } from '../state.js';
+import type { LocationRecord } from '../locations/model.js';
 import {
   OPPORTUNITY_STATUSES,
   type OpportunityRecord,
   type OpportunityStatus,
   type PipelineRecord,
-} from './model.js';
+} from './core/model.js';
 import { opportunityView } from './view.js';
 
 /** The fields of `CreateDto`, `UpdateOpportunityDto` and `UpsertOpportunityDto` that write. */

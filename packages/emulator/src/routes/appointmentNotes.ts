@@ -2,14 +2,14 @@
  * Notes on an appointment under `/calendars/appointments/{appointmentId}/notes` (calendars.json
  * `NotesDTO`, `GetNoteSchema`): paged list, create (201), update, delete (`{ success: true }`).
  */
-import { appointmentOf } from '../calendarStore/lookup.js';
-import { requiredQuery } from '../calendarStore/query.js';
-import { appointmentNoteView } from '../calendarStore/views.js';
+import { appointmentOf } from '../calendars/lookup.js';
+import { requiredQuery } from '../calendars/requiredQuery.js';
+import { appointmentNoteView } from '../calendars/views.js';
 import { dtoRules, validBody } from '../dto.js';
 import { badRequest, unprocessable } from '../errors.js';
 import { newId } from '../ids.js';
 import { nowIso, route, type RouteRequest, type Runtime } from '../runtime.js';
-import type { AppointmentNoteRecord } from '../state.js';
+import type { AppointmentNoteRecord } from '../calendars/core/model.js';
 
 const noteRules = dtoRules('calendars', 'NotesDTO');
 /** [spec] `NotesDTO.body.maxLength`, `get-appointment-notes` `limit.maximum`. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { anotherLocation, calendarSetup, est } from '../../test/calendars.js';
 import type { EmulatorEvent } from '../index.js';
-import { appointmentEvent, type AppointmentInput } from '../webhooks/index.js';
+import { appointmentEvent, type AppointmentInput } from '../webhooks/payloads.js';
 
 const SLOT_TAKEN = {
   message: 'The slot you have selected is no longer available.',

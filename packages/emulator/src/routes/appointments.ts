@@ -2,9 +2,9 @@
  * Appointments: create, get and update under `/calendars/events/appointments` (calendars.json
  * `AppointmentCreateSchema`, `AppointmentEditSchema`, `AppointmentSchemaResponse`).
  */
-import { createAppointment, updateAppointment } from '../calendarStore/appointmentWrites.js';
-import { appointmentOf, calendarZone } from '../calendarStore/lookup.js';
-import { appointmentResponse, eventView } from '../calendarStore/views.js';
+import { createAppointment, updateAppointment } from '../calendars/appointmentWrites.js';
+import { appointmentOf, calendarZone } from '../calendars/lookup.js';
+import { appointmentResponse, eventView } from '../calendars/views.js';
 import { dtoRules, validBody } from '../dto.js';
 import { route } from '../runtime.js';
 

@@ -4,14 +4,14 @@
  * `BlockedSlotSuccessfulResponseDto`). A block belongs to a calendar or to a user, "not both";
  * free-slots and bookings leave its time out.
  */
-import { blockedSlotOf, calendarOf, calendarZone } from '../calendarStore/lookup.js';
-import { blockedSlotEventView, blockedSlotView } from '../calendarStore/views.js';
-import { parseInstant } from '../calendars/index.js';
+import { blockedSlotOf, calendarOf, calendarZone } from '../calendars/lookup.js';
+import { blockedSlotEventView, blockedSlotView } from '../calendars/views.js';
+import { parseInstant } from '../calendars/core/times.js';
 import { dtoRules, validBody, type DtoRules } from '../dto.js';
 import { badRequest, unprocessable } from '../errors.js';
 import { newId } from '../ids.js';
 import { route, type RouteRequest } from '../runtime.js';
-import type { BlockedSlotRecord } from '../state.js';
+import type { BlockedSlotRecord } from '../calendars/core/model.js';
 import { eventRangeOf, inRange } from './calendarEvents.js';
 
 /**

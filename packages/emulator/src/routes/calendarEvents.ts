@@ -3,14 +3,14 @@
  * (`GET /calendars/events`, and `GET /calendars/blocked-slots` in blockedSlots.ts) and
  * `DELETE /calendars/events/{eventId}`.
  */
-import { deleteAppointment } from '../calendarStore/appointmentWrites.js';
-import { calendarZone } from '../calendarStore/lookup.js';
-import { requiredQuery } from '../calendarStore/query.js';
-import { eventView } from '../calendarStore/views.js';
+import { deleteAppointment } from '../calendars/appointmentWrites.js';
+import { calendarZone } from '../calendars/lookup.js';
+import { requiredQuery } from '../calendars/requiredQuery.js';
+import { eventView } from '../calendars/views.js';
 import { dtoRules, validBody } from '../dto.js';
 import { badRequest, wrongLocation } from '../errors.js';
 import { route, type Runtime } from '../runtime.js';
-import type { LocationRecord } from '../state.js';
+import type { LocationRecord } from '../locations/model.js';
 
 /** Whose events a range query asks for: a calendar's, a user's or a group's. */
 export interface EventRange {

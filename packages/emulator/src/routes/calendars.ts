@@ -1,7 +1,7 @@
 /** `GET /calendars/` and `GET /calendars/{calendarId}` (calendars.json `CalendarDTO`). */
-import { calendarOf } from '../calendarStore/lookup.js';
-import { requiredQuery } from '../calendarStore/query.js';
-import { calendarView } from '../calendarStore/views.js';
+import { calendarOf } from '../calendars/lookup.js';
+import { requiredQuery } from '../calendars/requiredQuery.js';
+import { calendarView } from '../calendars/views.js';
 import { route } from '../runtime.js';
 
 /**

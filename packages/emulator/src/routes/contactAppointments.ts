@@ -3,8 +3,8 @@
  * appointments with HighLevel's offset-less wall-clock times in the calendar's zone
  * (docs/highlevel-behaviour.md#appointment-timestamps).
  */
-import { calendarZone } from '../calendarStore/lookup.js';
-import { contactAppointmentView } from '../calendarStore/views.js';
+import { calendarZone } from '../calendars/lookup.js';
+import { contactAppointmentView } from '../calendars/views.js';
 import { contactOf } from '../contacts/lookup.js';
 import { route } from '../runtime.js';
 

@@ -4,7 +4,7 @@ import { dtoRules, validBody } from '../dto.js';
 import { badRequest } from '../errors.js';
 import { newId } from '../ids.js';
 import { emit, nowIso, route, type RouteRequest } from '../runtime.js';
-import type { NoteRecord } from '../state.js';
+import type { NoteRecord } from '../contacts/core/model.js';
 
 const createRules = dtoRules('contacts', 'NotesDTO');
 const updateRules = dtoRules('contacts', 'UpdateNoteDTO');

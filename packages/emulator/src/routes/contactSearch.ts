@@ -4,12 +4,17 @@
  * fields follow HighLevel's search documentation
  * (docs/highlevel-behaviour.md#contact-search).
  */
-import { findMatch } from '../contacts/match.js';
-import { OPERATORS, searchContacts, type Filter, type SearchRequest } from '../contacts/search.js';
+import { findMatch } from '../contacts/core/match.js';
+import {
+  OPERATORS,
+  searchContacts,
+  type Filter,
+  type SearchRequest,
+} from '../contacts/core/search.js';
 import { contactView } from '../contacts/view.js';
 import { unprocessable } from '../errors.js';
 import { route } from '../runtime.js';
-import type { ContactRecord } from '../state.js';
+import type { ContactRecord } from '../contacts/core/model.js';
 
 const SEARCH_FIELDS = new Set([
   'locationId',

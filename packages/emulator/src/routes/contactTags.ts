@@ -1,6 +1,7 @@
 /** `POST|DELETE /contacts/{contactId}/tags`: add (append) and remove tags (contacts.json TagsDTO). */
 import { contactOf } from '../contacts/lookup.js';
-import { ensureLocationTags, normalizeTags } from '../contacts/contactWrites.js';
+import { ensureLocationTags } from '../contacts/contactWrites.js';
+import { normalizeTags } from '../contacts/core/normalize.js';
 import { contactView } from '../contacts/view.js';
 import { dtoRules, validBody } from '../dto.js';
 import { emit, nowIso, route, type RouteRequest } from '../runtime.js';

@@ -4,7 +4,7 @@ import { dtoRules, validBody } from '../dto.js';
 import { badRequest, unprocessable } from '../errors.js';
 import { newId } from '../ids.js';
 import { emit, nowIso, route, type RouteRequest } from '../runtime.js';
-import type { TaskRecord } from '../state.js';
+import type { TaskRecord } from '../contacts/core/model.js';
 
 const createRules = dtoRules('contacts', 'CreateTaskParams');
 const updateRules = dtoRules('contacts', 'UpdateTaskBody');

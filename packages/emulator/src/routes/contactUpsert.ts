@@ -4,7 +4,7 @@
  * ignored; `tags` replace all tags (UpsertContactDto in contacts.json;
  * docs/highlevel-behaviour.md#upsert, docs/highlevel-behaviour.md#tags).
  */
-import { findMatch } from '../contacts/match.js';
+import { findMatch } from '../contacts/core/match.js';
 import { createContact, updateContact } from '../contacts/contactWrites.js';
 import { contactView } from '../contacts/view.js';
 import { dtoRules, validBody } from '../dto.js';

@@ -1,12 +1,13 @@
 /** `/contacts/` create and `/contacts/{contactId}` get, update, delete (contacts.json). */
-import { contactName, findMatch } from '../contacts/match.js';
+import { contactName, findMatch } from '../contacts/core/match.js';
 import { contactOf } from '../contacts/lookup.js';
 import { createContact, updateContact } from '../contacts/contactWrites.js';
 import { contactView } from '../contacts/view.js';
 import { dtoRules, validBody } from '../dto.js';
 import { HighLevelError } from '../errors.js';
 import { emit, route, type Runtime } from '../runtime.js';
-import type { ContactRecord, LocationRecord } from '../state.js';
+import type { ContactRecord } from '../contacts/core/model.js';
+import type { LocationRecord } from '../locations/model.js';
 
 /**
  * `dateOfBirth` is typed `object` in the spec but is a date string (its own description lists

@@ -7,7 +7,7 @@ import { dtoRules, validBody, type DtoAdjustments } from '../dto.js';
 import { badRequest, unprocessable } from '../errors.js';
 import { newId } from '../ids.js';
 import { nowIso, route, type RouteRequest } from '../runtime.js';
-import type { CustomFieldRecord } from '../state.js';
+import type { CustomFieldRecord } from '../locations/model.js';
 
 /**
  * Beyond the DTO: `fieldKey`, `parentId` and `description` work on HighLevel (a maintainer

@@ -3,10 +3,10 @@
  * slots keyed by local date, with HighLevel's top-level `traceId` mixed in among the dates
  * (docs/highlevel-behaviour.md#free-slots).
  */
-import { bookings, calendarOf, calendarZone } from '../calendarStore/lookup.js';
-import { requiredQuery } from '../calendarStore/query.js';
-import { slotUnion } from '../calendarStore/slotUnion.js';
-import { computeFreeSlots, type FreeSlotsByDate } from '../calendars/index.js';
+import { bookings, calendarOf, calendarZone } from '../calendars/lookup.js';
+import { requiredQuery } from '../calendars/requiredQuery.js';
+import { slotUnion } from '../calendars/core/slotUnion.js';
+import { computeFreeSlots, type FreeSlotsByDate } from '../calendars/core/freeSlots.js';
 import { badRequest } from '../errors.js';
 import { newTraceId } from '../ids.js';
 import { route } from '../runtime.js';

@@ -2,12 +2,12 @@
  * Location tags `/locations/{locationId}/tags[/{tagId}]` (locations.json tagBody). Tags added
  * to contacts appear here too; renaming or deleting a tag does the same on the contacts.
  */
-import { normalizeTags } from '../contacts/contactWrites.js';
+import { normalizeTags } from '../contacts/core/normalize.js';
 import { dtoRules, validBody } from '../dto.js';
 import { badRequest, unprocessable } from '../errors.js';
 import { newId } from '../ids.js';
 import { nowIso, route, type RouteRequest } from '../runtime.js';
-import type { LocationTagRecord } from '../state.js';
+import type { LocationTagRecord } from '../locations/model.js';
 
 const tagRules = dtoRules('locations', 'tagBody');
 

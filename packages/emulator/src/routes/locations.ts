@@ -1,6 +1,6 @@
 /** `GET /locations/{locationId}` (locations.json GetLocationByIdSchema). */
 import { route } from '../runtime.js';
-import type { LocationRecord } from '../state.js';
+import type { LocationRecord } from '../locations/model.js';
 
 export function locationView(location: LocationRecord) {
   return {

@@ -4,7 +4,7 @@
  */
 import { dtoRules, validBody } from '../dto.js';
 import { unprocessable } from '../errors.js';
-import type { OpportunityRecord } from '../opportunities/model.js';
+import type { OpportunityRecord } from '../opportunities/core/model.js';
 import { opportunityView } from '../opportunities/view.js';
 import {
   createOpportunity,

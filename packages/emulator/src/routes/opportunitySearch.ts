@@ -4,8 +4,8 @@
  * cursor of the page's last opportunity.
  */
 import { unprocessable } from '../errors.js';
-import { OPPORTUNITY_STATUSES } from '../opportunities/model.js';
-import { searchOpportunities, type OpportunityQuery } from '../opportunities/search.js';
+import { OPPORTUNITY_STATUSES } from '../opportunities/core/model.js';
+import { searchOpportunities, type OpportunityQuery } from '../opportunities/core/search.js';
 import { opportunityView } from '../opportunities/view.js';
 import { route } from '../runtime.js';
 

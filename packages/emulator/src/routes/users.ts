@@ -6,7 +6,7 @@
 import { badRequest, unprocessable, wrongLocation } from '../errors.js';
 import type { AgencyRouteRequest, RouteRequest } from '../runtime.js';
 import { route } from '../runtime.js';
-import type { UserRecord } from '../state.js';
+import type { UserRecord } from '../locations/model.js';
 
 /** A stored user as HighLevel returns it (`UserSchema`); every emulated user is a Location's. */
 export function userView(user: UserRecord) {

@@ -1,11 +1,12 @@
 /**
  * Sends webhooks the way HighLevel does: a POST of the JSON body with both signature headers,
- * re-sent unchanged only after a 429 (see `retry.ts`), and recorded in a log the control API can
- * show. Delivery problems are the receiver's to see in that log; they never reach the caller.
+ * re-sent unchanged only after a 429 (see `core/retry.ts`), and recorded in a log the control
+ * API can show. Delivery problems are the receiver's to see in that log; they never reach the
+ * caller.
  */
 import type { Clock } from '@ghl-bridge/client';
+import { decideAfterAttempt, type AttemptOutcome } from './core/retry.js';
 import { signWebhook, type WebhookKeys } from './keys.js';
-import { decideAfterAttempt, type AttemptOutcome } from './retry.js';
 
 export interface WebhookDeliveryOptions {
   fetch: typeof globalThis.fetch;

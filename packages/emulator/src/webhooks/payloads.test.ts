@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { manualClock } from '@ghl-bridge/client';
 import { isKnownWebhookEvent, parseWebhookEvent } from '@ghl-bridge/client/webhooks';
 import { specRoot } from '@ghl-bridge/highlevel-spec';
-import type { ContactRecord, NoteRecord, TaskRecord } from '../state.js';
+import type { ContactRecord, NoteRecord, TaskRecord } from '../contacts/core/model.js';
 import {
   appInstallEvent,
   appointmentEvent,

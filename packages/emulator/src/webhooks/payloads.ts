@@ -1,13 +1,15 @@
 /**
  * Builders for the webhook events the emulator sends, in the payload shapes of HighLevel's
  * event docs (`spec/highlevel/docs/webhook events/`), each stamped with `timestamp` and
- * `webhookId`. They are pure: the caller passes the stored record and a `DeliveryStamp`.
+ * `webhookId`. They are pure (the caller passes the stored record and a `DeliveryStamp`), so
+ * they live in `core/`; this list stays outside it with its test, which parses every payload
+ * with the client's webhook parser against HighLevel's documented schemas.
  *
  * @example
  * const event = contactEvent('ContactCreate', contact, stampDelivery(clock));
  * await delivery.deliver(webhookUrl, event);
  */
-export { stampDelivery, type DeliveryStamp } from './stamp.js';
+export { stampDelivery, type DeliveryStamp } from './core/stamp.js';
 export {
   contactEvent,
   noteEvent,
@@ -18,20 +20,20 @@ export {
   type NoteInput,
   type TaskEventType,
   type TaskInput,
-} from './contactEvents.js';
+} from './core/contactEvents.js';
 export {
   appointmentEvent,
   type AppointmentEventType,
   type AppointmentInput,
-} from './appointmentEvents.js';
+} from './core/appointmentEvents.js';
 export {
   opportunityEvent,
   type OpportunityEventType,
   type OpportunityInput,
-} from './opportunityEvents.js';
+} from './core/opportunityEvents.js';
 export {
   appInstallEvent,
   appUninstallEvent,
   type AppInstallInput,
   type AppUninstallInput,
-} from './appEvents.js';
+} from './core/appEvents.js';

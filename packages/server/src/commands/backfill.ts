@@ -9,21 +9,21 @@
  * and writes nothing.
  */
 import { hostname } from 'node:os';
-import { BackfillPlanner } from '../bookings/backfillPlan.js';
-import { gatherBackfillState } from '../bookings/backfillState.js';
+import { BackfillPlanner } from '../bookingSync/core/backfillPlan.js';
+import { gatherBackfillState } from '../bookingSync/backfillState.js';
 import {
   bookingFileFormat,
   readBookingFile,
   type BookingFileFormat,
-} from '../bookings/bookingFile.js';
-import { recordBooking } from '../bookings/bookingStore.js';
+} from '../bookingSync/bookingFile.js';
+import { recordBooking } from '../bookingSync/recordBooking.js';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { createJobQueue } from '../queue/jobQueue.js';
 import { createRuntime, QUEUES, type Runtime } from '../runtime.js';
-import { customerKey, type BookingEventOptions } from '../sync/bookingEvent.js';
-import type { LedgerOutcome } from '../sync/ledger.js';
+import { customerKey, type BookingEventOptions } from '../bookingSync/core/bookingEvent.js';
+import type { LedgerOutcome } from '../bookingSync/core/ledger.js';
 import { findWorkspace } from '../workspaces/workspaceStore.js';
 import { backfillPhoneCountry } from './backfillCountry.js';
 import { openBackfillSource, DryRunSourceError } from './backfillSource.js';
@@ -56,7 +56,11 @@ export interface BackfillOptions {
 /** The exit code of a run stopped by Ctrl+C. */
 const INTERRUPTED = 130;
 
-/** Returns the exit code. */
+/**
+ * Runs the backfill; returns the exit code.
+ *
+ * @example process.exitCode = await backfillCommand({ config, workspaceId, file, dryRun: false, out: console.log });
+ */
 export async function backfillCommand(options: BackfillOptions): Promise<number> {
   const { out, file } = options;
   const format = bookingFileFormat(file);

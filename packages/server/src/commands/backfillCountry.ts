@@ -8,10 +8,8 @@
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { findConnection } from '../gohighlevel/connectionStore.js';
-import { phoneCountry, type PhoneCountry } from '../sync/customerPhone.js';
-import { findWorkspace } from '../workspaces/workspaceStore.js';
-import { DryRunSourceError, openBackfillSource } from './backfillSource.js';
+import type { PhoneCountry } from '../bookingSync/core/customerPhone.js';
+import { DryRunSourceError, openBackfillSource, readBackfillWorkspace } from './backfillSource.js';
 
 /**
  * The workspace's phone country, or none (also when the workspace or its source cannot be read:
@@ -40,13 +38,7 @@ export async function backfillPhoneCountry(options: {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database.db);
-    const workspace = await findWorkspace(database.db, workspaceId);
-    if (!workspace) return undefined;
-    const connection = await findConnection(database.db, workspace.id);
-    return phoneCountry({
-      workspaceCountry: workspace.default_country,
-      locationCountry: connection?.location_country,
-    });
+    return (await readBackfillWorkspace(database, workspaceId, config))?.phoneCountry;
   } finally {
     await database.close();
   }

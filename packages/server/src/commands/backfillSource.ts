@@ -10,19 +10,23 @@ import {
   readBackfillState,
   type BackfillStatePart,
   type BackfillStateQuery,
-} from '../bookings/backfillState.js';
+} from '../bookingSync/backfillState.js';
 import type { Config } from '../config.js';
 import { openDatabase, pgliteDir, type Database } from '../db/database.js';
 import { DataDirLockedError } from '../db/lockFile.js';
 import { pendingMigrations } from '../db/migrate.js';
-import { findConnection } from '../gohighlevel/connectionStore.js';
+import { findConnection } from '../highlevel/connectionStore.js';
 import { ADMIN_TOKEN_FILE } from '../secrets.js';
-import { phoneCountry, type PhoneCountry } from '../sync/customerPhone.js';
-import { namingFor, syncNaming, workspaceNaming, type SyncNaming } from '../syncWorker/naming.js';
+import { phoneCountry, type PhoneCountry } from '../bookingSync/core/customerPhone.js';
+import { namingFor, syncNaming, type SyncNaming } from '../bookingSync/core/naming.js';
 import { findWorkspace } from '../workspaces/workspaceStore.js';
 import { runningServerUrl } from './serverAddress.js';
 
-/** The dry run cannot read the workspace; the message says why and what to do. */
+/**
+ * The dry run cannot read the workspace; the message says why and what to do.
+ *
+ * @example throw new DryRunSourceError('There is no embedded database in …');
+ */
 export class DryRunSourceError extends Error {
   constructor(message: string) {
     super(message);
@@ -30,24 +34,28 @@ export class DryRunSourceError extends Error {
   }
 }
 
+/** The workspace as a backfill needs it. */
+export interface BackfillWorkspace {
+  id: string;
+  name: string;
+  naming: SyncNaming;
+  /** The country booking phones without +country are read in. */
+  phoneCountry: PhoneCountry | undefined;
+}
+
 export interface BackfillSource {
   /** Where the ledger is read, in words ("the running server at http://…"). */
   description: string;
-  workspace(id: string): Promise<
-    | {
-        id: string;
-        name: string;
-        naming: SyncNaming;
-        /** The country booking phones without +country are read in. */
-        phoneCountry: PhoneCountry | undefined;
-      }
-    | undefined
-  >;
+  workspace(id: string): Promise<BackfillWorkspace | undefined>;
   read(workspaceId: string, query: BackfillStateQuery): Promise<BackfillStatePart>;
   close(): Promise<void>;
 }
 
-/** Opens the source for `config`; throws `DryRunSourceError` when there is none to read. */
+/**
+ * Opens the source for `config`; throws `DryRunSourceError` when there is none to read.
+ *
+ * @example const source = await openBackfillSource(config);
+ */
 export async function openBackfillSource(
   config: Config,
   options: { fetch?: typeof fetch } = {},
@@ -84,20 +92,34 @@ export async function openBackfillSource(
   return databaseSource(database, config);
 }
 
+/**
+ * The workspace `id` read from a database (its row and its connection's country), or undefined.
+ *
+ * @example const country = (await readBackfillWorkspace(database, 'ws_1', config))?.phoneCountry;
+ */
+export async function readBackfillWorkspace(
+  database: Database,
+  id: string,
+  config: Config,
+): Promise<BackfillWorkspace | undefined> {
+  const row = await findWorkspace(database.db, id);
+  if (!row) return undefined;
+  const naming = namingFor(
+    { fieldPrefix: row.booking_field_prefix, tagPrefix: row.booking_tag_prefix },
+    syncNaming(config),
+  );
+  const connection = await findConnection(database.db, row.id);
+  const country = phoneCountry({
+    workspaceCountry: row.default_country,
+    locationCountry: connection?.location_country,
+  });
+  return { id: row.id, name: row.name, naming, phoneCountry: country };
+}
+
 function databaseSource(database: Database, config: Config): BackfillSource {
   return {
     description: database.description,
-    async workspace(id) {
-      const row = await findWorkspace(database.db, id);
-      if (!row) return undefined;
-      const naming = await workspaceNaming(database.db, row.id, syncNaming(config));
-      const connection = await findConnection(database.db, row.id);
-      const country = phoneCountry({
-        workspaceCountry: row.default_country,
-        locationCountry: connection?.location_country,
-      });
-      return { id: row.id, name: row.name, naming, phoneCountry: country };
-    },
+    workspace: (id) => readBackfillWorkspace(database, id, config),
     read: (workspaceId, query) => readBackfillState(database.db, workspaceId, query),
     close: () => database.close(),
   };

@@ -5,7 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { syncJobStatuses, type SyncJobStatus } from '../syncWorker/syncJobStore.js';
+import type { SyncJobStatus } from '../bookingSync/core/syncJobStates.js';
+import { syncJobStatuses } from '../bookingSync/syncJobListing.js';
 import { progressLine, type ProgressReporter } from './progress.js';
 
 export interface SyncTally {
@@ -17,7 +18,11 @@ export interface SyncTally {
   retrying: number;
 }
 
-/** A job's status as this watch counts it; `open` jobs are looked at again. */
+/**
+ * A job's status as this watch counts it; `open` jobs are looked at again.
+ *
+ * @example syncOutcome('waiting_for_connection'); // 'waiting'
+ */
 export function syncOutcome(
   status: SyncJobStatus | undefined,
 ): 'synced' | 'failed' | 'waiting' | 'open' {
@@ -63,7 +68,11 @@ export interface WatchSyncOptions {
   signal?: AbortSignal;
 }
 
-/** Resolves with the tally once every job has ended, or when `signal` aborts. */
+/**
+ * Resolves with the tally once every job has ended, or when `signal` aborts.
+ *
+ * @example const tally = await watchSync({ db, jobIds, progress, now: Date.now, pollMs: 500 });
+ */
 export async function watchSync(options: WatchSyncOptions): Promise<SyncTally> {
   const { db, progress, now } = options;
   const open = new Set(options.jobIds);

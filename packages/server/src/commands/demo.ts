@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { App } from '../http/app.js';
+import type { App } from '../http/env.js';
 
 export interface DemoHighLevel {
   fetch: typeof fetch;

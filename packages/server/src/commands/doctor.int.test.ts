@@ -11,7 +11,7 @@ import { loadConfig } from '../config.js';
 import { keyringFrom } from '../crypto/keyring.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { saveConnection } from '../gohighlevel/connectionStore.js';
+import { saveConnection } from '../highlevel/connectionStore.js';
 import { createWorkspace } from '../workspaces/workspaceStore.js';
 import { doctorCommand } from './doctor.js';
 

@@ -2,10 +2,10 @@
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { checkConnection } from '../gohighlevel/checkConnection.js';
-import { createHighLevelClients } from '../gohighlevel/clients.js';
-import { connectionApiKey, findConnection } from '../gohighlevel/connectionStore.js';
-import { requiredScopes } from '../gohighlevel/scopeChecks.js';
+import { checkConnection } from '../highlevel/checkConnection.js';
+import { createHighLevelClients } from '../highlevel/clients.js';
+import { connectionApiKey, findConnection } from '../highlevel/connectionStore.js';
+import { requiredScopes } from '../highlevel/core/scopeChecks.js';
 import { createRateLimiter } from '@ghl-bridge/client';
 import { resolveSecrets } from '../secrets.js';
 import { findWorkspace } from '../workspaces/workspaceStore.js';

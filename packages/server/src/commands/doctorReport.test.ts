@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionCheck } from '../gohighlevel/checkConnection.js';
-import type { ConnectionRow } from '../gohighlevel/connectionStore.js';
-import { connectionVerdict, type NoAnswer, type ProbeResult } from '../gohighlevel/scopeChecks.js';
+import type { ConnectionCheck } from '../highlevel/checkConnection.js';
+import type { ConnectionRow } from '../highlevel/connectionStore.js';
+import {
+  connectionVerdict,
+  type NoAnswer,
+  type ProbeResult,
+} from '../highlevel/core/scopeChecks.js';
 import type { WorkspaceRow } from '../workspaces/workspaceStore.js';
 import { doctorReport, unreachable } from './doctorReport.js';
 

@@ -2,9 +2,9 @@
  * `ghl-bridge doctor` in plain words: what was checked against HighLevel and, for each problem,
  * what to do. Pure: turns the check into lines.
  */
-import type { ConnectionCheck } from '../gohighlevel/checkConnection.js';
-import type { ConnectionRow } from '../gohighlevel/connectionStore.js';
-import type { NoAnswer, ProbeResult } from '../gohighlevel/scopeChecks.js';
+import type { ConnectionCheck } from '../highlevel/checkConnection.js';
+import type { ConnectionRow } from '../highlevel/connectionStore.js';
+import type { NoAnswer, ProbeResult } from '../highlevel/core/scopeChecks.js';
 import type { WorkspaceRow } from '../workspaces/workspaceStore.js';
 
 const OK = '✓';

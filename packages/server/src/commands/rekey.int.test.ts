@@ -9,9 +9,9 @@ import { main } from '../cli.js';
 import { keyringFrom } from '../crypto/keyring.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { saveConnection } from '../gohighlevel/connectionStore.js';
-import { voiceSettingsSchema } from '../voice/settings.js';
-import { saveVoiceSettings } from '../voiceBooking/settingsStore.js';
+import { saveConnection } from '../highlevel/connectionStore.js';
+import { voiceSettingsSchema } from '../voice/core/settings.js';
+import { saveVoiceSettings } from '../voice/settingsStore.js';
 import { createWorkspace } from '../workspaces/workspaceStore.js';
 
 const OLD_KEY = SECRET_KEY;

@@ -1,6 +1,6 @@
 import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { App } from '../http/app.js';
+import type { App } from '../http/env.js';
 
 export interface HttpServer {
   url: string;

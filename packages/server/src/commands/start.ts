@@ -57,6 +57,7 @@ export async function startCommand(options: StartOptions): Promise<Started> {
         : 'ghl-bridge is running.',
     );
     out('');
+    out(`  Dashboard     ${http.url}/   (sign in with the admin token or a workspace API key)`);
     out(`  API           ${http.url}/v1`);
     out(`  API docs      ${http.url}/docs`);
     out(`  OpenAPI       ${http.url}/openapi.json`);

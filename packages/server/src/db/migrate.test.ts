@@ -30,3 +30,15 @@ describe('splitStatements', () => {
     expect(migration?.statements[0]).toMatch(/^CREATE FUNCTION[\s\S]*\$\$$/);
   });
 });
+
+describe('bundledMigrations', () => {
+  it("names each migration after its file, so alphabetical order is the numbers' order", () => {
+    const migrations = bundledMigrations();
+    expect(migrations.map((m) => m.name.slice(0, 5))).toEqual(
+      migrations.map((m) => `${String(m.version).padStart(4, '0')}_`),
+    );
+    expect(migrations.map((m) => m.name).sort()).toEqual(
+      [...migrations].sort((a, b) => a.version - b.version).map((m) => m.name),
+    );
+  });
+});

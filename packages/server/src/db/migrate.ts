@@ -1,62 +1,59 @@
 /**
- * Plain numbered SQL migrations (`migrations/NNNN_name.sql`), applied in order, each once, all
- * pending ones in one transaction under an advisory lock, so processes starting together on one
- * PostgreSQL do not race. Statements in a file end with `;` at the end of a line.
+ * Migrations run on Kysely's `Migrator`, a maintained answer to a solved problem: it applies each
+ * migration once and records it in `kysely_migration`, runs all pending ones in one transaction
+ * (PostgreSQL and PGlite both roll DDL back), and on PostgreSQL holds an advisory lock meanwhile,
+ * so processes starting together do not race; PGlite has one connection, held for the whole run.
+ *
+ * The migrations are the plain numbered SQL files in `migrations/`: `NNNN_name.sql` is the
+ * migration `NNNN_name`, whose `up` runs the file's statements (sqlMigrations.ts), so Kysely's
+ * alphabetical order is the numeric one. A database migrated before Kysely ran here has its record
+ * in `schema_migrations`: it is copied into Kysely's table first, under the advisory lock the
+ * earlier runner took (legacyMigrations.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { adoptLegacyMigrations, legacyMigrations } from './legacyMigrations.js';
 import type { DB } from './schema.js';
+import { bundledMigrations, sqlMigrationProvider, type Migration } from './sqlMigrations.js';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
-/** An arbitrary constant: the advisory lock id migrations run under. */
-const MIGRATION_LOCK_ID = 7_243_001;
+export { bundledMigrations, splitStatements, type Migration } from './sqlMigrations.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  statements: string[];
-}
-
-/** The migrations shipped with the server, in order. */
-export function bundledMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((file) => /^\d{4}_[\w-]+\.sql$/.test(file))
-    .sort()
-    .map((file) => ({
-      version: Number(file.slice(0, 4)),
-      name: file.replace(/\.sql$/, ''),
-      statements: splitStatements(readFileSync(`${dir}/${file}`, 'utf8')),
-    }));
+/** Migrating stopped; `migration` names the one that failed, when one did. */
+export class MigrationError extends Error {
+  constructor(
+    readonly migration: string | undefined,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(migration ? `migration ${migration} failed: ${reason}` : `migrating failed: ${reason}`, {
+      cause,
+    });
+    this.name = 'MigrationError';
+  }
 }
 
 /**
- * Splits a script into statements: comment lines dropped, `;` at a line's end closes one, except
- * inside a dollar-quoted body (`AS $$ … $$`, a function's), whose own statements stay in it.
+ * Applies the pending migrations; returns the names applied (empty when up to date). Throws a
+ * `MigrationError` naming the migration that failed, after rolling back every one of this run.
+ *
+ * @example
+ * await migrate(database.db); // ['0001_workspaces_and_connections', …]
  */
-export function splitStatements(script: string): string[] {
-  const statements: string[] = [];
-  let lines: string[] = [];
-  let openQuote: string | undefined;
-  for (const line of script.split('\n')) {
-    if (openQuote === undefined && /^\s*--/.test(line)) continue;
-    lines.push(line);
-    for (const tag of line.match(/\$\w*\$/g) ?? []) {
-      if (openQuote === undefined) openQuote = tag;
-      else if (openQuote === tag) openQuote = undefined;
-    }
-    if (openQuote === undefined && /;[ \t]*$/.test(line)) {
-      statements.push(lines.join('\n').replace(/;[ \t]*$/, ''));
-      lines = [];
-    }
+export async function migrate(db: Kysely<DB>, migrations = bundledMigrations()): Promise<string[]> {
+  // In a transaction of its own: Kysely reads its record inside its transaction and offers no
+  // hook before that. Adopting is all or nothing and true whatever happens next.
+  await adoptLegacyMigrations(db, migrations);
+  const { error, results = [] } = await (await migrator(db, migrations)).migrateToLatest();
+  if (error !== undefined) {
+    throw new MigrationError(results.find((r) => r.status === 'Error')?.migrationName, error);
   }
-  statements.push(lines.join('\n'));
-  return statements.map((statement) => statement.trim()).filter(Boolean);
+  return results.map((r) => r.migrationName);
 }
 
 /**
  * The migrations not applied yet, found without writing anything (for a dry run, which must not
- * migrate).
+ * migrate): Kysely's tables are only read, and a database the earlier runner migrated counts as
+ * migrated as far as its `schema_migrations` says.
  *
  * @example if ((await pendingMigrations(db)).length > 0) console.log('run ghl-bridge migrate');
  */
@@ -64,41 +61,22 @@ export async function pendingMigrations(
   db: Kysely<DB>,
   migrations = bundledMigrations(),
 ): Promise<string[]> {
-  const table = await sql<{
-    name: string | null;
-  }>`select to_regclass('schema_migrations')::text as name`.execute(db);
-  if (!table.rows[0]?.name) return migrations.map((m) => m.name);
-  const applied = new Set(
-    (await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version),
-  );
-  return migrations.filter((m) => !applied.has(m.version)).map((m) => m.name);
+  const adopted = new Set((await legacyMigrations(db, migrations)).map((m) => m.name));
+  const all = await (await migrator(db, migrations)).getMigrations();
+  return all.filter((m) => m.executedAt === undefined && !adopted.has(m.name)).map((m) => m.name);
 }
 
-/**
- * Applies the pending migrations; returns the names applied (empty when up to date).
- *
- * @example
- * await migrate(database.db); // ['0001_workspaces_and_connections', …]
- */
-export async function migrate(db: Kysely<DB>, migrations = bundledMigrations()): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`.execute(trx);
-    await sql`create table if not exists schema_migrations (
-      version integer primary key,
-      name text not null,
-      applied_at timestamptz not null default now()
-    )`.execute(trx);
-    const applied = new Set(
-      (await trx.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version),
-    );
-    const pending = migrations.filter((m) => !applied.has(m.version));
-    for (const migration of pending) {
-      for (const statement of migration.statements) await sql.raw(statement).execute(trx);
-      await trx
-        .insertInto('schema_migrations')
-        .values({ version: migration.version, name: migration.name })
-        .execute();
-    }
-    return pending.map((m) => m.name);
-  });
+async function migrator(db: Kysely<DB>, migrations: Migration[]): Promise<Migrator> {
+  const provider = sqlMigrationProvider(migrations, await recordedMigrations(db));
+  return new Migrator({ db, provider });
+}
+
+/** The names in Kysely's record, none before its first run. */
+async function recordedMigrations(db: Kysely<DB>): Promise<string[]> {
+  const { rows } = await sql<{
+    table: string | null;
+  }>`select to_regclass('kysely_migration')::text as table`.execute(db);
+  if (!rows[0]?.table) return [];
+  const recorded = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return recorded.rows.map((row) => row.name);
 }

@@ -142,7 +142,7 @@ export interface VoiceSettingsTable {
 export interface VoiceIdempotencyTable {
   workspace_id: string;
   key: string;
-  /** A `StoredOutcome` (voice/bookingSteps.ts). */
+  /** A `StoredOutcome` (voice/core/bookingSteps.ts). */
   outcome: ColumnType<unknown, string, string>;
   updated_at: Generated<Date>;
 }
@@ -166,8 +166,19 @@ export interface VoiceCallEventsTable {
   created_at: Generated<Date>;
 }
 
+/** A dashboard sign-in (migration 0017); the cookie carries the token, this row its hash. */
+export interface DashboardSessionsTable {
+  token_hash: string;
+  principal: 'admin' | 'workspace';
+  workspace_id: string | null;
+  credential_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
+  dashboard_sessions: DashboardSessionsTable;
   gohighlevel_connections: GoHighLevelConnectionsTable;
   rate_limit_keys: RateLimitKeysTable;
   rate_limit_requests: RateLimitRequestsTable;

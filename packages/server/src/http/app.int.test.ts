@@ -9,7 +9,8 @@ describeOnBackends(
       const { id } = await server().createWorkspace();
       for (const [method, path] of [
         ['GET', '/nope'],
-        ['GET', '/'],
+        // `/` is the dashboard's page (routes/dashboard.ts); nothing else outside the API is.
+        ['GET', '/index.html'],
         ['POST', `/v1/workspaces/${id}/unknown`],
         ['PATCH', '/v1/workspaces'],
       ] as const) {
@@ -78,6 +79,7 @@ describeOnBackends(
       expect(Object.keys(paths).sort()).toEqual([
         '/healthz',
         '/readyz',
+        '/v1/session',
         '/v1/workspaces',
         '/v1/workspaces/{ws}',
         '/v1/workspaces/{ws}/appointments',

@@ -1,10 +1,10 @@
 import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/database.js';
-import type { HighLevelClients } from '../gohighlevel/clients.js';
+import type { HighLevelClients } from '../highlevel/clients.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { JobQueue } from '../queue/jobQueue.js';
-import type { WallClock } from '../voiceBooking/context.js';
+import type { WallClock } from '../voice/context.js';
 
 /** Everything the HTTP routes use, injected so tests can build the app around real parts. */
 export interface AppDeps {

@@ -1,3 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from '../logger.js';
 import type { WorkspaceRow } from '../workspaces/workspaceStore.js';
 
@@ -13,5 +14,10 @@ export interface AppEnv {
     principal: Principal;
     /** Set on `/v1/workspaces/:ws…` routes once access is checked. */
     workspace: WorkspaceRow;
+    /** Set when the dashboard's session cookie authenticated the request. */
+    session?: { token: string; expiresAt: Date };
   };
 }
+
+/** The API app every route registers on (`createApp` in app.ts builds it). */
+export type App = OpenAPIHono<AppEnv>;

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnBackends } from '../../test/harness.js';
 import { openApiHoles, type OpenApiDocument } from '../../test/openApiHoles.js';
-import { BOOKING_STATUSES } from '../sync/bookingEvent.js';
+import { BOOKING_STATUSES } from '../bookingSync/core/bookingEvent.js';
 
 /** Where the document may hold any JSON value, and why. */
 const FREE_FORM = {

@@ -59,6 +59,9 @@ interface Fuzzing {
 const FUZZED: Record<string, Fuzzing> = {
   'GET /healthz': {},
   'GET /readyz': {},
+  'POST /v1/session': { good: () => ({ body: { token: ADMIN_TOKEN } }) },
+  'GET /v1/session': {},
+  'DELETE /v1/session': {},
   'POST /v1/workspaces': {
     good: () => ({
       body: {

@@ -1,10 +1,10 @@
 /** Shapes shared by several routes, named in /openapi.json. */
 import { z } from '@hono/zod-openapi';
-import { FEATURES } from '../gohighlevel/scopeChecks.js';
-import { isCountryCode } from '../phone.js';
-import { bookingEventSchema } from '../sync/bookingEvent.js';
-import { SYNC_JOB_STATUSES } from '../syncWorker/syncJobStore.js';
-import { FieldPrefixSchema, TagPrefixSchema } from '../syncWorker/naming.js';
+import { FEATURES } from '../highlevel/core/scopeChecks.js';
+import { isCountryCode } from '../core/phone.js';
+import { bookingEventSchema } from '../bookingSync/core/bookingEvent.js';
+import { SYNC_JOB_STATUSES } from '../bookingSync/syncJobStore.js';
+import { FieldPrefixSchema, TagPrefixSchema } from '../bookingSync/core/naming.js';
 import { OfferedSlotSchema } from './voiceResultSchemas.js';
 
 const FieldError = z.object({

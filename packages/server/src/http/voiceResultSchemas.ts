@@ -1,10 +1,26 @@
 /**
- * The voice tools' answers (`voice/results.ts`) as /openapi.json names them: the REST voice
+ * The voice tools' answers (`voice/core/results.ts`) as /openapi.json names them: the REST voice
  * routes return them as they are, and a call's audit trail records one per tool call. The type
- * checks at the end fail to compile when a schema and the result it documents drift apart.
+ * checks at the end fail to compile when a schema and the result it documents drift apart. Also
+ * the slot a booking or a move chooses, as both routes take it.
  */
 import { z } from '@hono/zod-openapi';
-import type * as Results from '../voice/results.js';
+import type * as Results from '../voice/core/results.js';
+
+/** A slot by the id availability gave, or by its start: the fields of a booking or a move. */
+export const slotChoiceFields = {
+  slotId: z.string().optional().openapi({
+    description: 'A slot `id` from GET …/availability (preferred: it names the exact slot)',
+  }),
+  startTime: z.string().optional().openapi({
+    description:
+      "Or the start as a date-time, like 2026-12-01T14:30:00-05:00 (without an offset: in the workspace's timezone)",
+    example: '2026-12-01T14:30:00-05:00',
+  }),
+};
+
+/** A body for `PATCH …/appointments/{appointmentId}`: the new slot, one way or the other. */
+export const RescheduleBody = z.object(slotChoiceFields).openapi('RescheduleAppointment');
 
 const message = z.string().openapi({
   description: 'One sentence the agent can say as it is',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createTestDatabase, type TestDatabase } from '../../test/backends.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { databaseLock } from './databaseLock.js';
+import { databaseLock } from '../db/namedLock.js';
 import { databaseRateLimitStore } from './databaseStore.js';
 
 const burst3: RateLimitWindow[] = [{ limit: 3, intervalMs: 1000 }];

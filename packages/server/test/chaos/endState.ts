@@ -8,8 +8,8 @@
 import type { Emulator } from '@ghl-bridge/emulator';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/database.js';
-import { customerKey } from '../../src/sync/bookingEvent.js';
-import { CONTACT_SYNC_QUEUE } from '../../src/syncWorker/syncJobStore.js';
+import { customerKey } from '../../src/bookingSync/core/bookingEvent.js';
+import { CONTACT_SYNC_QUEUE } from '../../src/bookingSync/syncJobStore.js';
 import { expectedContacts, type ExpectedContact, type PostedEvent } from '../bookingChanges.js';
 import { userContacts } from '../bookings.js';
 

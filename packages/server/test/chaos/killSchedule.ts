@@ -6,7 +6,7 @@
  * the database is restarted once along the way.
  */
 import { sql } from 'kysely';
-import { CONTACT_SYNC_QUEUE } from '../../src/syncWorker/syncJobStore.js';
+import { CONTACT_SYNC_QUEUE } from '../../src/bookingSync/syncJobStore.js';
 import { waitFor } from '../waitFor.js';
 import type { ApiClient } from './apiClient.js';
 import type { Deployment } from './deployment.js';

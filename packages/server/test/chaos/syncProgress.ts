@@ -4,7 +4,7 @@
  * through `apiClient`, so they ride out a process restarting.
  */
 import type { Emulator } from '@ghl-bridge/emulator';
-import { CONTACT_SYNC_QUEUE } from '../../src/syncWorker/syncJobStore.js';
+import { CONTACT_SYNC_QUEUE } from '../../src/bookingSync/syncJobStore.js';
 import { waitFor } from '../waitFor.js';
 import type { ApiClient } from './apiClient.js';
 

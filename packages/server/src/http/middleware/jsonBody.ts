@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { HttpError, validationFailed } from '../httpError.js';
-import { unstorableTextIn } from '../../storableText.js';
+import { unstorableTextIn } from '../../core/storableText.js';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);

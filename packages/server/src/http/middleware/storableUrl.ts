@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { HttpError } from '../httpError.js';
-import { unstorableTextProblem } from '../../storableText.js';
+import { unstorableTextProblem } from '../../core/storableText.js';
 
 /**
  * Path segments and query parameters with text the database cannot store (a `%00`, a lone

@@ -3,14 +3,13 @@
  * tool; HighLevel keeps it, with status `cancelled`) -> 200 `cancelled`, also when repeated.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { cancelAppointment } from '../../voiceBooking/appointments.js';
-import type { App } from '../app.js';
+import { cancelAppointment } from '../../voice/appointments.js';
 import type { AppDeps } from '../deps.js';
+import type { App } from '../env.js';
+import { voiceContext } from '../middleware/voiceContext.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import { voiceAnswer } from '../voiceAnswers.js';
 import { CancelledSchema } from '../voiceResultSchemas.js';
-import { notConnected, requireVoiceSetup } from '../voiceContext.js';
-import { openVoiceContext } from '../../voiceBooking/context.js';
-import { toolResultError } from './postAppointment.js';
 
 const route = createRoute({
   method: 'delete',
@@ -27,14 +26,12 @@ const route = createRoute({
   },
 });
 
+/** @example registerDeleteAppointment(app, deps); */
 export function registerDeleteAppointment(app: App, deps: AppDeps): void {
-  app.openapi(route, async (c) => {
-    const ws = c.get('workspace').id;
+  app.openapi({ ...route, middleware: voiceContext(deps) }, async (c) => {
     const { appointmentId } = c.req.valid('param');
-    const ctx = openVoiceContext(deps, c.get('log'), ws, await requireVoiceSetup(deps, ws));
-    if (!ctx) throw notConnected(ws);
-    const result = await cancelAppointment(ctx, { appointmentId });
-    if (result.status !== 'cancelled') throw toolResultError(result);
-    return c.json(result, 200);
+    const ctx = await c.var.openVoiceContext();
+    const outcome = await cancelAppointment(ctx, { appointmentId });
+    return c.json(voiceAnswer(outcome, ['cancelled'], ctx.now), 200);
   });
 }

@@ -1,7 +1,7 @@
 /** `DELETE /v1/workspaces/:ws` -> 204; its connection and credentials go with it. */
 import { createRoute } from '@hono/zod-openapi';
 import { deleteWorkspace } from '../../workspaces/workspaceStore.js';
-import type { App } from '../app.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 

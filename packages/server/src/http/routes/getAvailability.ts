@@ -5,15 +5,16 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { LocationAccessError, NotFoundError, ValidationError } from '@ghl-bridge/client';
-import { readCheckAvailability } from '../../voice/toolArgs.js';
-import { checkAvailability } from '../../voiceBooking/availability.js';
-import type { App } from '../app.js';
+import { checkAvailability } from '../../voice/checkAvailability.js';
+import { liveRead, toolContextOf, type VoiceContext } from '../../voice/context.js';
+import { readCheckAvailability } from '../../voice/core/searchWindow.js';
 import type { AppDeps } from '../deps.js';
+import type { App } from '../env.js';
 import { HttpError } from '../httpError.js';
+import { voiceContext } from '../middleware/voiceContext.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import { searchRefusal, voiceAnswer } from '../voiceAnswers.js';
 import { NoSlotsSchema, SlotsOfferedSchema } from '../voiceResultSchemas.js';
-import { notConnected, requireVoiceSetup } from '../voiceContext.js';
-import { liveRead, openVoiceContext, type VoiceContext } from '../../voiceBooking/context.js';
 
 const route = createRoute({
   method: 'get',
@@ -91,27 +92,21 @@ async function requireOwnCalendar(ctx: VoiceContext, calendarId: string): Promis
   }
 }
 
+/** @example registerGetAvailability(app, deps); */
 export function registerGetAvailability(app: App, deps: AppDeps): void {
-  app.openapi(route, async (c) => {
-    const ws = c.get('workspace').id;
+  app.openapi({ ...route, middleware: voiceContext(deps) }, async (c) => {
     const { calendarId, ...query } = c.req.valid('query');
-    const stored = await requireVoiceSetup(deps, ws);
-    const settings = calendarId ? { ...stored.settings, calendarId } : stored.settings;
-    const opened = openVoiceContext(deps, c.get('log'), ws, { ...stored, settings });
-    if (!opened) throw notConnected(ws);
-    const ctx = { ...opened, signal: c.req.raw.signal };
-    const read = readCheckAvailability(query, {
-      now: ctx.now,
-      timezone: settings.timezone,
-      defaultCountry: settings.defaultCountry,
-      maxDaysAhead: settings.rules.maxDaysAhead,
-    });
-    if (!read.ok) {
-      throw new HttpError(422, 'validation_failed', read.result.message, {
-        fields: (read.result.invalid ?? []).map((p) => ({ path: p.field, message: p.expected })),
-      });
-    }
+    const opened = await c.var.openVoiceContext();
+    // Reads stop when the caller goes away: nothing is left to answer.
+    const ctx: VoiceContext = {
+      ...opened,
+      settings: calendarId ? { ...opened.settings, calendarId } : opened.settings,
+      signal: c.req.raw.signal,
+    };
+    const read = readCheckAvailability(query, toolContextOf(ctx));
+    if (!read.ok) throw searchRefusal(read.result, ctx.now);
     if (calendarId) await requireOwnCalendar(ctx, calendarId);
-    return c.json(await checkAvailability(ctx, read.args), 200);
+    const outcome = await checkAvailability(ctx, read.args);
+    return c.json(voiceAnswer(outcome, ['ok', 'none'], ctx.now), 200);
   });
 }

@@ -1,7 +1,7 @@
 /** `GET /v1/workspaces/:ws/bookings/:bookingId` -> 200 the stored version, its sync state and HighLevel contact id. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { bookingView, findBooking } from '../../bookings/bookingStore.js';
-import type { App } from '../app.js';
+import { bookingView, findBooking } from '../../bookingSync/ledgerStore.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { BookingViewSchema, bearer, errorResponses, WorkspaceParams } from '../schemas.js';
@@ -25,6 +25,11 @@ const route = createRoute({
   },
 });
 
+/**
+ * Adds `GET /v1/workspaces/:ws/bookings/:bookingId` to `app`.
+ *
+ * @example registerGetBooking(app, deps);
+ */
 export function registerGetBooking(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');

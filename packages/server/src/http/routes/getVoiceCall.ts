@@ -3,8 +3,8 @@
  * with its arguments, HighLevel requests (with traceIds) and outcome; 404 for an unknown call.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { callEvents } from '../../voiceBooking/callAudit.js';
-import type { App } from '../app.js';
+import { callEvents } from '../../voice/callAudit.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
@@ -59,6 +59,7 @@ const route = createRoute({
   },
 });
 
+/** @example registerGetVoiceCall(app, deps); */
 export function registerGetVoiceCall(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const { callId } = c.req.valid('param');

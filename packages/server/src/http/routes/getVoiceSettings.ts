@@ -1,12 +1,12 @@
 /** `GET /v1/workspaces/:ws/voice` -> 200 the voice settings, secrets masked; 404 when unset. */
 import { createRoute } from '@hono/zod-openapi';
-import { maskSettings } from '../../voice/settings.js';
-import { loadVoiceSettings } from '../../voiceBooking/settingsStore.js';
-import type { App } from '../app.js';
+import { maskSettings } from '../../voice/core/settings.js';
+import { loadVoiceSettings } from '../../voice/settingsStore.js';
 import type { AppDeps } from '../deps.js';
+import type { App } from '../env.js';
 import { HttpError } from '../httpError.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { VoiceSettingsSchema } from './putVoiceSettings.js';
+import { VoiceSettingsSchema } from '../voiceSettingsSchemas.js';
 
 const route = createRoute({
   method: 'get',
@@ -23,6 +23,7 @@ const route = createRoute({
   },
 });
 
+/** @example registerGetVoiceSettings(app, deps); */
 export function registerGetVoiceSettings(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');

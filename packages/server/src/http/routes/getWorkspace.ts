@@ -3,10 +3,10 @@
  * phones without +country are read in (`phoneCountry`: the workspace's own, else the Location's).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { connectionView, findConnection } from '../../gohighlevel/connectionStore.js';
-import { phoneCountry } from '../../sync/customerPhone.js';
+import { connectionView, findConnection } from '../../highlevel/connectionStore.js';
+import { phoneCountry } from '../../bookingSync/core/customerPhone.js';
 import { workspaceView } from '../../workspaces/workspaceStore.js';
-import type { App } from '../app.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import {
   bearer,

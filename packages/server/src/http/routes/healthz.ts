@@ -1,6 +1,6 @@
 /** `GET /healthz` -> 200 while the process runs (liveness; checks nothing else). */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { App } from '../app.js';
+import type { App } from '../env.js';
 
 const route = createRoute({
   method: 'get',

@@ -4,13 +4,9 @@
  * `counts` covers every job of the workspace, whatever the filters.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  countSyncJobs,
-  listSyncJobs,
-  SYNC_JOB_STATUSES,
-  syncJobView,
-} from '../../syncWorker/syncJobStore.js';
-import type { App } from '../app.js';
+import { SYNC_JOB_STATUSES } from '../../bookingSync/core/syncJobStates.js';
+import { countSyncJobs, listSyncJobs, syncJobView } from '../../bookingSync/syncJobListing.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { SyncJobSchema, bearer, errorResponses, WorkspaceParams } from '../schemas.js';
@@ -107,6 +103,11 @@ function decodeCursor(cursor: string, ws: string): string {
   return parsed.data.after;
 }
 
+/**
+ * Adds `GET /v1/workspaces/:ws/sync-jobs` to `app`.
+ *
+ * @example registerListSyncJobs(app, deps);
+ */
 export function registerListSyncJobs(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');

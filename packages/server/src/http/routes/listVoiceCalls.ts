@@ -1,7 +1,7 @@
 /** `GET /v1/workspaces/:ws/voice/calls` -> 200 `{calls}`: the latest voice calls (at most 200). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { listCalls } from '../../voiceBooking/callAudit.js';
-import type { App } from '../app.js';
+import { listCalls } from '../../voice/callAudit.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 
@@ -29,6 +29,7 @@ const route = createRoute({
   },
 });
 
+/** @example registerListVoiceCalls(app, deps); */
 export function registerListVoiceCalls(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const calls = await listCalls(deps.database.db, c.get('workspace').id, 200);

@@ -1,7 +1,7 @@
 /** `GET /v1/workspaces?limit=&after=` -> 200 `{workspaces, next}` in creation order. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { listWorkspaces, workspaceView } from '../../workspaces/workspaceStore.js';
-import type { App } from '../app.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, errorResponses, WorkspaceSchema } from '../schemas.js';
 

@@ -1,5 +1,5 @@
 /** `GET /metrics` -> Prometheus text: HighLevel requests, rate-limit waits, jobs by state. */
-import type { App } from '../app.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 
 export function registerMetrics(app: App, deps: AppDeps): void {

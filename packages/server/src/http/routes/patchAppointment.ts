@@ -4,15 +4,15 @@
  * Repeating it is harmless: an appointment already at that time answers the same.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { readRescheduleAppointment } from '../../voice/toolArgs.js';
-import { rescheduleAppointment } from '../../voiceBooking/appointments.js';
-import type { App } from '../app.js';
+import { toolContextOf } from '../../voice/context.js';
+import { readRescheduleAppointment } from '../../voice/core/toolArgs.js';
+import { rescheduleAppointment } from '../../voice/rescheduleAppointment.js';
 import type { AppDeps } from '../deps.js';
+import type { App } from '../env.js';
+import { voiceContext } from '../middleware/voiceContext.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { RescheduledSchema } from '../voiceResultSchemas.js';
-import { notConnected, requireVoiceSetup } from '../voiceContext.js';
-import { openVoiceContext } from '../../voiceBooking/context.js';
-import { RescheduleBody, toolResultError } from './postAppointment.js';
+import { voiceAnswer, voiceRefusal } from '../voiceAnswers.js';
+import { RescheduleBody, RescheduledSchema } from '../voiceResultSchemas.js';
 
 const route = createRoute({
   method: 'patch',
@@ -32,21 +32,15 @@ const route = createRoute({
   },
 });
 
+/** @example registerPatchAppointment(app, deps); */
 export function registerPatchAppointment(app: App, deps: AppDeps): void {
-  app.openapi(route, async (c) => {
-    const ws = c.get('workspace').id;
+  app.openapi({ ...route, middleware: voiceContext(deps) }, async (c) => {
     const { appointmentId } = c.req.valid('param');
-    const setup = await requireVoiceSetup(deps, ws);
-    const { settings } = setup;
-    const ctx = openVoiceContext(deps, c.get('log'), ws, setup);
-    if (!ctx) throw notConnected(ws);
-    const read = readRescheduleAppointment(
-      { ...c.req.valid('json'), appointmentId },
-      { now: ctx.now, timezone: settings.timezone, defaultCountry: settings.defaultCountry },
-    );
-    if (!read.ok) throw toolResultError(read.result);
-    const result = await rescheduleAppointment(ctx, read.args);
-    if (result.status !== 'rescheduled') throw toolResultError(result);
-    return c.json(result, 200);
+    const ctx = await c.var.openVoiceContext();
+    const body = { ...c.req.valid('json'), appointmentId };
+    const read = readRescheduleAppointment(body, toolContextOf(ctx));
+    if (!read.ok) throw voiceRefusal(read.result, ctx.now);
+    const outcome = await rescheduleAppointment(ctx, read.args);
+    return c.json(voiceAnswer(outcome, ['rescheduled'], ctx.now), 200);
   });
 }

@@ -6,31 +6,20 @@
  * HighLevel's answer was lost (send the same request again with the same key).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ToolResult } from '../../voice/results.js';
-import { readBookAppointment } from '../../voice/toolArgs.js';
-import { bookAppointment } from '../../voiceBooking/booking.js';
-import type { App } from '../app.js';
+import { bookAppointment } from '../../voice/bookAppointment.js';
+import { toolContextOf } from '../../voice/context.js';
+import { readBookAppointment } from '../../voice/core/toolArgs.js';
 import type { AppDeps } from '../deps.js';
+import type { App } from '../env.js';
 import { HttpError } from '../httpError.js';
+import { voiceContext } from '../middleware/voiceContext.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { BookedSchema } from '../voiceResultSchemas.js';
-import { notConnected, requireVoiceSetup } from '../voiceContext.js';
-import { openVoiceContext } from '../../voiceBooking/context.js';
-
-const slotId = z.string().optional().openapi({
-  description: 'A slot `id` from GET …/availability (preferred: it names the exact slot)',
-});
-const startTime = z.string().optional().openapi({
-  description:
-    "Or the start as a date-time, like 2026-12-01T14:30:00-05:00 (without an offset: in the workspace's timezone)",
-  example: '2026-12-01T14:30:00-05:00',
-});
+import { voiceAnswer, voiceRefusal } from '../voiceAnswers.js';
+import { BookedSchema, slotChoiceFields } from '../voiceResultSchemas.js';
 
 const BookBody = z
   .object({
-    slotId,
-    startTime,
+    ...slotChoiceFields,
     name: z
       .string()
       .optional()
@@ -43,9 +32,6 @@ const BookBody = z
     notes: z.string().optional().openapi({ description: 'Added to the appointment note' }),
   })
   .openapi('BookAppointment');
-
-/** A body for `PATCH …/appointments/{appointmentId}`: the new slot, one way or the other. */
-export const RescheduleBody = z.object({ slotId, startTime }).openapi('RescheduleAppointment');
 
 const route = createRoute({
   method: 'post',
@@ -66,32 +52,9 @@ const route = createRoute({
   },
 });
 
-/** A tool result that is not a booking, as the HTTP error it is. */
-export function toolResultError(result: ToolResult): HttpError {
-  switch (result.status) {
-    case 'slot_unavailable':
-      return new HttpError(409, 'slot_unavailable', result.message, {
-        alternatives: result.alternatives,
-      });
-    case 'needs_info':
-      return new HttpError(422, 'validation_failed', result.message, {
-        missing: result.missing,
-        fields: (result.invalid ?? []).map((p) => ({ path: p.field, message: p.expected })),
-      });
-    case 'not_found':
-      return new HttpError(404, 'appointment_not_found', result.message);
-    case 'error': {
-      const status: ContentfulStatusCode = result.code === 'unconfirmed' ? 503 : 502;
-      return new HttpError(status, result.code, result.message);
-    }
-    default:
-      return new HttpError(500, 'unexpected_result', `Unexpected result ${result.status}`);
-  }
-}
-
+/** @example registerPostAppointment(app, deps); */
 export function registerPostAppointment(app: App, deps: AppDeps): void {
-  app.openapi(route, async (c) => {
-    const ws = c.get('workspace').id;
+  app.openapi({ ...route, middleware: voiceContext(deps) }, async (c) => {
     const key = c.req.valid('header')['idempotency-key'];
     if (!key) {
       throw new HttpError(
@@ -100,22 +63,14 @@ export function registerPostAppointment(app: App, deps: AppDeps): void {
         'Send an Idempotency-Key header (any unique string per booking, e.g. a UUID) so a retried request cannot book twice.',
       );
     }
-    const setup = await requireVoiceSetup(deps, ws);
-    const { settings } = setup;
-    const ctx = openVoiceContext(deps, c.get('log'), ws, setup);
-    if (!ctx) throw notConnected(ws);
+    const ctx = await c.var.openVoiceContext();
     const body = c.req.valid('json');
-    const read = readBookAppointment(body, {
-      now: ctx.now,
-      timezone: settings.timezone,
-      defaultCountry: settings.defaultCountry,
-    });
-    if (!read.ok) throw toolResultError(read.result);
-    const { result } = await bookAppointment(ctx, read.args, {
+    const read = readBookAppointment(body, toolContextOf(ctx));
+    if (!read.ok) throw voiceRefusal(read.result, ctx.now);
+    const { outcome } = await bookAppointment(ctx, read.args, {
       callId: `rest:${key}`,
       asked: `POST /appointments ${JSON.stringify(body)}`,
     });
-    if (result.status !== 'booked') throw toolResultError(result);
-    return c.json(result, 201);
+    return c.json(voiceAnswer(outcome, ['booked'], ctx.now), 201);
   });
 }

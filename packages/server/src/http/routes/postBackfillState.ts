@@ -6,8 +6,8 @@
  * database no second process may open.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { BACKFILL_STATE_BATCH, readBackfillState } from '../../bookings/backfillState.js';
-import type { App } from '../app.js';
+import { BACKFILL_STATE_BATCH, readBackfillState } from '../../bookingSync/backfillState.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { requireAdmin } from '../middleware/requireAdmin.js';
 import { bearer, errorResponses, StoredBookingSchema, WorkspaceParams } from '../schemas.js';
@@ -59,6 +59,11 @@ const route = createRoute({
   },
 });
 
+/**
+ * Adds `POST /v1/workspaces/:ws/backfill/state` to `app`.
+ *
+ * @example registerPostBackfillState(app, deps);
+ */
 export function registerPostBackfillState(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');

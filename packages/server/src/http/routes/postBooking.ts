@@ -7,13 +7,14 @@
  * booking is accepted, so the ledger stores the customer it belongs to (see `bookingEvent.ts`).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { bookingView, recordBooking } from '../../bookings/bookingStore.js';
-import { findConnection } from '../../gohighlevel/connectionStore.js';
-import { bookingEventSchema } from '../../sync/bookingEvent.js';
-import { phoneCountry, type PhoneCountry } from '../../sync/customerPhone.js';
-import { toCountryCode } from '../../phone.js';
+import { bookingView } from '../../bookingSync/ledgerStore.js';
+import { recordBooking } from '../../bookingSync/recordBooking.js';
+import { findConnection } from '../../highlevel/connectionStore.js';
+import { bookingEventSchema } from '../../bookingSync/core/bookingEvent.js';
+import { phoneCountry, type PhoneCountry } from '../../bookingSync/core/customerPhone.js';
+import { toCountryCode } from '../../core/phone.js';
 import type { WorkspaceRow } from '../../workspaces/workspaceStore.js';
-import type { App } from '../app.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError, validationFailed } from '../httpError.js';
 import {
@@ -137,6 +138,11 @@ function eventSchemaIn(country: PhoneCountry | undefined) {
   return schema;
 }
 
+/**
+ * Adds `POST /v1/workspaces/:ws/bookings` to `app`.
+ *
+ * @example registerPostBooking(app, deps);
+ */
 export function registerPostBooking(app: App, deps: AppDeps): void {
   // The handler validates the event after the feature check, reading phones in the workspace's
   // country; the document shows the schema it validates with.

@@ -12,7 +12,7 @@ import {
   weekdayAhead,
 } from '../../../test/voice.js';
 import { waitFor } from '../../../test/waitFor.js';
-import { vapiSignature } from '../../voice/vapiAuth.js';
+import { vapiSignature } from '../../voice/vapi/vapiAuth.js';
 
 describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
   it('offers slots inside the working hours, labelled in the caller’s timezone', async () => {

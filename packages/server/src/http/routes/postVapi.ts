@@ -1,26 +1,21 @@
 /**
  * `POST /v1/workspaces/:ws/voice/vapi`: the workspace's Vapi server URL. Vapi authenticates with
- * the workspace's voice credential (not a bridge API key), so this route runs before the API's
+ * the workspace's voice credential (`vapiAuthentication`), so this route runs before the API's
  * authentication and JSON middleware. A bad credential is a 401; everything else is HTTP 200,
  * because Vapi ignores the body of any other status (docs/vapi.md#answers).
- *
- * A workspace that does not exist or has no voice settings has no secret a request could match,
- * so it gets the same 401 as a wrong credential: the answer never tells whether a workspace id
- * exists or which credential type it expects.
  */
-import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { failed, formatToolResult } from '../../voice/speech.js';
-import { readVapiMessage } from '../../voice/vapiMessage.js';
-import type { VoiceAuth } from '../../voice/settings.js';
-import { verifyVapiRequest } from '../../voice/vapiAuth.js';
-import type { HighLevelRequest } from '../../voiceBooking/callAudit.js';
-import { answerToolCalls } from '../../voiceBooking/toolCalls.js';
-import type { App } from '../app.js';
+import type { HighLevelRequest } from '../../voice/callAudit.js';
+import { openVoiceContext } from '../../voice/context.js';
+import {
+  answerToolCalls,
+  unavailableResults,
+  unreadableMessage,
+} from '../../voice/vapi/toolCalls.js';
+import { readVapiMessage } from '../../voice/vapi/vapiMessage.js';
 import type { AppDeps } from '../deps.js';
-import { HttpError } from '../httpError.js';
-import { openVoiceContext } from '../../voiceBooking/context.js';
-import { loadVoiceSetup } from '../../voiceBooking/settingsStore.js';
+import type { App } from '../env.js';
+import { vapiAuthentication } from '../middleware/vapiAuthentication.js';
 import { errorResponses, WorkspaceParams } from '../schemas.js';
 
 const VapiResults = z
@@ -57,7 +52,7 @@ const VapiToolCall = z
   })
   .openapi('VapiToolCall');
 
-/** What Vapi posts, as far as the bridge reads it (`voice/vapiMessage.ts` reads it leniently). */
+/** What Vapi posts, as far as the bridge reads it (`voice/vapi/vapiMessage.ts` reads it leniently). */
 const VapiServerMessage = z
   .object({
     message: z.object({
@@ -125,19 +120,6 @@ const route = createRoute({
   },
 });
 
-/**
- * Checked when the workspace has no voice settings, so that answer takes as long as a wrong
- * credential; it matches nothing (a fresh random secret no request can know).
- */
-const NO_SETTINGS: VoiceAuth = { type: 'bearer', secret: randomUUID() };
-
-const unauthorized = () =>
-  new HttpError(
-    401,
-    'bad_credential',
-    "The Vapi credential is missing or does not match this workspace's voice secret. Set the secret of PUT /v1/workspaces/:ws/voice on the assistant's server URL, sent as that settings' auth.type says (Authorization: Bearer, X-Vapi-Secret or x-vapi-signature).",
-  );
-
 function parse(rawBody: string): unknown {
   try {
     return JSON.parse(rawBody) as unknown;
@@ -146,45 +128,37 @@ function parse(rawBody: string): unknown {
   }
 }
 
+/**
+ * Registers the route: documented with the message Vapi posts, answered from the raw body.
+ *
+ * @example registerPostVapi(app, deps); // before the JSON body and authentication layers
+ */
 export function registerPostVapi(app: App, deps: AppDeps): void {
   // The signature covers the raw bytes and a malformed message still gets a 200 answer, so the
   // route never parses the body itself; the document shows what Vapi sends.
   app.openAPIRegistry.registerPath(route);
-  const answering = { ...route, hide: true, request: { params: WorkspaceParams } };
+  const answering = {
+    ...route,
+    hide: true,
+    request: { params: WorkspaceParams },
+    middleware: vapiAuthentication(deps),
+  };
   app.openapi(answering, async (c) => {
     const { ws } = c.req.valid('param');
-    const setup = await loadVoiceSetup(deps.database.db, deps.keyring, ws);
-    const rawBody = await c.req.text();
-    const check = verifyVapiRequest(
-      setup?.settings.auth ?? NO_SETTINGS,
-      { headers: c.req.raw.headers, rawBody },
-      new Date(),
-    );
-    // The detail stays in the log, for whoever sets up the assistant.
-    if (!setup) {
-      c.get('log').info({ workspaceId: ws }, 'Vapi request for a workspace without voice settings');
-      throw unauthorized();
-    }
-    if (!check.ok) {
-      c.get('log').info({ workspaceId: ws, reason: check.reason }, check.message);
-      throw unauthorized();
-    }
-
+    const { setup, rawBody } = c.var.vapi;
     const message = readVapiMessage(parse(rawBody));
     if (message.kind === 'acknowledge') return c.json({ results: [] }, 200);
     if (message.kind === 'invalid') {
-      const error = formatToolResult({ ...failed('unreadable_arguments'), message: message.error });
-      return c.json({ results: [], error }, 200);
+      return c.json({ results: [], error: unreadableMessage(message.error) }, 200);
     }
     const requests: HighLevelRequest[] = [];
     const ctx = openVoiceContext(deps, c.get('log'), ws, setup, requests);
     if (!ctx) {
-      const error = formatToolResult(failed('unavailable'));
       c.get('log').warn(
         { workspaceId: ws, problem: setup.connectionProblem },
         'voice tool call without a usable GoHighLevel connection',
       );
-      return c.json({ results: message.toolCalls.map((t) => ({ toolCallId: t.id, error })) }, 200);
+      return c.json({ results: unavailableResults(message.toolCalls) }, 200);
     }
     // Reads stop when Vapi gives up on the request; writes already asked for are not cut short.
     const live = { ...ctx, signal: c.req.raw.signal };

@@ -3,8 +3,9 @@
  * are skipped); 409 when the job has not failed.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { findSyncJob, retrySyncJob, syncJobView } from '../../syncWorker/syncJobStore.js';
-import type { App } from '../app.js';
+import { findSyncJob, syncJobView } from '../../bookingSync/syncJobListing.js';
+import { retrySyncJob } from '../../bookingSync/syncJobStore.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import { SyncJobSchema, bearer, errorResponses, WorkspaceParams } from '../schemas.js';
@@ -28,19 +29,17 @@ const route = createRoute({
   },
 });
 
+/**
+ * Adds `POST /v1/workspaces/:ws/sync-jobs/:id/retry` to `app`.
+ *
+ * @example registerRetrySyncJob(app, deps);
+ */
 export function registerRetrySyncJob(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');
     const { id } = c.req.valid('param');
     const { db } = deps.database;
-    const row = await db.transaction().execute(async (trx) => {
-      const connection = await trx
-        .selectFrom('gohighlevel_connections')
-        .select('location_id')
-        .where('workspace_id', '=', workspace.id)
-        .executeTakeFirst();
-      return retrySyncJob(trx, deps.queue, workspace.id, id, connection?.location_id);
-    });
+    const row = await retrySyncJob(db, deps.queue, workspace.id, id);
     if (row) return c.json(syncJobView(row), 202);
     const existing = await findSyncJob(db, id);
     if (!existing || existing.workspace_id !== workspace.id) {

@@ -7,7 +7,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { updateWorkspace, workspaceView } from '../../workspaces/workspaceStore.js';
-import type { App } from '../app.js';
+import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../httpError.js';
 import {

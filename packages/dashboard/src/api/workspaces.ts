@@ -1,0 +1,75 @@
+/** Workspaces (the admin's list) and one workspace with its HighLevel connection. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, data } from './client';
+
+const path = (ws: string) => ({ params: { path: { ws } } });
+
+export function useWorkspaces() {
+  return useQuery({
+    queryKey: ['workspaces'],
+    queryFn: () => data(api.GET('/v1/workspaces', { params: { query: { limit: 100 } } })),
+  });
+}
+
+export function useWorkspace(ws: string) {
+  return useQuery({
+    queryKey: ['workspace', ws],
+    queryFn: () => data(api.GET('/v1/workspaces/{ws}', path(ws))),
+  });
+}
+
+export function useCreateWorkspace() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) =>
+      data(api.POST('/v1/workspaces', { body: { name, features: ['bookings', 'voice'] } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['workspaces'] }),
+  });
+}
+
+export function useDeleteWorkspace() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (ws: string) => data(api.DELETE('/v1/workspaces/{ws}', path(ws))),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['workspaces'] }),
+  });
+}
+
+/** The connection's details; `refetchInterval` (ms) while waiting for a background check. */
+export function useConnection(ws: string, refetchInterval: number | false = false) {
+  return useQuery({
+    queryKey: ['connection', ws],
+    queryFn: () => data(api.GET('/v1/workspaces/{ws}/integrations/gohighlevel', path(ws))),
+    refetchInterval,
+  });
+}
+
+function useConnectionChange<T>(ws: string, change: () => Promise<T>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['connection', ws] }),
+  });
+}
+
+export function useConnect(ws: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { apiKey: string; locationId: string }) =>
+      data(api.PUT('/v1/workspaces/{ws}/integrations/gohighlevel', { ...path(ws), body })),
+    onSuccess: (connection) => client.setQueryData(['connection', ws], connection),
+  });
+}
+
+export function useDisconnect(ws: string) {
+  return useConnectionChange(ws, () =>
+    data(api.DELETE('/v1/workspaces/{ws}/integrations/gohighlevel', path(ws))),
+  );
+}
+
+/** Queues a live re-check of the stored key; the details refresh as its result lands. */
+export function useTestConnection(ws: string) {
+  return useConnectionChange(ws, () =>
+    data(api.POST('/v1/workspaces/{ws}/integrations/gohighlevel/check', path(ws))),
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * A workspace's integrations: the GoHighLevel card with its status, Connect (API key + Location
+ * ID, checked live by the server), the details with the masked key, Test connection and
+ * Disconnect.
+ */
+import { useEffect, useState } from 'react';
+import { useConnection, useDisconnect, useTestConnection, useWorkspace } from '../api/workspaces';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { StatusBadge } from '../components/StatusBadge';
+import { ConnectDialog } from './ConnectDialog';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+
+export function Integrations({ ws }: { ws: string }) {
+  const workspace = useWorkspace(ws);
+  const [checkingSince, setCheckingSince] = useState<string | null | undefined>(undefined);
+  const connection = useConnection(ws, checkingSince === undefined ? false : 1000);
+  const [connecting, setConnecting] = useState(false);
+  const [disconnecting, setDisconnecting] = useState(false);
+  const test = useTestConnection(ws);
+
+  const [checked, setChecked] = useState<string>();
+
+  // A check runs in the background: keep reading the details until its result lands.
+  const lastCheckedAt = connection.data?.lastCheckedAt;
+  const lastError = connection.data?.lastError;
+  useEffect(() => {
+    if (checkingSince === undefined || lastCheckedAt === checkingSince) return;
+    setCheckingSince(undefined);
+    setChecked(
+      lastError
+        ? 'Tested just now: the key does not work (see Last error).'
+        : 'Tested just now: HighLevel accepted the key.',
+    );
+  }, [checkingSince, lastCheckedAt, lastError]);
+
+  const details = connection.data;
+  return (
+    <main>
+      <h1>{workspace.data?.name ?? 'Workspace'}</h1>
+      <ErrorMessage error={workspace.error ?? connection.error} />
+      <section className="card" aria-labelledby="highlevel-card">
+        <div className="title-row">
+          <h2 id="highlevel-card">GoHighLevel</h2>
+          {details ? <StatusBadge status={details.status} /> : null}
+        </div>
+        {connection.isPending ? <p aria-busy="true">Loading…</p> : null}
+        {details?.status === 'disconnected' ? (
+          <>
+            <p>
+              Connect this workspace to one HighLevel sub-account (a Location) to sync its bookings
+              as contacts and let a voice agent book on its calendar.
+            </p>
+            <button type="button" className="primary" onClick={() => setConnecting(true)}>
+              Connect
+            </button>
+          </>
+        ) : null}
+        {details && details.status !== 'disconnected' ? (
+          <>
+            <dl>
+              <dt>Location</dt>
+              <dd>
+                {details.locationName ?? '—'} (<code>{details.locationId}</code>)
+              </dd>
+              <dt>API key</dt>
+              <dd>
+                <code data-testid="masked-key">{details.apiKeyPreview}</code>
+              </dd>
+              <dt>Connected on</dt>
+              <dd>{when(details.connectedAt)}</dd>
+              <dt>Last checked</dt>
+              <dd>{when(details.lastCheckedAt)}</dd>
+              <dt>Last sync</dt>
+              <dd>{when(details.lastSyncAt)}</dd>
+              {details.lastError ? (
+                <>
+                  <dt>Last error</dt>
+                  <dd className="error-text">{details.lastError}</dd>
+                </>
+              ) : null}
+            </dl>
+            <p role="status" className="hint">
+              {checkingSince !== undefined ? 'Testing the key with HighLevel…' : (checked ?? '')}
+            </p>
+            <ErrorMessage error={test.error} />
+            <div className="actions">
+              <button
+                type="button"
+                disabled={test.isPending || checkingSince !== undefined}
+                onClick={() => {
+                  setChecked(undefined);
+                  test.mutate(undefined, {
+                    onSuccess: () => setCheckingSince(details.lastCheckedAt),
+                  });
+                }}
+              >
+                {checkingSince !== undefined ? 'Testing…' : 'Test connection'}
+              </button>
+              <button type="button" onClick={() => setConnecting(true)}>
+                Change key
+              </button>
+              <button type="button" className="danger" onClick={() => setDisconnecting(true)}>
+                Disconnect
+              </button>
+            </div>
+          </>
+        ) : null}
+      </section>
+      <ConnectDialog ws={ws} open={connecting} onClose={() => setConnecting(false)} />
+      <DisconnectDialog ws={ws} open={disconnecting} onClose={() => setDisconnecting(false)} />
+    </main>
+  );
+}
+
+function DisconnectDialog(props: { ws: string; open: boolean; onClose: () => void }) {
+  const disconnect = useDisconnect(props.ws);
+  const close = () => {
+    disconnect.reset();
+    props.onClose();
+  };
+  return (
+    <ConfirmDialog
+      title="Disconnect GoHighLevel"
+      open={props.open}
+      confirm="Disconnect"
+      pending={disconnect.isPending}
+      error={disconnect.error}
+      onConfirm={() => disconnect.mutate(undefined, { onSuccess: close })}
+      onClose={close}
+    >
+      <p>
+        The stored API key is erased. New bookings are still accepted and kept, but nothing syncs to
+        HighLevel and the voice agent cannot book until the workspace is connected again. HighLevel
+        keeps everything already written.
+      </p>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Every endpoint of the API, in the order its OpenAPI document lists them, then the dashboard's
+ * pages. One file per endpoint;
+ * `createApp` registers them all after the middleware chain. `POST …/vapi` is not here: Vapi
+ * signs the raw body, so it is registered before the JSON body and authentication layers.
+ */
+import type { AppDeps } from '../deps.js';
+import type { App } from '../env.js';
+import { registerCheckHighLevel } from './checkHighLevel.js';
+import { registerConnectHighLevel } from './connectHighLevel.js';
+import { registerCreateWorkspace } from './createWorkspace.js';
+import { registerDashboard } from './dashboard.js';
+import { registerDeleteAppointment } from './deleteAppointment.js';
+import { registerDeleteSession } from './deleteSession.js';
+import { registerDeleteWorkspace } from './deleteWorkspace.js';
+import { registerDisconnectHighLevel } from './disconnectHighLevel.js';
+import { registerDocs } from './docs.js';
+import { registerGetAvailability } from './getAvailability.js';
+import { registerGetBooking } from './getBooking.js';
+import { registerGetHighLevel } from './getHighLevel.js';
+import { registerGetSession } from './getSession.js';
+import { registerGetVoiceCall } from './getVoiceCall.js';
+import { registerGetVoiceSettings } from './getVoiceSettings.js';
+import { registerGetWorkspace } from './getWorkspace.js';
+import { registerHealthz } from './healthz.js';
+import { registerListSyncJobs } from './listSyncJobs.js';
+import { registerListVoiceCalls } from './listVoiceCalls.js';
+import { registerListWorkspaces } from './listWorkspaces.js';
+import { registerMetrics } from './metrics.js';
+import { registerPatchAppointment } from './patchAppointment.js';
+import { registerPostAppointment } from './postAppointment.js';
+import { registerPostBackfillState } from './postBackfillState.js';
+import { registerPostBooking } from './postBooking.js';
+import { registerPostSession } from './postSession.js';
+import { registerPutVoiceSettings } from './putVoiceSettings.js';
+import { registerReadyz } from './readyz.js';
+import { registerRetrySyncJob } from './retrySyncJob.js';
+import { registerUpdateWorkspace } from './updateWorkspace.js';
+
+/** Registers one endpoint (its route, its OpenAPI operation, its handler) on the app. */
+export type RegisterRoute = (app: App, deps: AppDeps) => void;
+
+export const apiRoutes: readonly RegisterRoute[] = [
+  registerHealthz,
+  registerReadyz,
+  registerMetrics,
+  registerDocs,
+  registerPostSession,
+  registerGetSession,
+  registerDeleteSession,
+  registerCreateWorkspace,
+  registerListWorkspaces,
+  registerGetWorkspace,
+  registerUpdateWorkspace,
+  registerDeleteWorkspace,
+  registerConnectHighLevel,
+  registerGetHighLevel,
+  registerDisconnectHighLevel,
+  registerCheckHighLevel,
+  registerPostBooking,
+  registerGetBooking,
+  registerPostBackfillState,
+  registerListSyncJobs,
+  registerRetrySyncJob,
+  registerPutVoiceSettings,
+  registerGetVoiceSettings,
+  registerListVoiceCalls,
+  registerGetVoiceCall,
+  registerGetAvailability,
+  registerPostAppointment,
+  registerPatchAppointment,
+  registerDeleteAppointment,
+  registerDashboard,
+];

@@ -1,0 +1,81 @@
+/**
+ * Dashboard sessions in the database: created at sign-in, read on every cookie-authenticated
+ * request, deleted at sign-out or when they expire. The token itself lives only in the browser's
+ * HttpOnly cookie; the table holds its SHA-256 hash (32 random bytes: a fast hash is enough).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { findWorkspace, type WorkspaceRow } from '../workspaces/workspaceStore.js';
+
+/** How long a sign-in lasts; then the dashboard asks for the token or key again. */
+export const SESSION_HOURS = 12;
+
+/** Who signed in: the operator, or one workspace (whose row comes with the session). */
+export type SessionPrincipal = { kind: 'admin' } | { kind: 'workspace'; workspace: WorkspaceRow };
+
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/**
+ * A new session for `principal`, signed in with the secret whose hash is `credentialHash`.
+ *
+ * @example const { token, expiresAt } = await createSession(db, { kind: 'admin' }, hash, new Date());
+ */
+export async function createSession(
+  db: Kysely<DB>,
+  principal: { kind: 'admin' } | { kind: 'workspace'; workspaceId: string },
+  credentialHash: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  // Signing in is rare: expired rows are cleared here rather than by a job of their own.
+  await db.deleteFrom('dashboard_sessions').where('expires_at', '<=', now).execute();
+  await db
+    .insertInto('dashboard_sessions')
+    .values({
+      token_hash: hashToken(token),
+      principal: principal.kind,
+      workspace_id: principal.kind === 'workspace' ? principal.workspaceId : null,
+      credential_hash: credentialHash,
+      expires_at: expiresAt,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/**
+ * The session a cookie's token opens, with its workspace for a workspace session, or undefined
+ * when there is none, it expired, or the secret it was opened with is no longer current.
+ *
+ * @example const session = await findSession(db, cookieToken, adminTokenHash, new Date());
+ */
+export async function findSession(
+  db: Kysely<DB>,
+  token: string,
+  adminCredentialHash: string | undefined,
+  now: Date,
+): Promise<{ principal: SessionPrincipal; expiresAt: Date } | undefined> {
+  const row = await db
+    .selectFrom('dashboard_sessions')
+    .select(['principal', 'workspace_id', 'credential_hash', 'expires_at'])
+    .where('token_hash', '=', hashToken(token))
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const expiresAt = new Date(row.expires_at);
+  if (row.principal === 'admin') {
+    return row.credential_hash === adminCredentialHash
+      ? { principal: { kind: 'admin' }, expiresAt }
+      : undefined;
+  }
+  const workspace = row.workspace_id ? await findWorkspace(db, row.workspace_id) : undefined;
+  // A workspace whose key changed since sign-in: the old key's sessions end with it.
+  if (!workspace || workspace.api_key_hash !== row.credential_hash) return undefined;
+  return { principal: { kind: 'workspace', workspace }, expiresAt };
+}
+
+/** Ends the session `token` opened (signing out); nothing when there was none. */
+export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
+  await db.deleteFrom('dashboard_sessions').where('token_hash', '=', hashToken(token)).execute();
+}

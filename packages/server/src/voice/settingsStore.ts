@@ -1,0 +1,120 @@
+/**
+ * A workspace's voice settings at rest: the settings as JSON, the Vapi credential (current and
+ * previous secret) sealed with the credentials keyring, bound to the workspace id.
+ */
+import type { Kysely } from 'kysely';
+import { CredentialKeyError, open, seal } from '../crypto/credentials.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { voiceAuthContext as sealContext } from '../crypto/storedCredentials.js';
+import type { DB } from '../db/schema.js';
+import { connectionApiKey } from '../highlevel/connectionStore.js';
+import { voiceSettingsSchema, type VoiceSettings } from './core/settings.js';
+
+/**
+ * Stores (or replaces) the settings of a workspace.
+ *
+ * @example await saveVoiceSettings(db, keyring, workspaceId, voiceSettingsSchema.parse(body));
+ */
+export async function saveVoiceSettings(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  workspaceId: string,
+  settings: VoiceSettings,
+): Promise<void> {
+  const { auth, ...rest } = settings;
+  const sealed = seal(keyring, JSON.stringify(auth), sealContext(workspaceId));
+  const row = {
+    settings: JSON.stringify(rest),
+    auth_ciphertext: sealed.ciphertext,
+    auth_key_id: sealed.keyId,
+  };
+  await db
+    .insertInto('voice_settings')
+    .values({ workspace_id: workspaceId, ...row })
+    .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ ...row, updated_at: new Date() }))
+    .execute();
+}
+
+/** The HighLevel side of a voice workspace: its Location and the decrypted API key. */
+export interface VoiceConnection {
+  locationId: string;
+  apiKey: string;
+}
+
+/** What every voice request starts from; `connection` is undefined when not connected. */
+export interface VoiceSetup {
+  settings: VoiceSettings;
+  connection: VoiceConnection | undefined;
+  /** Why a stored connection is not usable (its key cannot be decrypted), for the log. */
+  connectionProblem?: string;
+}
+
+/**
+ * The settings of a workspace with the credential decrypted, and its GoHighLevel connection, in
+ * one query (every voice tool call starts here); `undefined` when no settings are set.
+ *
+ * @example const setup = await loadVoiceSetup(db, keyring, workspaceId);
+ */
+export async function loadVoiceSetup(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  workspaceId: string,
+): Promise<VoiceSetup | undefined> {
+  const row = await db
+    .selectFrom('voice_settings as v')
+    .leftJoin('gohighlevel_connections as c', 'c.workspace_id', 'v.workspace_id')
+    .select(['v.settings', 'v.auth_ciphertext', 'v.auth_key_id'])
+    .select(['c.location_id', 'c.api_key_ciphertext', 'c.api_key_key_id'])
+    .where('v.workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { location_id: locationId, api_key_ciphertext, api_key_key_id } = row;
+  const settings = readSettings(keyring, workspaceId, row);
+  if (locationId === null || api_key_ciphertext === null || api_key_key_id === null) {
+    return { settings, connection: undefined };
+  }
+  try {
+    const apiKey = connectionApiKey(keyring, {
+      workspace_id: workspaceId,
+      api_key_ciphertext,
+      api_key_key_id,
+    });
+    return { settings, connection: { locationId, apiKey } };
+  } catch (error) {
+    // The caller is told booking is unavailable, as without a connection; the details and
+    // `/readyz` say why.
+    if (!(error instanceof CredentialKeyError)) throw error;
+    return { settings, connection: undefined, connectionProblem: error.message };
+  }
+}
+
+/**
+ * The settings of a workspace with the credential decrypted, or `undefined` when none are set.
+ *
+ * @example const settings = await loadVoiceSettings(db, keyring, workspaceId);
+ */
+export async function loadVoiceSettings(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  workspaceId: string,
+): Promise<VoiceSettings | undefined> {
+  return (await loadVoiceSetup(db, keyring, workspaceId))?.settings;
+}
+
+function readSettings(
+  keyring: Keyring,
+  workspaceId: string,
+  row: { settings: unknown; auth_ciphertext: string; auth_key_id: string },
+): VoiceSettings {
+  const stored: unknown =
+    typeof row.settings === 'string' ? (JSON.parse(row.settings) as unknown) : row.settings;
+  const auth: unknown = JSON.parse(
+    open(
+      keyring,
+      { ciphertext: row.auth_ciphertext, keyId: row.auth_key_id },
+      sealContext(workspaceId),
+    ),
+  );
+  // Parsed again so a row written by an older version gets today's defaults.
+  return voiceSettingsSchema.parse({ ...(stored as object), auth });
+}

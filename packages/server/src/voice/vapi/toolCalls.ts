@@ -1,0 +1,134 @@
+/**
+ * Answers the tool calls of one Vapi `tool-calls` message, in order, each with one line of words
+ * for its outcome (docs/vapi.md#answers), and records each answer in the call's audit trail.
+ */
+import type { ToolCall } from './vapiMessage.js';
+import { failure, type ToolOutcome } from '../core/outcomes.js';
+import { failed } from '../core/speech.js';
+import { formatToolResult, spokenResult } from '../core/spokenResult.js';
+import { readToolArguments } from '../core/toolArgs.js';
+import { cancelAppointment, findAppointments } from '../appointments.js';
+import { bookAppointment } from '../bookAppointment.js';
+import { recordToolCall, type HighLevelRequest } from '../callAudit.js';
+import { checkAvailability } from '../checkAvailability.js';
+import { toolContextOf, type VoiceContext } from '../context.js';
+import { rescheduleAppointment } from '../rescheduleAppointment.js';
+
+/**
+ * The tool calls of one message that are run. An assistant asks for one or two at a time; a
+ * message listing thousands would hold the request (and HighLevel) for minutes, so the rest are
+ * answered `not_run` without being attempted.
+ */
+export const MAX_TOOL_CALLS_PER_MESSAGE = 10;
+
+/** Vapi's shape: `error` instead of `result` for a failure the assistant should voice. */
+export type VapiToolResult =
+  { toolCallId: string; result: string } | { toolCallId: string; error: string };
+
+export interface ToolCallsInput {
+  callId?: string;
+  callerNumber?: string;
+  toolCalls: ToolCall[];
+  /** The HighLevel requests of this message so far; cleared after each tool call is recorded. */
+  requests: HighLevelRequest[];
+}
+
+async function outcomeOf(
+  ctx: VoiceContext,
+  call: ToolCall,
+  input: ToolCallsInput,
+  background: Promise<void>[],
+): Promise<ToolOutcome> {
+  if (call.kind === 'unreadable') return failure('unreadable_arguments');
+  const read = readToolArguments(call.name, call.arguments, toolContextOf(ctx, input.callerNumber));
+  if (!read) return failure('unknown_tool');
+  if (!read.ok) return read.result;
+  const { request } = read;
+  switch (request.tool) {
+    case 'check_availability':
+      return checkAvailability(ctx, request.args);
+    case 'book_appointment': {
+      const booking = await bookAppointment(ctx, request.args, {
+        callId: input.callId ?? `tool-call:${call.id}`,
+        ...(input.callerNumber ? { callerNumber: input.callerNumber } : {}),
+        asked: `${call.name} ${JSON.stringify(call.arguments)}`,
+      });
+      background.push(booking.background);
+      return booking.outcome;
+    }
+    case 'find_appointments':
+      return findAppointments(ctx, request.args);
+    case 'cancel_appointment':
+      return cancelAppointment(ctx, request.args);
+    case 'reschedule_appointment':
+      return rescheduleAppointment(ctx, request.args);
+  }
+}
+
+/**
+ * The `results` array for Vapi, in the order of the calls, plus the background work (notes and
+ * tags) still running. Every call gets a result, so each id Vapi sent is answered; calls past
+ * {@link MAX_TOOL_CALLS_PER_MESSAGE}, and those not yet started when `ctx.signal` aborts (Vapi
+ * gave up on the request), are answered `not_run` and neither attempted nor recorded.
+ *
+ * @example const { results } = await answerToolCalls(ctx, { callId, callerNumber, toolCalls, requests });
+ */
+export async function answerToolCalls(
+  ctx: VoiceContext,
+  input: ToolCallsInput,
+): Promise<{ results: VapiToolResult[]; background: Promise<void> }> {
+  const results: VapiToolResult[] = [];
+  const background: Promise<void>[] = [];
+  for (const [index, call] of input.toolCalls.entries()) {
+    if (index >= MAX_TOOL_CALLS_PER_MESSAGE || ctx.signal?.aborted) {
+      results.push({ toolCallId: call.id, error: formatToolResult(failed('not_run')) });
+      continue;
+    }
+    let outcome: ToolOutcome;
+    try {
+      outcome = await outcomeOf(ctx, call, input, background);
+    } catch (error) {
+      ctx.log.warn({ err: error, tool: call.name }, 'voice tool call failed');
+      outcome = failure('unavailable');
+    }
+    const result = spokenResult(outcome, ctx.now);
+    const line = formatToolResult(result);
+    results.push(
+      result.status === 'error'
+        ? { toolCallId: call.id, error: line }
+        : { toolCallId: call.id, result: line },
+    );
+    const requests = input.requests.splice(0);
+    // Recorded after the answer: the caller never waits on the audit trail.
+    const audit = recordToolCall(ctx.db, {
+      workspaceId: ctx.workspaceId,
+      callId: input.callId ?? '',
+      toolCallId: call.id,
+      tool: call.name,
+      arguments: call.kind === 'call' ? call.arguments : { problem: call.problem },
+      requests,
+      outcome: result,
+    }).catch((error: unknown) => ctx.log.warn({ err: error }, 'voice audit record failed'));
+    background.push(audit);
+  }
+  return { results, background: Promise.all(background).then(() => undefined) };
+}
+
+/**
+ * The `error` Vapi gets for a message it can't read (Vapi's own words for what is wrong).
+ *
+ * @example c.json({ results: [], error: unreadableMessage(message.error) }, 200);
+ */
+export function unreadableMessage(problem: string): string {
+  return formatToolResult({ ...failed('unreadable_arguments'), message: problem });
+}
+
+/**
+ * Every tool call answered `unavailable`: the workspace has no usable HighLevel connection.
+ *
+ * @example c.json({ results: unavailableResults(message.toolCalls) }, 200);
+ */
+export function unavailableResults(toolCalls: readonly ToolCall[]): VapiToolResult[] {
+  const error = formatToolResult(failed('unavailable'));
+  return toolCalls.map((call) => ({ toolCallId: call.id, error }));
+}
