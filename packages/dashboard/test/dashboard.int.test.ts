@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookingEvent } from '../../server/test/bookings.js';
 import { ADMIN_TOKEN, CHROMIUM, chromiumInstalled, startWorld, type World } from './browser.js';
 
 // CI installs Chromium; a machine without it says so rather than passing silently.
@@ -70,6 +71,7 @@ describe.skipIf(!chromiumInstalled)('the dashboard in Chromium', () => {
   });
 
   let workspaceKey = '';
+  let mine: { locationId: string; token: string };
 
   it('creates a workspace and shows its API key once', async () => {
     await page.getByRole('button', { name: 'New workspace' }).click();
@@ -86,7 +88,7 @@ describe.skipIf(!chromiumInstalled)('the dashboard in Chromium', () => {
   });
 
   it('connects GoHighLevel: wrong key and wrong sub-account explained inline, then connected', async () => {
-    const mine = world.emulator.control.createLocation({ name: 'Harbor Spa HQ' });
+    mine = world.emulator.control.createLocation({ name: 'Harbor Spa HQ' });
     const another = world.emulator.control.createLocation({ name: 'Somebody Else' });
     await page.getByRole('link', { name: 'Harbor Spa' }).click();
     await page.getByText('Not connected').waitFor();
@@ -126,6 +128,37 @@ describe.skipIf(!chromiumInstalled)('the dashboard in Chromium', () => {
       .poll(() => page.getByRole('status').textContent(), { timeout: 20_000 })
       .toBe('Tested just now: HighLevel accepted the key.');
     expect(await page.getByRole('button', { name: 'Test connection' }).isEnabled()).toBe(true);
+  });
+
+  it('shows bookings synced, a failed one with the reason, and retries it', async () => {
+    const ws = new URL(page.url()).pathname.split('/')[2]!;
+    const post = (id: string, email: string) =>
+      fetch(`${world.url}/v1/workspaces/${ws}/bookings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(bookingEvent({ id, email })),
+      });
+    expect((await post('bk_ok', 'ada@example.com')).status).toBe(202);
+    const row = (booking: string) => page.getByRole('row').filter({ hasText: booking });
+    await expect.poll(() => row('bk_ok').textContent(), { timeout: 20_000 }).toContain('Done');
+
+    // HighLevel refuses every contact write of this Location for now: the job fails, in words.
+    world.emulator.control.setFaults([
+      { match: { locationId: mine.locationId, path: '^/contacts' }, status: 422, count: 50 },
+    ]);
+    expect((await post('bk_refused', 'grace@example.com')).status).toBe(202);
+    await expect
+      .poll(() => row('bk_refused').textContent(), { timeout: 30_000 })
+      .toContain('Failed');
+    await page.getByLabel('Show').selectOption('failed');
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'booking-sync-failed');
+
+    world.emulator.control.setFaults([]);
+    await row('bk_refused').getByRole('button', { name: 'Retry' }).click();
+    await page.getByLabel('Show').selectOption('');
+    await expect.poll(() => row('bk_refused').textContent(), { timeout: 20_000 }).toContain('Done');
   });
 
   it('disconnects after a confirmation that says what stops', async () => {

@@ -35,12 +35,15 @@ export function useDeleteWorkspace() {
   });
 }
 
-/** The connection's details; `refetchInterval` (ms) while waiting for a background check. */
-export function useConnection(ws: string, refetchInterval: number | false = false) {
+/**
+ * The connection's details, read again every 10 s (the last sync and check move on their own),
+ * or every `checkingEvery` ms while a background check is awaited.
+ */
+export function useConnection(ws: string, checkingEvery: number | false = false) {
   return useQuery({
     queryKey: ['connection', ws],
     queryFn: () => data(api.GET('/v1/workspaces/{ws}/integrations/gohighlevel', path(ws))),
-    refetchInterval,
+    refetchInterval: checkingEvery || 10_000,
   });
 }
 

@@ -8,6 +8,7 @@ import { useConnection, useDisconnect, useTestConnection, useWorkspace } from '.
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { StatusBadge } from '../components/StatusBadge';
+import { BookingSync } from './BookingSync';
 import { ConnectDialog } from './ConnectDialog';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
@@ -108,6 +109,7 @@ export function Integrations({ ws }: { ws: string }) {
           </>
         ) : null}
       </section>
+      <BookingSync ws={ws} />
       <ConnectDialog ws={ws} open={connecting} onClose={() => setConnecting(false)} />
       <DisconnectDialog ws={ws} open={disconnecting} onClose={() => setDisconnecting(false)} />
     </main>
