@@ -37,7 +37,8 @@ async function signIn(page: Page, world: World, token: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-describe.skipIf(!chromiumInstalled)('the dashboard in Chromium', () => {
+// Each step waits on a browser, the server and its workers sharing a busy CI machine.
+describe.skipIf(!chromiumInstalled)('the dashboard in Chromium', { timeout: 60_000 }, () => {
   let world: World;
   let page: Page;
 
@@ -54,7 +55,7 @@ describe.skipIf(!chromiumInstalled)('the dashboard in Chromium', () => {
   it('refuses a wrong token in words, then signs the admin in', async () => {
     await signIn(page, world, 'not-the-token');
     await expect
-      .poll(() => page.getByRole('alert').textContent())
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
       .toContain('neither the admin token nor a current workspace API key');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'sign-in');
@@ -100,14 +101,14 @@ describe.skipIf(!chromiumInstalled)('the dashboard in Chromium', () => {
     await dialog.getByLabel('Location ID').fill(mine.locationId);
     await dialog.getByRole('button', { name: 'Connect' }).click();
     await expect
-      .poll(() => dialog.getByRole('alert').textContent())
+      .poll(() => dialog.getByRole('alert').textContent(), { timeout: 10_000 })
       .toContain('HighLevel rejected this API key');
     expect(await accessibilityProblems(page)).toEqual([]);
 
     await dialog.getByLabel('API key (Private Integration token)').fill(another.token);
     await dialog.getByRole('button', { name: 'Connect' }).click();
     await expect
-      .poll(() => dialog.getByRole('alert').textContent())
+      .poll(() => dialog.getByRole('alert').textContent(), { timeout: 10_000 })
       .toContain(`Location ID ${mine.locationId} does not match this API key’s sub-account`);
     await screenshot(page, 'connect-error');
 
@@ -151,7 +152,7 @@ describe.skipIf(!chromiumInstalled)('the dashboard in Chromium', () => {
       .poll(() => row('bk_refused').textContent(), { timeout: 30_000 })
       .toContain('Failed');
     await page.getByLabel('Show').selectOption('failed');
-    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await expect.poll(() => page.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'booking-sync-failed');
 
@@ -187,7 +188,7 @@ describe.skipIf(!chromiumInstalled)('the dashboard in Chromium', () => {
 
     await page.goto(`${world.url}/workspaces/${otherId}`);
     await expect
-      .poll(() => page.getByRole('alert').first().textContent())
+      .poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 })
       .toContain('belongs to another workspace');
     const api = await page.evaluate(
       async (path) => (await fetch(path)).status,

@@ -1,5 +1,6 @@
 /** Who a request acts for, as the session routes answer it. */
 import { z } from '@hono/zod-openapi';
+import type { TokenOwner } from '../sessions/tokenOwner.js';
 
 export const SessionSchema = z
   .object({
@@ -19,3 +20,25 @@ export const SessionSchema = z
     }),
   })
   .openapi('Session');
+
+/**
+ * The session routes' answer for `principal`; `expiresAt` null for a bearer token.
+ *
+ * @example return c.json(sessionView({ kind: 'admin' }, null), 200);
+ */
+export function sessionView(
+  principal: TokenOwner,
+  expiresAt: Date | null,
+): z.infer<typeof SessionSchema> {
+  return {
+    principal:
+      principal.kind === 'admin'
+        ? { kind: 'admin' }
+        : {
+            kind: 'workspace',
+            workspaceId: principal.workspace.id,
+            workspaceName: principal.workspace.name,
+          },
+    expiresAt: expiresAt?.toISOString() ?? null,
+  };
+}

@@ -3,18 +3,18 @@
  * request, deleted at sign-out or when they expire. The token itself lives only in the browser's
  * HttpOnly cookie; the table holds its SHA-256 hash (32 random bytes: a fast hash is enough).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { findWorkspace, type WorkspaceRow } from '../workspaces/workspaceStore.js';
+import { hashApiKey } from '../crypto/apiKeys.js';
+import { findWorkspace } from '../workspaces/workspaceStore.js';
+import type { TokenOwner } from './tokenOwner.js';
 
 /** How long a sign-in lasts; then the dashboard asks for the token or key again. */
 export const SESSION_HOURS = 12;
 
-/** Who signed in: the operator, or one workspace (whose row comes with the session). */
-export type SessionPrincipal = { kind: 'admin' } | { kind: 'workspace'; workspace: WorkspaceRow };
-
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+// Session tokens carry 256 random bits: the API keys' fast hash is enough for them too.
+const hashToken = hashApiKey;
 
 /**
  * A new session for `principal`, signed in with the secret whose hash is `credentialHash`.
@@ -23,7 +23,7 @@ const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').
  */
 export async function createSession(
   db: Kysely<DB>,
-  principal: { kind: 'admin' } | { kind: 'workspace'; workspaceId: string },
+  principal: TokenOwner,
   credentialHash: string,
   now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
@@ -36,7 +36,7 @@ export async function createSession(
     .values({
       token_hash: hashToken(token),
       principal: principal.kind,
-      workspace_id: principal.kind === 'workspace' ? principal.workspaceId : null,
+      workspace_id: principal.kind === 'workspace' ? principal.workspace.id : null,
       credential_hash: credentialHash,
       expires_at: expiresAt,
     })
@@ -55,7 +55,7 @@ export async function findSession(
   token: string,
   adminCredentialHash: string | undefined,
   now: Date,
-): Promise<{ principal: SessionPrincipal; expiresAt: Date } | undefined> {
+): Promise<{ principal: TokenOwner; expiresAt: Date } | undefined> {
   const row = await db
     .selectFrom('dashboard_sessions')
     .select(['principal', 'workspace_id', 'credential_hash', 'expires_at'])

@@ -1,10 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
-import { hashApiKey, looksLikeWorkspaceKey, sameSecret } from '../../crypto/apiKeys.js';
+import { hashApiKey } from '../../crypto/apiKeys.js';
 import type { DB } from '../../db/schema.js';
+import { tokenOwner, type TokenOwner } from '../../sessions/tokenOwner.js';
 import { findSession } from '../../sessions/sessionStore.js';
-import { findWorkspaceByKeyHash } from '../../workspaces/workspaceStore.js';
 import type { AppEnv } from '../env.js';
 import { HttpError } from '../httpError.js';
 import { fromThisServer, SESSION_COOKIE, SIGN_IN_PATH } from '../sessionCookie.js';
@@ -39,13 +39,8 @@ export function authenticate(options: {
         );
       }
       refuseCrossSiteWrite(c);
-      const { principal } = session;
       c.set('session', { token: cookie, expiresAt: session.expiresAt });
-      if (principal.kind === 'admin') c.set('principal', { kind: 'admin' });
-      else {
-        c.set('principal', { kind: 'workspace', workspaceId: principal.workspace.id });
-        c.set('workspace', principal.workspace);
-      }
+      actAs(c, session.principal);
       return next();
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
@@ -56,19 +51,10 @@ export function authenticate(options: {
         'Send Authorization: Bearer <admin token or workspace API key>.',
       );
     }
-    const token = match[1]!;
-    if (options.adminToken && sameSecret(token, options.adminToken)) {
-      c.set('principal', { kind: 'admin' });
+    const principal = await tokenOwner(options.db, options.adminToken, match[1]!);
+    if (principal) {
+      actAs(c, principal);
       return next();
-    }
-    if (looksLikeWorkspaceKey(token)) {
-      const workspace = await findWorkspaceByKeyHash(options.db, hashApiKey(token));
-      if (workspace) {
-        c.set('principal', { kind: 'workspace', workspaceId: workspace.id });
-        // The key's own workspace, from the same query: `workspaceAccess` does not read it again.
-        c.set('workspace', workspace);
-        return next();
-      }
     }
     throw new HttpError(
       401,
@@ -76,6 +62,19 @@ export function authenticate(options: {
       'The bearer token is neither the admin token nor a current workspace API key.',
     );
   };
+}
+
+/**
+ * Sets who the request acts for. A workspace's row comes with its principal, read with the key
+ * or the session: `workspaceAccess` does not read it again.
+ */
+function actAs(c: Context<AppEnv>, principal: TokenOwner): void {
+  if (principal.kind === 'admin') {
+    c.set('principal', { kind: 'admin' });
+    return;
+  }
+  c.set('principal', { kind: 'workspace', workspaceId: principal.workspace.id });
+  c.set('workspace', principal.workspace);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { bearer, errorResponses } from '../schemas.js';
 import { SIGN_IN_PATH } from '../sessionCookie.js';
-import { SessionSchema } from '../sessionSchema.js';
+import { SessionSchema, sessionView } from '../sessionSchema.js';
 
 const route = createRoute({
   method: 'get',
@@ -23,15 +23,9 @@ const route = createRoute({
 export function registerGetSession(app: App, _deps: AppDeps): void {
   app.openapi(route, (c) => {
     const principal = c.get('principal');
-    const expiresAt = c.get('session')?.expiresAt.toISOString() ?? null;
-    if (principal.kind === 'admin') return c.json({ principal, expiresAt }, 200);
+    const expiresAt = c.get('session')?.expiresAt ?? null;
+    if (principal.kind === 'admin') return c.json(sessionView(principal, expiresAt), 200);
     const workspace = c.get('workspace');
-    return c.json(
-      {
-        principal: { ...principal, workspaceName: workspace.name },
-        expiresAt,
-      },
-      200,
-    );
+    return c.json(sessionView({ kind: 'workspace', workspace }, expiresAt), 200);
   });
 }

@@ -4,15 +4,15 @@
  * script. Open to all (the token in the body is the credential).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { hashApiKey, looksLikeWorkspaceKey, sameSecret } from '../../crypto/apiKeys.js';
+import { hashApiKey } from '../../crypto/apiKeys.js';
+import { tokenOwner } from '../../sessions/tokenOwner.js';
 import { createSession } from '../../sessions/sessionStore.js';
-import { findWorkspaceByKeyHash } from '../../workspaces/workspaceStore.js';
 import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { HttpError } from '../httpError.js';
 import { errorResponses } from '../schemas.js';
 import { fromThisServer, setSessionCookie, SIGN_IN_PATH } from '../sessionCookie.js';
-import { SessionSchema } from '../sessionSchema.js';
+import { SessionSchema, sessionView } from '../sessionSchema.js';
 
 const SignInBody = z
   .object({
@@ -42,37 +42,22 @@ export function registerPostSession(app: App, deps: AppDeps): void {
       throw new HttpError(403, 'cross_site_request', 'Sign in from the dashboard itself.');
     }
     const { token } = c.req.valid('json');
-    const now = new Date(deps.clock?.now() ?? Date.now());
-    const db = deps.database.db;
-    if (deps.adminToken && sameSecret(token, deps.adminToken)) {
-      const session = await createSession(db, { kind: 'admin' }, hashApiKey(token), now);
-      setSessionCookie(c, session.token, session.expiresAt);
-      c.get('log').info({ principal: 'admin' }, 'dashboard sign-in');
-      return c.json(
-        { principal: { kind: 'admin' as const }, expiresAt: session.expiresAt.toISOString() },
-        200,
-      );
-    }
-    const workspace = looksLikeWorkspaceKey(token)
-      ? await findWorkspaceByKeyHash(db, hashApiKey(token))
-      : undefined;
-    if (!workspace) {
+    const principal = await tokenOwner(deps.database.db, deps.adminToken, token);
+    if (!principal) {
       throw new HttpError(
         401,
         'unauthorized',
         'This is neither the admin token nor a current workspace API key.',
       );
     }
-    const principal = { kind: 'workspace' as const, workspaceId: workspace.id };
-    const session = await createSession(db, principal, workspace.api_key_hash, now);
+    const now = new Date(deps.clock?.now() ?? Date.now());
+    // The hash of the secret signed in with: the session ends when that secret changes.
+    const session = await createSession(deps.database.db, principal, hashApiKey(token), now);
     setSessionCookie(c, session.token, session.expiresAt);
-    c.get('log').info({ workspaceId: workspace.id }, 'dashboard sign-in');
-    return c.json(
-      {
-        principal: { ...principal, workspaceName: workspace.name },
-        expiresAt: session.expiresAt.toISOString(),
-      },
-      200,
+    c.get('log').info(
+      principal.kind === 'admin' ? { principal: 'admin' } : { workspaceId: principal.workspace.id },
+      'dashboard sign-in',
     );
+    return c.json(sessionView(principal, session.expiresAt), 200);
   });
 }
