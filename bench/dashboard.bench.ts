@@ -4,15 +4,22 @@
  * Chromium against the real server and the emulator on real ports. `BENCH_DASHBOARD_LOADS` sets
  * the cold loads per page (default 15).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_TOKEN, startWorld } from '../packages/dashboard/test/browser.js';
+import { ADMIN_TOKEN, startWorld, type World } from '../packages/dashboard/test/browser.js';
 import { envCount } from './env.js';
 import type { BenchReport } from './report.js';
 
 const DIST = fileURLToPath(new URL('../packages/dashboard/dist/', import.meta.url));
 const LOADS = envCount('BENCH_DASHBOARD_LOADS', 15);
+
+/** Every JavaScript file of the build, the pages loaded later (the Health chart) included. */
+function allScripts(): string[] {
+  return readdirSync(`${DIST}assets`)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => `assets/${file}`);
+}
 
 /** What index.html makes the browser fetch before anything shows. */
 function firstPageFiles(): string[] {
@@ -24,16 +31,20 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export default async function dashboard(): Promise<BenchReport> {
-  const sizes = firstPageFiles().map((file) => {
+  const sizeOf = (file: string) => {
     const body = readFileSync(`${DIST}${file}`);
     return { file, raw: body.length, gzipped: gzipSync(body).length };
-  });
+  };
+  const sizes = firstPageFiles().map(sizeOf);
+  const everyScript = allScripts().map(sizeOf);
   const world = await startWorld();
+  const ws = await connectedWorkspace(world);
   const rows: Array<Record<string, string | number>> = [];
   try {
     const timings = {
       'sign-in form usable': [] as number[],
       'workspaces listed (signed in)': [] as number[],
+      'health: chart drawn (signed in)': [] as number[],
     };
     for (let i = 0; i < LOADS; i++) {
       const context = await world.browser.newContext();
@@ -48,8 +59,12 @@ export default async function dashboard(): Promise<BenchReport> {
       const again = Date.now();
       await page.goto(world.url);
       await page.getByRole('button', { name: 'New workspace' }).waitFor();
-      await page.getByText('No workspaces yet').waitFor();
+      await page.getByRole('link', { name: 'Bench Spa' }).waitFor();
       timings['workspaces listed (signed in)'].push(Date.now() - again);
+      const health = Date.now();
+      await page.goto(`${world.url}/workspaces/${ws}/health`);
+      await page.locator('.chart canvas').first().waitFor();
+      timings['health: chart drawn (signed in)'].push(Date.now() - health);
       await context.close();
     }
     const js = sizes.filter((s) => s.file.endsWith('.js'));
@@ -67,6 +82,7 @@ export default async function dashboard(): Promise<BenchReport> {
         'first page JS KB (gzipped)': sum(js, 'gzipped'),
         'first page JS KB (raw)': sum(js, 'raw'),
         'CSS KB (gzipped)': sum(css, 'gzipped'),
+        'all pages JS KB (gzipped)': sum(everyScript, 'gzipped'),
       });
     }
   } finally {
@@ -77,8 +93,28 @@ export default async function dashboard(): Promise<BenchReport> {
     rows,
     notes: [
       'Sizes: the files index.html loads, gzipped as the server sends them (it gzips for any client that accepts it).',
-      'Time: a fresh browser context each load (nothing cached), from navigation start until the page can be used: the sign-in button shown; signed in, the workspaces list (empty) shown after its API call.',
+      'Time: a fresh browser context each load (nothing cached), from navigation start until the page can be used: the sign-in button shown; signed in, the workspaces list shown after its API call; the Health page of a connected workspace with its chart drawn (the chart library loads with that page only).',
       'Loopback, headless Chromium from Debian, the server and the emulator in this process on the same 2 cores.',
     ],
   };
+}
+
+/** A workspace connected to an emulator Location, for the pages behind it. */
+async function connectedWorkspace(world: World): Promise<string> {
+  const call = (method: string, path: string, body: unknown) =>
+    world.runtime.app!.request(path, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const created = (await (await call('POST', '/v1/workspaces', { name: 'Bench Spa' })).json()) as {
+    id: string;
+  };
+  const location = world.emulator.control.createLocation({ name: 'Bench Spa HQ' });
+  const connected = await call('PUT', `/v1/workspaces/${created.id}/integrations/gohighlevel`, {
+    apiKey: location.token,
+    locationId: location.locationId,
+  });
+  if (connected.status !== 200) throw new Error(`connect answered ${connected.status}`);
+  return created.id;
 }

@@ -23,6 +23,7 @@ import { resolveSecrets, type Secrets } from './secrets.js';
 import { contactSyncHandler } from './bookingSync/contactSyncJob.js';
 import { syncNaming } from './bookingSync/core/naming.js';
 import { CONTACT_SYNC_QUEUE, contactSyncQueue } from './bookingSync/syncJobStore.js';
+import { recordRequestHistory, type RequestHistory } from './health/requestHistory.js';
 import type { WallClock } from './voice/context.js';
 import {
   VOICE_FOLLOW_UP_QUEUE,
@@ -83,11 +84,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const secrets = resolveSecrets(config, { needAdminToken: http });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let queue: JobQueue | undefined;
+  let requestHistory: RequestHistory | undefined;
   try {
     const applied = await migrate(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
     const metrics = createMetrics();
+    const clock = options.clock;
+    const history = recordRequestHistory({
+      db: database.db,
+      logger,
+      ...(clock ? { now: () => clock.now() } : {}),
+    });
+    requestHistory = history;
     // Embedded mode is one process: memory is enough. On PostgreSQL every process shares one
     // per-Location budget through the database (docs/highlevel-behaviour.md#rate-limits).
     const limiter = createRateLimiter({
@@ -98,7 +107,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       baseUrl: config.highLevelBaseUrl,
       fetch: options.fetch,
       limiter,
-      onEvent: (event) => metrics.onClientEvent(event),
+      onEvent: (event) => {
+        metrics.onClientEvent(event);
+        history.onClientEvent(event);
+      },
     });
     queue = createJobQueue({
       database,
@@ -158,6 +170,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           highLevel,
           queue,
           queueReady: () => queueReady,
+          requestHistory: history,
           ...(options.clock ? { clock: options.clock } : {}),
         })
       : undefined;
@@ -179,6 +192,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           try {
             await jobQueue.stop();
           } finally {
+            await history.stop().catch(() => undefined);
             await database.close();
           }
         })();
@@ -187,6 +201,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     };
   } catch (error) {
     await queue?.stop(1000).catch(() => undefined);
+    await requestHistory?.stop().catch(() => undefined);
     await database.close();
     throw error;
   }

@@ -40,13 +40,20 @@ export function useSignIn() {
   });
 }
 
-export function useSignOut() {
+/** Signs this browser out, or with `everywhere` every session of the admin or this workspace. */
+export function useSignOut({ everywhere = false } = {}) {
   const client = useQueryClient();
+  const signedOut = () => {
+    forgetAllButSession(client);
+    client.setQueryData(SESSION_KEY, null);
+  };
   return useMutation({
-    mutationFn: () => data(api.DELETE('/v1/session')),
-    onSettled: () => {
-      forgetAllButSession(client);
-      client.setQueryData(SESSION_KEY, null);
+    mutationFn: async () => {
+      if (everywhere) await data(api.DELETE('/v1/sessions'));
+      else await data(api.DELETE('/v1/session'));
     },
+    // Signing out here always ends this browser's session; everywhere only once the server did.
+    onSuccess: signedOut,
+    onError: everywhere ? undefined : signedOut,
   });
 }

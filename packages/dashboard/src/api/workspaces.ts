@@ -27,6 +27,12 @@ export function useCreateWorkspace() {
   });
 }
 
+export function useReplaceApiKey() {
+  return useMutation({
+    mutationFn: (ws: string) => data(api.POST('/v1/workspaces/{ws}/api-key', path(ws))),
+  });
+}
+
 export function useDeleteWorkspace() {
   const client = useQueryClient();
   return useMutation({

@@ -126,26 +126,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ready" | "not_ready";
-                            checks: {
-                                /** @enum {string} */
-                                database: "ok" | "failing";
-                                /** @enum {string} */
-                                queue: "ok" | "starting";
-                                /**
-                                 * @description `undecryptable`: some stored credentials are encrypted with a secret key this process does not have (see `undecryptable`); `unknown` while the database fails
-                                 * @enum {string}
-                                 */
-                                credentials: "ok" | "undecryptable" | "unknown";
-                            };
-                            undecryptable?: {
-                                count: number;
-                                /** @description Ids of the missing secret keys (not secret): add them to GHL_BRIDGE_PREVIOUS_SECRET_KEYS */
-                                keyIds: string[];
-                            };
-                        };
+                        "application/json": components["schemas"]["Readiness"];
                     };
                 };
                 /** @description Not ready */
@@ -154,26 +135,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ready" | "not_ready";
-                            checks: {
-                                /** @enum {string} */
-                                database: "ok" | "failing";
-                                /** @enum {string} */
-                                queue: "ok" | "starting";
-                                /**
-                                 * @description `undecryptable`: some stored credentials are encrypted with a secret key this process does not have (see `undecryptable`); `unknown` while the database fails
-                                 * @enum {string}
-                                 */
-                                credentials: "ok" | "undecryptable" | "unknown";
-                            };
-                            undecryptable?: {
-                                count: number;
-                                /** @description Ids of the missing secret keys (not secret): add them to GHL_BRIDGE_PREVIOUS_SECRET_KEYS */
-                                keyIds: string[];
-                            };
-                        };
+                        "application/json": components["schemas"]["Readiness"];
                     };
                 };
             };
@@ -319,6 +281,60 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out everywhere: end every dashboard session of the admin or of this workspace */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sessions ended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionsEnded"];
+                    };
                 };
                 /** @description No or an unknown bearer token */
                 401: {
@@ -705,6 +721,71 @@ export type paths = {
         };
         trace?: never;
     };
+    "/v1/workspaces/{ws}/api-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the workspace API key: the old one stops working now; the new one is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NewApiKey"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspaces/{ws}/integrations/gohighlevel": {
         parameters: {
             query?: never;
@@ -991,6 +1072,91 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/integrations/gohighlevel/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connected Location's HighLevel calendars */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every calendar of the Location, drafts included, by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calendars: components["schemas"]["HighLevelCalendar"][];
+                        };
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request conflicts with the current state (see the message) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description HighLevel could not be reached or answered with an error */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspaces/{ws}/bookings": {
         parameters: {
             query?: never;
@@ -1180,6 +1346,72 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/bookings/{bookingId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking's sync: every job, its steps and HighLevel calls, and why one failed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    bookingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The booking and its sync jobs, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BookingTimeline"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspaces/{ws}/backfill/state": {
         parameters: {
             query?: never;
@@ -1300,6 +1532,8 @@ export type paths = {
                     status?: "queued" | "running" | "retrying" | "waiting_for_connection" | "done" | "failed";
                     /** @description Only this booking's jobs */
                     bookingId?: string;
+                    /** @description Only jobs whose customer email, phone or name, or booking id, contains this text, ignoring case; a phone number is matched by its digits, however it is written (`(415) 555-0132` finds `+14155550132`) */
+                    search?: string;
                     /** @description Jobs per page */
                     limit?: number;
                     /** @description `nextCursor` of the previous page, with the same filters */
@@ -1437,6 +1671,148 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/backfills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress of the latest `ghl-bridge backfill` runs */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many of the latest runs */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The latest runs, newest first; empty when none ran */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BackfillRunList"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last hour: HighLevel requests per 10 s against the limit, 429s, the sync queue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workspace's health */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceHealth"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2304,6 +2680,26 @@ export type components = {
                 };
             };
         };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+            checks: {
+                /** @enum {string} */
+                database: "ok" | "failing";
+                /** @enum {string} */
+                queue: "ok" | "starting";
+                /**
+                 * @description `undecryptable`: some stored credentials are encrypted with a secret key this process does not have (see `undecryptable`); `unknown` while the database fails
+                 * @enum {string}
+                 */
+                credentials: "ok" | "undecryptable" | "unknown";
+            };
+            undecryptable?: {
+                count: number;
+                /** @description Ids of the missing secret keys (not secret): add them to GHL_BRIDGE_PREVIOUS_SECRET_KEYS */
+                keyIds: string[];
+            };
+        };
         Session: {
             principal: components["schemas"]["AdminPrincipal"] | components["schemas"]["WorkspacePrincipal"];
             /**
@@ -2330,6 +2726,10 @@ export type components = {
         };
         SignIn: {
             token: string;
+        };
+        SessionsEnded: {
+            /** @description How many sessions ended */
+            ended: number;
         };
         CreatedWorkspace: components["schemas"]["Workspace"] & {
             /** @description Shown once; stored only as a hash */
@@ -2411,9 +2811,31 @@ export type components = {
              */
             defaultCountry?: string | null;
         };
+        NewApiKey: {
+            /** @description Shown once; stored only as a hash */
+            apiKey: string;
+        };
         ConnectGoHighLevel: {
             apiKey: string;
             locationId: string;
+        };
+        HighLevelCalendar: {
+            /** @description The `calendarId` of the voice settings */
+            id: string;
+            /** @description HighLevel's name (the id when it has none) */
+            name: string;
+            /**
+             * @description HighLevel's `calendarType`: `event`, `round_robin`, `class_booking`, …
+             * @example event
+             */
+            calendarType: string | null;
+            /** @description False for a draft calendar: HighLevel offers no slots on it until activated */
+            isActive: boolean;
+            /**
+             * @description The calendar's appointment length in minutes (what `rules.slotMinutes: null` uses)
+             * @example 30
+             */
+            slotMinutes: number | null;
         };
         Booking: {
             bookingId: string;
@@ -2556,6 +2978,76 @@ export type components = {
                 [key: string]: string;
             };
         };
+        BookingTimeline: {
+            booking: components["schemas"]["Booking"];
+            jobs: components["schemas"]["BookingTimelineJob"][];
+            /** @description Only the latest 100 jobs are listed; true when there were more */
+            olderJobsLeftOut: boolean;
+        };
+        BookingTimelineJob: components["schemas"]["SyncJob"] & {
+            /**
+             * @description Why a failed job stopped: `credentials` (it is retried after GoHighLevel is reconnected), `rejected` (HighLevel refused the data: fix it, then retry), `exhausted` (every automatic retry failed)
+             * @enum {string|null}
+             */
+            failureKind: "credentials" | "rejected" | "exhausted" | null;
+            /** @description The job updates the customer a newer version moved the booking away from (their stats and tags), not the booking's own */
+            formerCustomer: boolean;
+            /** @description The `ghl-bridge backfill` run that created the job; null: the API */
+            backfillRun: string | null;
+            /** @description What the journal recorded, in the order the job runs them */
+            steps: components["schemas"]["SyncStep"][];
+        };
+        SyncStep: {
+            /** @example booking/bk_1/v2/add-note */
+            key: string;
+            /**
+             * @description null for a step key this version of ghl-bridge does not write
+             * @enum {string|null}
+             */
+            kind: "provision-fields" | "contact" | "upsert-contact" | "update-contact" | "add-tags" | "remove-tags" | "add-note" | null;
+            /** @example Add the booking note */
+            action: string;
+            /** @description The HighLevel calls a step of this kind makes */
+            calls: components["schemas"]["HighLevelCall"][];
+            /**
+             * @description `started`: the call was about to be made and its answer is not known (the job's next attempt checks HighLevel before making it again)
+             * @enum {string}
+             */
+            status: "started" | "done";
+            /** @description The contact the contact write created or updated */
+            highLevelContactId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        HighLevelCall: {
+            /** @enum {string} */
+            method: "GET" | "POST" | "PUT" | "DELETE";
+            /** @example /contacts/{contactId}/notes */
+            path: string;
+            /**
+             * @description When the step makes this call; null: every time it runs
+             * @example for each booking field missing
+             */
+            when: string | null;
+        };
+        SyncJob: {
+            id: string;
+            bookingId: string;
+            version: number;
+            customerKey: string;
+            /**
+             * @description `waiting_for_connection` until GoHighLevel is connected; `failed` says why in `reason`
+             * @enum {string}
+             */
+            status: "queued" | "running" | "retrying" | "waiting_for_connection" | "done" | "failed";
+            attempts: number;
+            reason: string | null;
+            highLevelContactId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         BackfillState: {
             /** @description Stored booking versions (the ledger) */
             bookings: components["schemas"]["StoredBooking"][];
@@ -2580,24 +3072,6 @@ export type components = {
             nextCursor: string | null;
             counts: components["schemas"]["SyncJobCounts"];
         };
-        SyncJob: {
-            id: string;
-            bookingId: string;
-            version: number;
-            customerKey: string;
-            /**
-             * @description `waiting_for_connection` until GoHighLevel is connected; `failed` says why in `reason`
-             * @enum {string}
-             */
-            status: "queued" | "running" | "retrying" | "waiting_for_connection" | "done" | "failed";
-            attempts: number;
-            reason: string | null;
-            highLevelContactId: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
         /**
          * @description How many of the workspace's jobs are in each status, whatever the filters
          * @example {
@@ -2616,6 +3090,94 @@ export type components = {
             waiting_for_connection: number;
             done: number;
             failed: number;
+        };
+        BackfillRunList: {
+            backfills: components["schemas"]["BackfillRun"][];
+        };
+        BackfillRun: {
+            /**
+             * @description The run, as `ghl-bridge backfill` printed it
+             * @example bf_q4ymc7w2rj5x2rb3aa5t
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the run created its first sync job
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When one of its jobs last changed
+             */
+            updatedAt: string;
+            /** @description Sync jobs the run created: one per stored booking change and customer */
+            total: number;
+            /**
+             * @description How many of the run's jobs are in each status now
+             * @example {
+             *       "queued": 40,
+             *       "running": 1,
+             *       "retrying": 0,
+             *       "waiting_for_connection": 0,
+             *       "done": 957,
+             *       "failed": 2
+             *     }
+             */
+            counts: {
+                queued: number;
+                running: number;
+                retrying: number;
+                waiting_for_connection: number;
+                done: number;
+                failed: number;
+            };
+        };
+        WorkspaceHealth: {
+            /** @description null when not connected */
+            locationId: string | null;
+            /**
+             * @description HighLevel's burst limit per Location
+             * @example {
+             *       "requests": 100,
+             *       "windowMs": 10000
+             *     }
+             */
+            limit: {
+                requests: number;
+                windowMs: number;
+            };
+            /** @description The last hour in 10-second buckets */
+            requests: {
+                /** @description The first bucket's start (epoch ms) */
+                startMs: number;
+                /** @example 10000 */
+                bucketMs: number;
+                /** @description HighLevel requests sent for this Location, by every process, per bucket, oldest first */
+                requests: number[];
+                /** @description Requests HighLevel answered with 429, per bucket, oldest first */
+                throttled: number[];
+                /** @description Requests that failed: a 5xx, a timeout or a network error, per bucket, oldest first */
+                failed: number[];
+                totals: {
+                    requests: number;
+                    throttled: number;
+                    failed: number;
+                    /** @description The busiest bucket */
+                    peak: number;
+                };
+            };
+            syncJobs: {
+                /** @description Queue depth: jobs queued, running, retrying or waiting for a connection */
+                waiting: number;
+                /** @description Jobs failed for good, to retry */
+                failed: number;
+                lastHour: {
+                    done: number;
+                    failed: number;
+                    /** @description failed / (done + failed) in the last hour; null when none finished */
+                    errorRate: number | null;
+                };
+            };
         };
         /**
          * @description The voice-booking settings with every default filled in; `auth.secret` and `auth.previousSecret` show only their last four characters.
@@ -2696,7 +3258,7 @@ export type components = {
          *     - `defaultCountry`: the country of phone numbers said without a +country code (default `US`).
          *     - `rules`, applied on top of HighLevel's free slots: `workingHours` (default Monday to Friday 09:00–17:00), `bufferBeforeMinutes` and `bufferAfterMinutes` around existing appointments, `minLeadMinutes` of notice (default 60), `maxDaysAhead` (default 30; 0 is today only), `blackoutDates` as YYYY-MM-DD, `slotMinutes` (null: the calendar's slot length).
          *     - `slotsToOffer`: how many slots the agent offers at once (default 3).
-         *     - `auth`: the credential Vapi presents: `bearer` (`Authorization: Bearer <secret>`), `x-vapi-secret` (`X-Vapi-Secret: <secret>`) or `hmac` (`x-vapi-signature` or `x-signature`: HMAC-SHA256 of the body, or of `{timestamp}.{body}` with an `x-timestamp` header, checked against a 300 s replay window; `maxAgeSeconds` makes the timestamp required and sets the window). To rotate it, send the old one as `previousSecret` with `previousSecretExpiresAt`; both work until then.
+         *     - `auth`: the credential Vapi presents: `bearer` (`Authorization: Bearer <secret>`), `x-vapi-secret` (`X-Vapi-Secret: <secret>`) or `hmac` (`x-vapi-signature` or `x-signature`: HMAC-SHA256 of the body, or of `{timestamp}.{body}` with an `x-timestamp` header, checked against a 300 s replay window; `maxAgeSeconds` makes the timestamp required and sets the window). To rotate it, send the old one as `previousSecret` with `previousSecretExpiresAt`; both work until then. Leave `secret` out to keep the stored one (and a rotation in progress), e.g. when only a rule changes.
          * @example {
          *       "calendarId": "cal_8Hq2mY0pLz",
          *       "timezone": "America/New_York",
@@ -2779,7 +3341,7 @@ export type components = {
             auth: {
                 /** @enum {string} */
                 type: "bearer" | "x-vapi-secret" | "hmac";
-                secret: string;
+                secret?: string;
                 previousSecret?: string;
                 /** Format: date-time */
                 previousSecretExpiresAt?: string;
@@ -2790,6 +3352,26 @@ export type components = {
             callId: string;
             /** @description Tool calls answered */
             toolCalls: number;
+            /**
+             * @description The tools the call used, each once, in the order first used
+             * @example [
+             *       "check_availability",
+             *       "book_appointment"
+             *     ]
+             */
+            tools: string[];
+            /** @description How the call ended, as far as its tools know */
+            lastOutcome: {
+                /** @example book_appointment */
+                tool: string;
+                /**
+                 * @description The last tool call's result `status` (docs/vapi.md#tool-results)
+                 * @example booked
+                 */
+                status: string;
+                /** @description The failure code, when `status` is `error` */
+                code?: string;
+            };
             /** Format: date-time */
             firstAt: string;
             /** Format: date-time */

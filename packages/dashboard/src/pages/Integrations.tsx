@@ -3,44 +3,39 @@
  * ID, checked live by the server), the details with the masked key, Test connection and
  * Disconnect.
  */
-import { useEffect, useState } from 'react';
-import { useConnection, useDisconnect, useTestConnection, useWorkspace } from '../api/workspaces';
+import { useState } from 'react';
+import { useConnection, useDisconnect, useTestConnection } from '../api/workspaces';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { StatusBadge } from '../components/StatusBadge';
-import { BookingSync } from './BookingSync';
 import { ConnectDialog } from './ConnectDialog';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
 
 export function Integrations({ ws }: { ws: string }) {
-  const workspace = useWorkspace(ws);
+  // A check runs in the background: after Test connection, keep reading the details until the
+  // check's time moves past the one seen when it was asked for; its outcome is then in them.
   const [checkingSince, setCheckingSince] = useState<string | null | undefined>(undefined);
-  const connection = useConnection(ws, checkingSince === undefined ? false : 1000);
+  const [polling, setPolling] = useState(false);
+  const connection = useConnection(ws, polling ? 1000 : false);
   const [connecting, setConnecting] = useState(false);
   const [disconnecting, setDisconnecting] = useState(false);
   const test = useTestConnection(ws);
 
-  const [checked, setChecked] = useState<string>();
-
-  // A check runs in the background: keep reading the details until its result lands.
   const lastCheckedAt = connection.data?.lastCheckedAt;
-  const lastError = connection.data?.lastError;
-  useEffect(() => {
-    if (checkingSince === undefined || lastCheckedAt === checkingSince) return;
-    setCheckingSince(undefined);
-    setChecked(
-      lastError
+  const testing = checkingSince !== undefined && lastCheckedAt === checkingSince;
+  if (polling && !testing) setPolling(false);
+  const checked =
+    checkingSince === undefined || testing
+      ? ''
+      : connection.data?.lastError
         ? 'Tested just now: the key does not work (see Last error).'
-        : 'Tested just now: HighLevel accepted the key.',
-    );
-  }, [checkingSince, lastCheckedAt, lastError]);
+        : 'Tested just now: HighLevel accepted the key.';
 
   const details = connection.data;
   return (
-    <main>
-      <h1>{workspace.data?.name ?? 'Workspace'}</h1>
-      <ErrorMessage error={workspace.error ?? connection.error} />
+    <>
+      <ErrorMessage error={connection.error} />
       <section className="card" aria-labelledby="highlevel-card">
         <div className="title-row">
           <h2 id="highlevel-card">GoHighLevel</h2>
@@ -83,21 +78,24 @@ export function Integrations({ ws }: { ws: string }) {
               ) : null}
             </dl>
             <p role="status" className="hint">
-              {checkingSince !== undefined ? 'Testing the key with HighLevel…' : (checked ?? '')}
+              {testing ? 'Testing the key with HighLevel…' : checked}
             </p>
             <ErrorMessage error={test.error} />
             <div className="actions">
               <button
                 type="button"
-                disabled={test.isPending || checkingSince !== undefined}
+                disabled={test.isPending || testing}
                 onClick={() => {
-                  setChecked(undefined);
+                  setCheckingSince(undefined);
                   test.mutate(undefined, {
-                    onSuccess: () => setCheckingSince(details.lastCheckedAt),
+                    onSuccess: () => {
+                      setCheckingSince(details.lastCheckedAt);
+                      setPolling(true);
+                    },
                   });
                 }}
               >
-                {checkingSince !== undefined ? 'Testing…' : 'Test connection'}
+                {testing ? 'Testing…' : 'Test connection'}
               </button>
               <button type="button" onClick={() => setConnecting(true)}>
                 Change key
@@ -109,10 +107,9 @@ export function Integrations({ ws }: { ws: string }) {
           </>
         ) : null}
       </section>
-      <BookingSync ws={ws} />
       <ConnectDialog ws={ws} open={connecting} onClose={() => setConnecting(false)} />
       <DisconnectDialog ws={ws} open={disconnecting} onClose={() => setDisconnecting(false)} />
-    </main>
+    </>
   );
 }
 

@@ -3,14 +3,16 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useCreateWorkspace, useDeleteWorkspace, useWorkspaces } from '../api/workspaces';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { CopyButton } from '../components/CopyButton';
+import { ApiKeyOnce } from '../components/ApiKeyOnce';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ReplaceKeyDialog } from './ReplaceKeyDialog';
 
 export function Workspaces() {
   const workspaces = useWorkspaces();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<{ id: string; name: string }>();
+  const [replacing, setReplacing] = useState<{ id: string; name: string }>();
   return (
     <main>
       <div className="title-row">
@@ -33,7 +35,9 @@ export function Workspaces() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">ID</th>
-              <th scope="col">Created</th>
+              <th scope="col" className="hide-on-phone">
+                Created
+              </th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -48,8 +52,14 @@ export function Workspaces() {
                 <td>
                   <code>{workspace.id}</code>
                 </td>
-                <td>{new Date(workspace.createdAt).toLocaleString()}</td>
-                <td>
+                <td className="hide-on-phone">{new Date(workspace.createdAt).toLocaleString()}</td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    onClick={() => setReplacing({ id: workspace.id, name: workspace.name })}
+                  >
+                    New API key<span className="visually-hidden"> for {workspace.name}</span>
+                  </button>
                   <button
                     type="button"
                     className="danger"
@@ -64,6 +74,7 @@ export function Workspaces() {
         </table>
       ) : null}
       <CreateWorkspace open={creating} onClose={() => setCreating(false)} />
+      <ReplaceKeyDialog workspace={replacing} onClose={() => setReplacing(undefined)} />
       <DeleteWorkspace workspace={deleting} onClose={() => setDeleting(undefined)} />
     </main>
   );
@@ -85,19 +96,10 @@ function CreateWorkspace(props: { open: boolean; onClose: () => void }) {
     <Dialog title="New workspace" open={props.open} onClose={close}>
       {create.data ? (
         <div>
-          <p>
-            Workspace <strong>{create.data.name}</strong> is ready. Its API key is shown this once:
-            the server keeps only a hash of it.
-          </p>
-          <p className="secret">
-            <code data-testid="new-api-key">{create.data.apiKey}</code>
-            <CopyButton text={create.data.apiKey} label="Copy API key" />
-          </p>
-          <div className="actions">
-            <button type="button" className="primary" onClick={close}>
-              Done
-            </button>
-          </div>
+          <ApiKeyOnce apiKey={create.data.apiKey} onDone={close}>
+            Workspace <strong>{create.data.name}</strong> is ready. Give its API key to the booking
+            app.
+          </ApiKeyOnce>
         </div>
       ) : (
         <form onSubmit={submit}>

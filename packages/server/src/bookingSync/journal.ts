@@ -57,6 +57,26 @@ export function journalRowsQuery(db: Kysely<DB>, syncJobId: string | Expression<
 }
 
 /**
+ * Every journal row of the jobs `syncJobIds`, with its job and when it was last written: what a
+ * booking's timeline shows of each job.
+ *
+ * @example const rows = await journalRowsOfJobs(db, jobs.map((job) => job.id));
+ */
+export async function journalRowsOfJobs(
+  db: Kysely<DB>,
+  syncJobIds: readonly string[],
+): Promise<Array<JournalRow & { sync_job_id: string; updated_at: Date }>> {
+  if (syncJobIds.length === 0) return [];
+  return db
+    .selectFrom('sync_steps')
+    .select(['sync_job_id', 'step_key', 'status', 'result', 'updated_at'])
+    .where('sync_job_id', 'in', [...syncJobIds])
+    .orderBy('updated_at')
+    .orderBy('step_key')
+    .execute();
+}
+
+/**
  * The journal of `syncJobId` from its stored rows.
  *
  * @example const journal = journalFrom(db, job.id, rows);

@@ -26,7 +26,8 @@ export interface RecordedBooking {
 
 /**
  * Stores `event` in the ledger if it is newer than the stored version of its booking, and
- * creates one sync job per affected customer (enqueued when the workspace is connected).
+ * creates one sync job per affected customer (enqueued when the workspace is connected), marked
+ * with `options.backfillRun` when a `ghl-bridge backfill` run stores it.
  *
  * @example
  * const { outcome } = await recordBooking(db, queue, workspaceId, event);
@@ -36,6 +37,7 @@ export function recordBooking(
   queue: JobQueue,
   workspaceId: string,
   event: LedgerBooking,
+  options: { backfillRun?: string } = {},
 ): Promise<RecordedBooking> {
   return db.transaction().execute(async (trx) => {
     const { stored, locationId } = await lockStoredBooking(trx, workspaceId, event.id);
@@ -62,6 +64,7 @@ export function recordBooking(
           locationId,
           ...target,
           current: change.current,
+          backfillRun: options.backfillRun,
         }),
       );
     }

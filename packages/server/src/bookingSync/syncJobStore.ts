@@ -72,6 +72,8 @@ export async function createSyncJob(
     customer: BookingCustomer;
     previous: LedgerBooking | undefined;
     current: LedgerBooking;
+    /** The `ghl-bridge backfill` run storing the booking, if one is. */
+    backfillRun?: string | undefined;
   },
 ): Promise<SyncJobRow> {
   const status = input.locationId ? 'queued' : 'waiting_for_connection';
@@ -95,6 +97,7 @@ export async function createSyncJob(
       reason: null,
       failure_kind: null,
       contact_id: null,
+      backfill_run: input.backfillRun ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

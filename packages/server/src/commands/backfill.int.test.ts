@@ -4,15 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookingEvent } from '../../test/bookings.js';
-import { backends, createTestDatabase, type TestDatabase } from '../../test/backends.js';
-import { ADMIN_TOKEN, SECRET_KEY } from '../../test/harness.js';
-import { loadConfig } from '../config.js';
-import { keyringFrom } from '../crypto/keyring.js';
+import { backends, type TestDatabase } from '../../test/backends.js';
+import { backfillWorld, ndjson } from '../../test/backfillWorld.js';
+import { ADMIN_TOKEN } from '../../test/harness.js';
+import type { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
-import { saveConnection } from '../highlevel/connectionStore.js';
 import { createRuntime } from '../runtime.js';
-import { createWorkspace } from '../workspaces/workspaceStore.js';
 import { backfillCommand } from './backfill.js';
 import { startCommand } from './start.js';
 
@@ -22,12 +19,6 @@ const events = [
   bookingEvent({ id: 'a', version: 2, status: 'cancelled' }),
   bookingEvent({ id: 'a', version: 1 }),
 ];
-
-function ndjson(lines: unknown[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ghlb-backfill-')), 'bookings.ndjson');
-  writeFileSync(file, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
-  return file;
-}
 
 for (const { name, available } of backends()) {
   describe.skipIf(!available)(`ghl-bridge backfill [${name}]`, () => {
@@ -40,41 +31,9 @@ for (const { name, available } of backends()) {
 
     /** A workspace; connected to a Location of `emulator` when one is given. */
     async function setUp(emulator?: Emulator) {
-      testDb = await createTestDatabase(name);
-      const config = loadConfig(
-        {
-          GHL_BRIDGE_SECRET_KEY: SECRET_KEY,
-          GHL_BRIDGE_ADMIN_TOKEN: ADMIN_TOKEN,
-          GHL_API_BASE_URL: 'http://ghl.test',
-          LOG_LEVEL: 'silent',
-        },
-        { dataDir: testDb.dataDir, databaseUrl: testDb.databaseUrl, port: 0 },
-      );
-      const database = await openDatabase({
-        dataDir: testDb.dataDir,
-        databaseUrl: testDb.databaseUrl,
-      });
-      try {
-        await migrate(database.db);
-        const { workspace } = await createWorkspace(database.db, {
-          name: 'Spa',
-          features: ['bookings'],
-        });
-        if (emulator) {
-          const { locationId, token } = emulator.control.createLocation({ name: 'Spa' });
-          await saveConnection(database.db, keyringFrom([SECRET_KEY]), {
-            workspaceId: workspace.id,
-            locationId,
-            locationName: 'Spa',
-            apiKey: token,
-            scopes: [],
-            connectedAt: new Date(),
-          });
-        }
-        return { config, workspaceId: workspace.id };
-      } finally {
-        await database.close();
-      }
+      const world = await backfillWorld(name, emulator);
+      testDb = world.testDb;
+      return world;
     }
 
     async function run(args: {

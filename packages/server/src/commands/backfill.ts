@@ -24,6 +24,7 @@ import { createJobQueue } from '../queue/jobQueue.js';
 import { createRuntime, QUEUES, type Runtime } from '../runtime.js';
 import { customerKey, type BookingEventOptions } from '../bookingSync/core/bookingEvent.js';
 import type { LedgerOutcome } from '../bookingSync/core/ledger.js';
+import { newId } from '../ids.js';
 import { findWorkspace } from '../workspaces/workspaceStore.js';
 import { backfillPhoneCountry } from './backfillCountry.js';
 import { openBackfillSource, DryRunSourceError } from './backfillSource.js';
@@ -192,6 +193,8 @@ async function ingestAndSync(
   });
   const counts: Record<LedgerOutcome, number> = { created: 0, updated: 0, duplicate: 0, stale: 0 };
   const jobIds: string[] = [];
+  // Marks the jobs this run creates, so the dashboard can show the run's progress.
+  const backfillRun = newId('bf');
   let stored = 0;
   let workspaceId: string;
 
@@ -213,7 +216,15 @@ async function ingestAndSync(
       for await (const read of readBookingFile(options.file, format, scan.read)) {
         if (signal?.aborted) break;
         if (!('event' in read)) continue;
-        const { outcome, jobs } = await recordBooking(database.db, queue, workspace.id, read.event);
+        const { outcome, jobs } = await recordBooking(
+          database.db,
+          queue,
+          workspace.id,
+          read.event,
+          {
+            backfillRun,
+          },
+        );
         counts[outcome] += 1;
         for (const job of jobs) jobIds.push(job.id);
         stored += 1;
@@ -237,6 +248,9 @@ async function ingestAndSync(
     return INTERRUPTED;
   }
   if (jobIds.length === 0) return 0;
+  out(
+    `  Backfill ${backfillRun}: its progress is on the dashboard's Booking sync page (GET /v1/workspaces/${workspaceId}/backfills).`,
+  );
   return syncPhase(options, workspaceId, jobIds, progress);
 }
 

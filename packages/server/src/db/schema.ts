@@ -112,6 +112,8 @@ export interface SyncJobsTable {
   contact_id: string | null;
   /** The pg-boss job of the latest attempt (NULL for rows enqueued before it was kept). */
   queue_job_id: string | null;
+  /** The `ghl-bridge backfill` run that created the job (migration 0019); NULL: the API's. */
+  backfill_run: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -176,6 +178,15 @@ export interface DashboardSessionsTable {
   expires_at: Date;
 }
 
+/** HighLevel requests per Location and 10-second bucket (migration 0018), for the Health page. */
+export interface HighLevelRequestHistoryTable {
+  location_id: string;
+  bucket: Int8;
+  requests: number;
+  throttled: number;
+  failed: number;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   dashboard_sessions: DashboardSessionsTable;
@@ -194,5 +205,6 @@ export interface DB {
   voice_idempotency: VoiceIdempotencyTable;
   voice_slot_locks: VoiceSlotLocksTable;
   voice_call_events: VoiceCallEventsTable;
+  highlevel_request_history: HighLevelRequestHistoryTable;
   schema_migrations: SchemaMigrationsTable;
 }

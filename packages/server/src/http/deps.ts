@@ -1,5 +1,6 @@
 import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/database.js';
+import type { RequestHistory } from '../health/requestHistory.js';
 import type { HighLevelClients } from '../highlevel/clients.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -18,6 +19,8 @@ export interface AppDeps {
   queue: JobQueue;
   /** True once the queue has started (readiness). */
   queueReady(): boolean;
+  /** This process's HighLevel request counts, written before the Health page reads them. */
+  requestHistory?: Pick<RequestHistory, 'flush'>;
   /** What time it is for the voice tools; default the system clock. */
   clock?: WallClock;
 }

@@ -62,6 +62,7 @@ const FUZZED: Record<string, Fuzzing> = {
   'POST /v1/session': { good: () => ({ body: { token: ADMIN_TOKEN } }) },
   'GET /v1/session': {},
   'DELETE /v1/session': {},
+  'DELETE /v1/sessions': {},
   'POST /v1/workspaces': {
     good: () => ({
       body: {
@@ -79,6 +80,14 @@ const FUZZED: Record<string, Fuzzing> = {
       body: { name: 'Renamed Spa', bookingSync: { fieldPrefix: null }, defaultCountry: 'US' },
     }),
   },
+  'POST /v1/workspaces/{ws}/api-key': {
+    // The old key stops working: the world carries on with the new one.
+    restore: async (server, world) => {
+      const res = await server.call('POST', `/v1/workspaces/${world.id}/api-key`);
+      return { ...world, apiKey: (res.body as { apiKey: string }).apiKey };
+    },
+  },
+  'GET /v1/workspaces/{ws}/health': {},
   'DELETE /v1/workspaces/{ws}': {
     restore: async (server, world) => {
       const { id, apiKey } = await server.createWorkspace('Doomed Spa');
@@ -101,6 +110,7 @@ const FUZZED: Record<string, Fuzzing> = {
     },
   },
   'POST /v1/workspaces/{ws}/integrations/gohighlevel/check': {},
+  'GET /v1/workspaces/{ws}/integrations/gohighlevel/calendars': {},
   'POST /v1/workspaces/{ws}/bookings': {
     good: () => ({
       body: {
@@ -120,14 +130,18 @@ const FUZZED: Record<string, Fuzzing> = {
     }),
   },
   'GET /v1/workspaces/{ws}/bookings/{bookingId}': {},
+  'GET /v1/workspaces/{ws}/bookings/{bookingId}/timeline': {},
   'POST /v1/workspaces/{ws}/backfill/state': {
     good: (world) => ({
       body: { bookingIds: [world.bookingId], customerKeys: ['ada@example.com'] },
     }),
   },
   'GET /v1/workspaces/{ws}/sync-jobs': {
-    good: (world) => ({ query: { status: 'queued', bookingId: world.bookingId, limit: '10' } }),
+    good: (world) => ({
+      query: { status: 'queued', bookingId: world.bookingId, search: 'ada@', limit: '10' },
+    }),
   },
+  'GET /v1/workspaces/{ws}/backfills': { good: () => ({ query: { limit: '5' } }) },
   // Without workers the world's sync job stays queued, and only a failed job can be retried.
   'POST /v1/workspaces/{ws}/sync-jobs/{id}/retry': { goodStatus: 409 },
   'PUT /v1/workspaces/{ws}/voice': { good: (world) => ({ body: world.voiceSettings }) },

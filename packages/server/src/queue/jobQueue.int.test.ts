@@ -51,6 +51,8 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0015_phone_country',
       '0016_rate_limit_reports',
       '0017_dashboard_sessions',
+      '0018_highlevel_request_history',
+      '0019_sync_job_search_and_backfill_runs',
     ]);
   });
 

@@ -79,3 +79,18 @@ export async function findSession(
 export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
   await db.deleteFrom('dashboard_sessions').where('token_hash', '=', hashToken(token)).execute();
 }
+
+/**
+ * Ends every session `principal` may end ("sign out everywhere"): the admin's ends all of them,
+ * admin and workspace alike; a workspace's ends that workspace's. Returns how many ended.
+ *
+ * @example const ended = await deleteSessionsOf(db, { kind: 'admin' });
+ */
+export async function deleteSessionsOf(db: Kysely<DB>, principal: TokenOwner): Promise<number> {
+  let query = db.deleteFrom('dashboard_sessions');
+  if (principal.kind === 'workspace') {
+    query = query.where('workspace_id', '=', principal.workspace.id);
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

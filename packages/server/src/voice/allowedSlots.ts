@@ -4,6 +4,7 @@
  * (core/availabilityRules.ts), each with the opaque id that books it (core/slotId.ts).
  */
 import { DateTime } from 'luxon';
+import { slotMinutesOf } from '../highlevel/core/calendarChoices.js';
 import { applyRules } from './core/availabilityRules.js';
 import type { SlotOption } from './core/outcomes.js';
 import { encodeSlotId } from './core/slotId.js';
@@ -19,8 +20,7 @@ async function slotMinutes(ctx: VoiceContext): Promise<number> {
   const cached = ctx.calendarMinutes.get(calendarId);
   if (cached && cached.until > ctx.now.getTime()) return cached.minutes;
   const calendar = await ctx.hl.calendars.get(calendarId, liveRead(ctx));
-  const duration = calendar.slotDuration ?? 30;
-  const minutes = calendar.slotDurationUnit === 'hours' ? duration * 60 : duration;
+  const minutes = slotMinutesOf(calendar) ?? 30;
   ctx.calendarMinutes.set(calendarId, { minutes, until: ctx.now.getTime() + CALENDAR_CACHE_MS });
   return minutes;
 }

@@ -3,7 +3,7 @@
  * made (with HighLevel's traceIds) and what the caller was told.
  */
 import type { ClientEvent } from '@ghl-bridge/client';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ToolResult } from './core/results.js';
 
@@ -70,8 +70,17 @@ export async function recordToolCall(db: Kysely<DB>, record: ToolCallRecord): Pr
 const parseJson = (value: unknown): unknown =>
   typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 
+/** How a call ended as far as its tools know: the last tool called and what it answered. */
+export interface LastOutcome {
+  tool: string;
+  status: ToolResult['status'];
+  /** The failure's code, when the status is `error`. */
+  code?: string;
+}
+
 /**
- * The workspace's calls, newest first: id, tool calls answered, first and last activity.
+ * The workspace's calls, newest first: id, tool calls answered, the tools used (each once, in
+ * the order first used), the last outcome, first and last activity.
  *
  * @example const calls = await listCalls(db, workspaceId, 100);
  */
@@ -83,18 +92,31 @@ export async function listCalls(db: Kysely<DB>, workspaceId: string, limit: numb
       eb.fn.countAll<string | number>().as('tool_calls'),
       eb.fn.min('created_at').as('first_at'),
       eb.fn.max('created_at').as('last_at'),
+      sql<unknown>`json_agg(tool ORDER BY id)`.as('tools'),
+      sql<unknown>`(array_agg(outcome ORDER BY id DESC))[1]`.as('last_outcome'),
     ])
     .where('workspace_id', '=', workspaceId)
     .groupBy('call_id')
     .orderBy('last_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    callId: row.call_id,
-    toolCalls: Number(row.tool_calls),
-    firstAt: new Date(row.first_at).toISOString(),
-    lastAt: new Date(row.last_at).toISOString(),
-  }));
+  return rows.map((row) => {
+    const tools = parseJson(row.tools) as string[];
+    const { status, code } = parseJson(row.last_outcome) as ToolResult & { code?: string };
+    const lastOutcome: LastOutcome = {
+      tool: tools.at(-1) ?? '',
+      status,
+      ...(code ? { code } : {}),
+    };
+    return {
+      callId: row.call_id,
+      toolCalls: Number(row.tool_calls),
+      tools: [...new Set(tools)],
+      lastOutcome,
+      firstAt: new Date(row.first_at).toISOString(),
+      lastAt: new Date(row.last_at).toISOString(),
+    };
+  });
 }
 
 /**

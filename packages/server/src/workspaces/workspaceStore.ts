@@ -37,6 +37,26 @@ export async function createWorkspace(
 }
 
 /**
+ * Gives the workspace a new API key: the old one stops working at once, and with it every
+ * dashboard session opened with it. Undefined when there is no such workspace.
+ *
+ * @example const apiKey = await replaceWorkspaceApiKey(db, 'ws_1');
+ */
+export async function replaceWorkspaceApiKey(
+  db: Kysely<DB>,
+  id: string,
+): Promise<string | undefined> {
+  const { apiKey, hash } = newWorkspaceApiKey();
+  const row = await db
+    .updateTable('workspaces')
+    .set({ api_key_hash: hash })
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return row ? apiKey : undefined;
+}
+
+/**
  * A workspace's own prefixes for what the booking sync names in HighLevel; `null` goes back to
  * the server's default, a missing key leaves the value as it is.
  */

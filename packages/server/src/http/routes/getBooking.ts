@@ -1,10 +1,10 @@
 /** `GET /v1/workspaces/:ws/bookings/:bookingId` -> 200 the stored version, its sync state and HighLevel contact id. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { bookingView, findBooking } from '../../bookingSync/ledgerStore.js';
 import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
-import { HttpError } from '../httpError.js';
-import { BookingViewSchema, bearer, errorResponses, WorkspaceParams } from '../schemas.js';
+import { bookingNotFound, BookingParams } from '../bookingParams.js';
+import { BookingViewSchema, bearer, errorResponses } from '../schemas.js';
 
 const route = createRoute({
   method: 'get',
@@ -12,9 +12,7 @@ const route = createRoute({
   summary: 'A booking as stored, with its sync state and HighLevel contact id',
   security: bearer,
   request: {
-    params: WorkspaceParams.extend({
-      bookingId: z.string().openapi({ param: { name: 'bookingId', in: 'path' } }),
-    }),
+    params: BookingParams,
   },
   responses: {
     200: {
@@ -36,11 +34,7 @@ export function registerGetBooking(app: App, deps: AppDeps): void {
     const { bookingId } = c.req.valid('param');
     const row = await findBooking(deps.database.db, workspace.id, bookingId);
     if (!row) {
-      throw new HttpError(
-        404,
-        'booking_not_found',
-        `There is no booking ${bookingId} in this workspace.`,
-      );
+      throw bookingNotFound(workspace.id, bookingId);
     }
     return c.json(bookingView(row), 200);
   });

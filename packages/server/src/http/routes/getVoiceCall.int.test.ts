@@ -4,7 +4,12 @@ import { toolCall, vapi, voiceWorkspace, weekdayAhead } from '../../../test/voic
 import { waitFor } from '../../../test/waitFor.js';
 
 interface AuditBody {
-  calls?: { callId: string; toolCalls: number }[];
+  calls?: {
+    callId: string;
+    toolCalls: number;
+    tools: string[];
+    lastOutcome: { tool: string; status: string; code?: string };
+  }[];
   toolCalls?: {
     toolCallId: string;
     tool: string;
@@ -35,7 +40,12 @@ describeOnBackends('GET /v1/workspaces/:ws/voice/calls[/:callId]', (server) => {
     });
     expect(list.status).toBe(200);
     expect((list.body as AuditBody).calls).toEqual([
-      expect.objectContaining({ callId: 'call_audited', toolCalls: 2 }),
+      expect.objectContaining({
+        callId: 'call_audited',
+        toolCalls: 2,
+        tools: ['check_availability', 'book_appointment'],
+        lastOutcome: { tool: 'book_appointment', status: 'booked' },
+      }),
     ]);
 
     const res = await server().call('GET', `/v1/workspaces/${voice.ws}/voice/calls/call_audited`);

@@ -12,17 +12,22 @@ import { registerCreateWorkspace } from './createWorkspace.js';
 import { registerDashboard } from './dashboard.js';
 import { registerDeleteAppointment } from './deleteAppointment.js';
 import { registerDeleteSession } from './deleteSession.js';
+import { registerDeleteSessions } from './deleteSessions.js';
 import { registerDeleteWorkspace } from './deleteWorkspace.js';
 import { registerDisconnectHighLevel } from './disconnectHighLevel.js';
 import { registerDocs } from './docs.js';
 import { registerGetAvailability } from './getAvailability.js';
 import { registerGetBooking } from './getBooking.js';
+import { registerGetBookingTimeline } from './getBookingTimeline.js';
 import { registerGetHighLevel } from './getHighLevel.js';
 import { registerGetSession } from './getSession.js';
 import { registerGetVoiceCall } from './getVoiceCall.js';
 import { registerGetVoiceSettings } from './getVoiceSettings.js';
 import { registerGetWorkspace } from './getWorkspace.js';
+import { registerGetWorkspaceHealth } from './getWorkspaceHealth.js';
 import { registerHealthz } from './healthz.js';
+import { registerListBackfills } from './listBackfills.js';
+import { registerListHighLevelCalendars } from './listHighLevelCalendars.js';
 import { registerListSyncJobs } from './listSyncJobs.js';
 import { registerListVoiceCalls } from './listVoiceCalls.js';
 import { registerListWorkspaces } from './listWorkspaces.js';
@@ -34,6 +39,7 @@ import { registerPostBooking } from './postBooking.js';
 import { registerPostSession } from './postSession.js';
 import { registerPutVoiceSettings } from './putVoiceSettings.js';
 import { registerReadyz } from './readyz.js';
+import { registerReplaceApiKey } from './replaceApiKey.js';
 import { registerRetrySyncJob } from './retrySyncJob.js';
 import { registerUpdateWorkspace } from './updateWorkspace.js';
 
@@ -48,20 +54,26 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerPostSession,
   registerGetSession,
   registerDeleteSession,
+  registerDeleteSessions,
   registerCreateWorkspace,
   registerListWorkspaces,
   registerGetWorkspace,
   registerUpdateWorkspace,
+  registerReplaceApiKey,
   registerDeleteWorkspace,
   registerConnectHighLevel,
   registerGetHighLevel,
   registerDisconnectHighLevel,
   registerCheckHighLevel,
+  registerListHighLevelCalendars,
   registerPostBooking,
   registerGetBooking,
+  registerGetBookingTimeline,
   registerPostBackfillState,
   registerListSyncJobs,
   registerRetrySyncJob,
+  registerListBackfills,
+  registerGetWorkspaceHealth,
   registerPutVoiceSettings,
   registerGetVoiceSettings,
   registerListVoiceCalls,

@@ -122,6 +122,57 @@ describeOnBackends('GET /v1/workspaces/:ws/sync-jobs', (server) => {
     expect(counts).toMatchObject({ done: 3, failed: 1, queued: 0, running: 0, retrying: 0 });
   });
 
+  it('finds a customer by any part of their email, phone or name, and a booking by its id', async () => {
+    const ws = await connectedWorkspace(server(), { connect: false });
+    await ws.post({ id: 'bk_ada', email: 'Ada@Example.com' });
+    await ws.post({ id: 'bk_grace', email: 'grace@example.com', firstName: 'Grace' });
+    await ws.post({ id: 'bk_phone', phone: '+1 415 555 0132', firstName: 'Linus' });
+    await ws.post({ id: 'bk_pct', email: 'percent@example.com', firstName: '100%' });
+    const found = async (search: string) => {
+      const res = await page(server(), ws.id, `search=${encodeURIComponent(search)}`);
+      expect(res.status, search).toBe(200);
+      return res.page.jobs.map((job) => job.bookingId);
+    };
+    expect(await found('ada@')).toEqual(['bk_ada']);
+    expect(await found('EXAMPLE.COM')).toEqual(['bk_pct', 'bk_grace', 'bk_ada']);
+    expect(await found('(415) 555-0132')).toEqual(['bk_phone']);
+    expect(await found('5550132')).toEqual(['bk_phone']);
+    expect(await found('linus')).toEqual(['bk_phone']);
+    expect(await found('BK_GRA')).toEqual(['bk_grace']);
+    expect(await found('0%')).toEqual(['bk_pct']);
+    expect(await found('_')).toEqual(['bk_pct', 'bk_phone', 'bk_grace', 'bk_ada']);
+    expect(await found('nobody@')).toEqual([]);
+    expect(await found('   ')).toHaveLength(4);
+  });
+
+  it('pages through a search, each match once, and counts the whole workspace', async () => {
+    const ws = await connectedWorkspace(server(), { connect: false });
+    for (let i = 1; i <= 14; i++) {
+      await ws.post({ id: `bk_${i}`, email: i % 2 ? 'ada@example.com' : 'grace@example.com' });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = `search=grace&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await page(server(), ws.id, query);
+      expect(res.page.counts.waiting_for_connection).toBe(14);
+      seen.push(...res.page.jobs.map((job) => job.bookingId));
+      cursor = res.page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['bk_14', 'bk_12', 'bk_10', 'bk_8', 'bk_6', 'bk_4', 'bk_2']);
+  });
+
+  it('refuses a search longer than 200 characters', async () => {
+    const res = await server().call(
+      'GET',
+      `/v1/workspaces/${listed.id}/sync-jobs?search=${'a'.repeat(201)}`,
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.error?.details?.fields).toEqual([
+      { path: 'search', message: 'expected at most 200 characters' },
+    ]);
+  });
+
   it.each([
     ['0', /from 1 to 200/],
     ['201', /at most 200/],

@@ -1,7 +1,7 @@
 /**
- * `GET /v1/workspaces/:ws/sync-jobs?status=&bookingId=&limit=&cursor=` -> 200 `{jobs, nextCursor,
- * counts}`: a page of jobs, newest first; `nextCursor` fetches the next page (null on the last);
- * `counts` covers every job of the workspace, whatever the filters.
+ * `GET /v1/workspaces/:ws/sync-jobs?status=&bookingId=&search=&limit=&cursor=` -> 200 `{jobs,
+ * nextCursor, counts}`: a page of jobs, newest first; `nextCursor` fetches the next page (null on
+ * the last); `counts` covers every job of the workspace, whatever the filters and search.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { SYNC_JOB_STATUSES } from '../../bookingSync/core/syncJobStates.js';
@@ -16,6 +16,11 @@ const MAX_LIMIT = 200;
 const Query = z.object({
   status: z.enum(SYNC_JOB_STATUSES).optional().openapi({ description: 'Only jobs in this status' }),
   bookingId: z.string().optional().openapi({ description: "Only this booking's jobs" }),
+  search: z.string().max(200, 'expected at most 200 characters').optional().openapi({
+    description:
+      'Only jobs whose customer email, phone or name, or booking id, contains this text, ignoring case; a phone number is matched by its digits, however it is written (`(415) 555-0132` finds `+14155550132`)',
+    example: 'ada@',
+  }),
   limit: z.coerce
     .number({ error: `expected a whole number from 1 to ${MAX_LIMIT}` })
     .int(`expected a whole number from 1 to ${MAX_LIMIT}`)
@@ -111,10 +116,10 @@ function decodeCursor(cursor: string, ws: string): string {
 export function registerListSyncJobs(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');
-    const { status, bookingId, limit, cursor } = c.req.valid('query');
+    const { status, bookingId, search, limit, cursor } = c.req.valid('query');
     const after = cursor === undefined ? undefined : decodeCursor(cursor, workspace.id);
     const { db } = deps.database;
-    const page = await listSyncJobs(db, workspace.id, { status, bookingId, after, limit });
+    const page = await listSyncJobs(db, workspace.id, { status, bookingId, search, after, limit });
     if (!page) {
       throw invalidCursor(
         'This cursor points at no job of this workspace; leave it out to start from the newest job.',

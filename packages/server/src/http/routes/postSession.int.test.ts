@@ -17,7 +17,7 @@ function sessionCookie(res: { headers: Headers }) {
 }
 
 describeOnBackends(
-  'dashboard sessions: POST, GET and DELETE /v1/session',
+  'dashboard sessions: POST, GET and DELETE /v1/session, DELETE /v1/sessions',
   (server) => {
     async function signIn(token: string) {
       const res = await server().call('POST', '/v1/session', {
@@ -111,6 +111,37 @@ describeOnBackends(
       const again = await server().call('GET', '/v1/session', fromDashboard(cookie));
       expect(again.status).toBe(401);
       expect(again.body.error?.code).toBe('session_expired');
+    });
+
+    it('signs out everywhere: a workspace ends its own sessions, the admin ends them all', async () => {
+      const mine = await server().createWorkspace('Everywhere');
+      const other = await server().createWorkspace('Elsewhere');
+      const laptop = (await signIn(mine.apiKey)).cookie;
+      const phone = (await signIn(mine.apiKey)).cookie;
+      const theirs = (await signIn(other.apiKey)).cookie;
+      const admin = (await signIn(ADMIN_TOKEN)).cookie;
+      const alive = async (cookie: string) =>
+        (await server().call('GET', '/v1/session', fromDashboard(cookie))).status === 200;
+
+      const ended = await server().call('DELETE', '/v1/sessions', fromDashboard(laptop, true));
+      expect(ended.status).toBe(200);
+      expect(ended.body).toEqual({ ended: 2 });
+      expect(ended.headers.get('set-cookie')).toMatch(/ghl_bridge_session=;.*Max-Age=0/i);
+      expect([await alive(laptop), await alive(phone)]).toEqual([false, false]);
+      expect([await alive(theirs), await alive(admin)]).toEqual([true, true]);
+      // The key itself still works: only cookies end.
+      const bearer = await server().call('GET', `/v1/workspaces/${mine.id}`, {
+        token: mine.apiKey,
+      });
+      expect(bearer.status).toBe(200);
+
+      const all = await server().call('DELETE', '/v1/sessions', fromDashboard(admin, true));
+      expect(all.status).toBe(200);
+      expect((all.body as { ended?: number }).ended).toBeGreaterThanOrEqual(2);
+      expect([await alive(theirs), await alive(admin)]).toEqual([false, false]);
+
+      const forged = await server().call('DELETE', '/v1/sessions', fromDashboard(theirs));
+      expect(forged.status).toBe(401);
     });
 
     it('a workspace session opens its own workspace only, and ends with the workspace', async () => {

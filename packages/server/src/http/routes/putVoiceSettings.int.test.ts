@@ -53,4 +53,49 @@ describeOnBackends('PUT|GET /v1/workspaces/:ws/voice', (server) => {
     expect(res.status).toBe(404);
     expect(res.body.error?.code).toBe('voice_not_configured');
   });
+
+  it('keeps the stored secret, and a rotation in progress, when a save leaves it out', async () => {
+    const { id } = await server().createWorkspace();
+    const OLD = 'vapi-old-secret-0123456789-wxyz';
+    const rotating = {
+      ...settings,
+      auth: {
+        type: 'bearer',
+        secret: SECRET,
+        previousSecret: OLD,
+        previousSecretExpiresAt: '2099-01-01T00:00:00Z',
+      },
+    };
+    expect((await server().call('PUT', path(id), { json: rotating })).status).toBe(200);
+    const changed = await server().call('PUT', path(id), {
+      json: { ...settings, rules: { bufferAfterMinutes: 30 }, auth: { type: 'bearer' } },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      rules: { bufferAfterMinutes: 30 },
+      auth: { type: 'bearer', secret: '••••abcd', previousSecret: '••••wxyz' },
+    });
+    // Vapi's requests still authenticate with both secrets.
+    const status = { message: { type: 'status-update', status: 'in-progress' } };
+    for (const token of [SECRET, OLD]) {
+      const res = await server().call('POST', `${path(id)}/vapi`, { json: status, token });
+      expect(res.status).toBe(200);
+    }
+    const wrong = await server().call('POST', `${path(id)}/vapi`, {
+      json: status,
+      token: 'not-the-secret-0123456789',
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('asks for the secret when none is stored yet', async () => {
+    const { id } = await server().createWorkspace();
+    const res = await server().call('PUT', path(id), {
+      json: { ...settings, auth: { type: 'bearer' } },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error?.details?.fields).toEqual([
+      { path: 'auth.secret', message: 'expected the secret: none is stored yet' },
+    ]);
+  });
 });

@@ -1,10 +1,11 @@
 /**
  * `PUT /v1/workspaces/:ws/voice`: the workspace's voice-booking settings -> 200 the settings with
- * the secret masked; 422 naming every wrong field.
+ * the secret masked; 422 naming every wrong field. `auth.secret` left out keeps the stored one.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { maskSettings } from '../../voice/core/settings.js';
-import { saveVoiceSettings } from '../../voice/settingsStore.js';
+import { keepStoredSecrets, maskSettings } from '../../voice/core/settings.js';
+import { loadVoiceSettings, saveVoiceSettings } from '../../voice/settingsStore.js';
+import { validationFailed } from '../httpError.js';
 import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
@@ -32,7 +33,17 @@ const route = createRoute({
 export function registerPutVoiceSettings(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');
-    const settings = c.req.valid('json');
+    const update = c.req.valid('json');
+    const stored =
+      update.auth.secret === undefined
+        ? await loadVoiceSettings(deps.database.db, deps.keyring, workspace.id)
+        : undefined;
+    const settings = keepStoredSecrets(update, stored?.auth);
+    if (!settings) {
+      throw validationFailed([
+        { path: ['auth', 'secret'], message: 'expected the secret: none is stored yet' },
+      ]);
+    }
     await saveVoiceSettings(deps.database.db, deps.keyring, workspace.id, settings);
     return c.json(maskSettings(settings), 200);
   });

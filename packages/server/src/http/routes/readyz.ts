@@ -9,26 +9,28 @@ import { undecryptableCredentials } from '../../crypto/storedCredentials.js';
 import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 
-const Readiness = z.object({
-  status: z.enum(['ready', 'not_ready']),
-  checks: z.object({
-    database: z.enum(['ok', 'failing']),
-    queue: z.enum(['ok', 'starting']),
-    credentials: z.enum(['ok', 'undecryptable', 'unknown']).openapi({
-      description:
-        '`undecryptable`: some stored credentials are encrypted with a secret key this process does not have (see `undecryptable`); `unknown` while the database fails',
-    }),
-  }),
-  undecryptable: z
-    .object({
-      count: z.number().int(),
-      keyIds: z.array(z.string()).openapi({
+const Readiness = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    checks: z.object({
+      database: z.enum(['ok', 'failing']),
+      queue: z.enum(['ok', 'starting']),
+      credentials: z.enum(['ok', 'undecryptable', 'unknown']).openapi({
         description:
-          'Ids of the missing secret keys (not secret): add them to GHL_BRIDGE_PREVIOUS_SECRET_KEYS',
+          '`undecryptable`: some stored credentials are encrypted with a secret key this process does not have (see `undecryptable`); `unknown` while the database fails',
       }),
-    })
-    .optional(),
-});
+    }),
+    undecryptable: z
+      .object({
+        count: z.number().int(),
+        keyIds: z.array(z.string()).openapi({
+          description:
+            'Ids of the missing secret keys (not secret): add them to GHL_BRIDGE_PREVIOUS_SECRET_KEYS',
+        }),
+      })
+      .optional(),
+  })
+  .openapi('Readiness');
 
 const route = createRoute({
   method: 'get',

@@ -103,32 +103,45 @@ const instantWithOffset = z.iso.datetime({
   error: 'expected an ISO 8601 date-time, like 2026-12-01T15:00:00Z',
 });
 
-const auth = z
-  .strictObject({
-    type: z.enum(AUTH_TYPES, { error: `expected one of ${AUTH_TYPES.join(', ')}` }),
-    secret,
-    /** During a rotation the old secret keeps working until `previousSecretExpiresAt`. */
-    previousSecret: secret.optional(),
-    previousSecretExpiresAt: instantWithOffset.optional(),
-    /**
-     * `hmac` only: requests must carry a signed `x-timestamp` at most this many seconds from the
-     * server's clock (the replay window). Without it a timestamp, when sent, gets 300 s.
-     */
-    maxAgeSeconds: z.number().int().min(30).max(3600).optional(),
-  })
-  .refine((value) => value.maxAgeSeconds === undefined || value.type === 'hmac', {
-    message: 'maxAgeSeconds applies to hmac only (the other types sign no timestamp)',
-    path: ['maxAgeSeconds'],
-  })
-  .refine(
-    (value) =>
-      (value.previousSecret === undefined) === (value.previousSecretExpiresAt === undefined),
-    {
-      message:
-        'expected previousSecret and previousSecretExpiresAt together (a rotation needs an end)',
-      path: ['previousSecretExpiresAt'],
-    },
-  );
+const authFields = {
+  type: z.enum(AUTH_TYPES, { error: `expected one of ${AUTH_TYPES.join(', ')}` }),
+  secret,
+  /** During a rotation the old secret keeps working until `previousSecretExpiresAt`. */
+  previousSecret: secret.optional(),
+  previousSecretExpiresAt: instantWithOffset.optional(),
+  /**
+   * `hmac` only: requests must carry a signed `x-timestamp` at most this many seconds from the
+   * server's clock (the replay window). Without it a timestamp, when sent, gets 300 s.
+   */
+  maxAgeSeconds: z.number().int().min(30).max(3600).optional(),
+};
+
+/** The rules every auth block follows, whether its secret was sent or kept. */
+function authRules<T extends z.ZodType<Partial<VoiceAuthShape>>>(schema: T) {
+  return schema
+    .refine((value) => value.maxAgeSeconds === undefined || value.type === 'hmac', {
+      message: 'maxAgeSeconds applies to hmac only (the other types sign no timestamp)',
+      path: ['maxAgeSeconds'],
+    })
+    .refine(
+      (value) =>
+        (value.previousSecret === undefined) === (value.previousSecretExpiresAt === undefined),
+      {
+        message:
+          'expected previousSecret and previousSecretExpiresAt together (a rotation needs an end)',
+        path: ['previousSecretExpiresAt'],
+      },
+    );
+}
+
+interface VoiceAuthShape {
+  type: string;
+  previousSecret: string;
+  previousSecretExpiresAt: string;
+  maxAgeSeconds: number;
+}
+
+const auth = authRules(z.strictObject(authFields));
 
 export const voiceSettingsSchema = z.strictObject({
   calendarId: z.string().trim().min(1, 'expected the HighLevel calendar id'),
@@ -147,11 +160,21 @@ export const voiceSettingsSchema = z.strictObject({
   auth,
 });
 
+/**
+ * What `PUT /v1/workspaces/:ws/voice` accepts: the settings, where `auth.secret` may be left out
+ * to keep the stored one (GET shows it masked, so a form that changes a buffer cannot send it).
+ * `keepStoredSecrets` fills it in.
+ */
+export const voiceSettingsUpdateSchema = voiceSettingsSchema.extend({
+  auth: authRules(z.strictObject({ ...authFields, secret: secret.optional() })),
+});
+
 export type VoiceSettings = z.output<typeof voiceSettingsSchema>;
 export type VoiceSettingsInput = z.input<typeof voiceSettingsSchema>;
 export type AvailabilityRules = z.output<typeof availabilityRulesSchema>;
 export type WorkingHours = AvailabilityRules['workingHours'][number];
 export type VoiceAuth = VoiceSettings['auth'];
+export type VoiceSettingsUpdate = z.output<typeof voiceSettingsUpdateSchema>;
 
 /**
  * A secret shown as its last four characters, enough to tell two apart and nothing more.
@@ -198,4 +221,28 @@ export function rotateSecret(
     previousSecret: auth.secret,
     previousSecretExpiresAt: new Date(now.getTime() + graceMinutes * 60_000).toISOString(),
   };
+}
+
+/**
+ * The settings to store from an update: a left-out `auth.secret` is the stored one, and so is a
+ * rotation in progress (its previous secret and end) unless the update says otherwise; undefined
+ * when the secret was left out and none is stored.
+ *
+ * @example keepStoredSecrets({ ...update, auth: { type: 'bearer' } }, stored.auth)?.auth.secret; // the stored secret
+ */
+export function keepStoredSecrets(
+  update: VoiceSettingsUpdate,
+  stored: VoiceAuth | undefined,
+): VoiceSettings | undefined {
+  const { secret: sent, ...rest } = update.auth;
+  if (sent !== undefined) return { ...update, auth: { ...rest, secret: sent } };
+  if (!stored) return undefined;
+  const rotation =
+    rest.previousSecret === undefined && stored.previousSecret !== undefined
+      ? {
+          previousSecret: stored.previousSecret,
+          previousSecretExpiresAt: stored.previousSecretExpiresAt,
+        }
+      : {};
+  return { ...update, auth: { ...rest, ...rotation, secret: stored.secret } };
 }
