@@ -93,6 +93,9 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
       'HOST',
       'LOG_LEVEL',
       'GHL_BRIDGE_BODY_LIMIT_BYTES',
+      'GHL_WEBHOOK_PUBLIC_KEYS',
+      'GHL_WEBHOOK_REPLAY_WINDOW_SECONDS',
+      'GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE',
       ...SYNC_ENV,
     ],
     details: [
@@ -104,8 +107,18 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   worker: {
     summary: 'job workers only (scale out: run several against one PostgreSQL)',
     flags: ['data-dir', 'database-url', 'log-level'],
-    env: [...SECRETS_ENV, ...STORAGE_ENV, 'GHL_API_BASE_URL', 'LOG_LEVEL', ...SYNC_ENV],
-    details: ['Processes the booking-sync, connection-check and voice follow-up jobs; no HTTP.'],
+    env: [
+      ...SECRETS_ENV,
+      ...STORAGE_ENV,
+      'GHL_API_BASE_URL',
+      'LOG_LEVEL',
+      'GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE',
+      ...SYNC_ENV,
+    ],
+    details: [
+      'Processes the booking-sync, connection-check, voice follow-up and webhook delivery jobs;',
+      'no HTTP.',
+    ],
   },
   migrate: {
     summary: 'apply database migrations and install the queue, then exit',

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
+import {
+  HIGHLEVEL_ED25519_PUBLIC_KEY,
+  HIGHLEVEL_RSA_PUBLIC_KEY,
+} from '@ghl-bridge/client/webhooks';
 import { ConfigError, loadConfig } from './config.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
@@ -41,6 +46,66 @@ describe('loadConfig', () => {
       syncConcurrency: 10,
       fieldPrefix: 'Bookings –',
       tagPrefix: '',
+      webhooksAllowPrivate: false,
+      webhookPublicKeys: {
+        ed25519: [HIGHLEVEL_ED25519_PUBLIC_KEY],
+        rsa: [HIGHLEVEL_RSA_PUBLIC_KEY],
+      },
+      webhookReplayWindowMs: 300_000,
+    });
+  });
+
+  describe('the keys webhooks from HighLevel are checked with', () => {
+    const pem = (type: 'ed25519' | 'rsa' | 'ec') =>
+      (type === 'ec'
+        ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        : type === 'rsa'
+          ? generateKeyPairSync('rsa', { modulusLength: 1024 })
+          : generateKeyPairSync('ed25519')
+      ).publicKey
+        .export({ type: 'spki', format: 'pem' })
+        .toString();
+
+    it('sorts several keys by kind; a kind not given keeps HighLevel’s key', () => {
+      const [old, current] = [pem('ed25519'), pem('ed25519')];
+      const config = loadConfig({ GHL_WEBHOOK_PUBLIC_KEYS: `${old}\n${current}` });
+      expect(config.webhookPublicKeys).toEqual({
+        ed25519: [old, current],
+        rsa: [HIGHLEVEL_RSA_PUBLIC_KEY],
+      });
+    });
+
+    it('reads a one-line value with \\n written out, as in an .env file', () => {
+      const rsa = pem('rsa');
+      const config = loadConfig({ GHL_WEBHOOK_PUBLIC_KEYS: rsa.trim().replace(/\n/g, '\\n') });
+      expect(config.webhookPublicKeys).toEqual({
+        ed25519: [HIGHLEVEL_ED25519_PUBLIC_KEY],
+        rsa: [rsa],
+      });
+    });
+
+    it.each([
+      ['not a key', 'expected one or more PEM public keys'],
+      [
+        '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
+        'key 1 is not a readable public key',
+      ],
+      [pem('ec'), 'key 1 is a ec key; expected Ed25519 or RSA keys'],
+      [`${pem('ed25519')}oops`, 'found other text between them'],
+    ])('refuses %j, naming the variable', (value, problem) => {
+      expect(problemsOf({ GHL_WEBHOOK_PUBLIC_KEYS: value })[0]).toContain(
+        `GHL_WEBHOOK_PUBLIC_KEYS: `,
+      );
+      expect(problemsOf({ GHL_WEBHOOK_PUBLIC_KEYS: value })[0]).toContain(problem);
+    });
+
+    it('takes the replay window in seconds', () => {
+      expect(loadConfig({ GHL_WEBHOOK_REPLAY_WINDOW_SECONDS: '4500' }).webhookReplayWindowMs).toBe(
+        4_500_000,
+      );
+      expect(problemsOf({ GHL_WEBHOOK_REPLAY_WINDOW_SECONDS: '0' })).toEqual([
+        'GHL_WEBHOOK_REPLAY_WINDOW_SECONDS: expected at least 1 second',
+      ]);
     });
   });
 

@@ -4,8 +4,14 @@
  */
 import { z } from 'zod';
 import { DEFAULT_BASE_URL } from '@ghl-bridge/client';
+import { DEFAULT_WEBHOOK_TOLERANCE_MS } from '@ghl-bridge/client/webhooks';
 import { DEFAULT_FIELD_PREFIX } from './bookingSync/core/customFields.js';
 import { FieldPrefixSchema, TagPrefixSchema } from './bookingSync/core/naming.js';
+import {
+  HIGHLEVEL_WEBHOOK_KEYRING,
+  parseWebhookPublicKeys,
+  type WebhookKeyring,
+} from './highlevelWebhooks/publicKeys.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -44,6 +50,16 @@ const postgresUrl = z
  * a few hundred ms a request (about 2 requests a booking), and several Locations busy at once.
  */
 const DEFAULT_SYNC_CONCURRENCY = 10;
+
+/** HighLevel's suggested replay window (five minutes), in seconds. */
+const DEFAULT_WEBHOOK_REPLAY_WINDOW_SECONDS = DEFAULT_WEBHOOK_TOLERANCE_MS / 1000;
+
+const webhookPublicKeys = z.string().transform((value, ctx): WebhookKeyring => {
+  const parsed = parseWebhookPublicKeys(value);
+  if ('keys' in parsed) return parsed.keys;
+  ctx.addIssue({ code: 'custom', message: parsed.problem });
+  return z.NEVER;
+});
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -87,6 +103,19 @@ const schema = z.object({
     (value) => value ?? DEFAULT_FIELD_PREFIX,
   ),
   GHL_BRIDGE_TAG_PREFIX: optional(TagPrefixSchema).transform((value) => value ?? ''),
+  GHL_WEBHOOK_PUBLIC_KEYS: optional(webhookPublicKeys).transform(
+    (value) => value ?? HIGHLEVEL_WEBHOOK_KEYRING,
+  ),
+  GHL_WEBHOOK_REPLAY_WINDOW_SECONDS: optional(
+    z.coerce
+      .number({ error: 'expected a number of seconds' })
+      .int('expected a whole number of seconds')
+      .min(1, 'expected at least 1 second')
+      .max(86_400, 'expected at most 86400 seconds (a day)'),
+  ).transform((value) => value ?? DEFAULT_WEBHOOK_REPLAY_WINDOW_SECONDS),
+  GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE: optional(
+    z.enum(['true', 'false'], { error: 'expected true or false' }),
+  ).transform((value) => value === 'true'),
 });
 
 /**
@@ -111,6 +140,11 @@ export const ENVIRONMENT: Readonly<Record<keyof typeof schema.shape, string>> = 
   GHL_BRIDGE_SYNC_CONCURRENCY: `booking-sync jobs a process runs at once (1-100); default ${DEFAULT_SYNC_CONCURRENCY}`,
   GHL_BRIDGE_FIELD_PREFIX: `name prefix of the custom fields the booking sync creates; default "${DEFAULT_FIELD_PREFIX}"`,
   GHL_BRIDGE_TAG_PREFIX: 'put before every tag the booking sync applies (e.g. gb/); default none',
+  GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE:
+    'true: webhook endpoints may be on private, loopback or link-local addresses and use plain http (tests, the demo, a receiver on your own network); default false',
+  GHL_WEBHOOK_PUBLIC_KEYS:
+    "PEM public keys (Ed25519, RSA) that webhooks from HighLevel must be signed with; several allowed for a rotation; default HighLevel's published keys",
+  GHL_WEBHOOK_REPLAY_WINDOW_SECONDS: `webhooks from HighLevel sent longer ago (or further ahead) than this are refused; default ${DEFAULT_WEBHOOK_REPLAY_WINDOW_SECONDS}`,
 };
 
 /** Which flag feeds which variable, so an error can name both. */
@@ -141,6 +175,12 @@ export interface Config {
   fieldPrefix: string;
   /** Booking sync: put before every tag it applies (`booking:confirmed` -> `<prefix>booking:confirmed`). */
   tagPrefix: string;
+  /** Webhooks out: allow private addresses and plain http (docs/webhooks-out.md#addresses). */
+  webhooksAllowPrivate: boolean;
+  /** Keys webhooks from HighLevel are checked with; a kind not configured keeps HighLevel's. */
+  webhookPublicKeys: WebhookKeyring;
+  /** How far a webhook's `timestamp` may be from now, either way. */
+  webhookReplayWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -195,6 +235,9 @@ export function loadConfig(
     syncConcurrency: v.GHL_BRIDGE_SYNC_CONCURRENCY,
     fieldPrefix: v.GHL_BRIDGE_FIELD_PREFIX,
     tagPrefix: v.GHL_BRIDGE_TAG_PREFIX,
+    webhooksAllowPrivate: v.GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE,
+    webhookPublicKeys: v.GHL_WEBHOOK_PUBLIC_KEYS,
+    webhookReplayWindowMs: v.GHL_WEBHOOK_REPLAY_WINDOW_SECONDS * 1000,
   });
 }
 

@@ -24,17 +24,26 @@ import { contactSyncHandler } from './bookingSync/contactSyncJob.js';
 import { syncNaming } from './bookingSync/core/naming.js';
 import { CONTACT_SYNC_QUEUE, contactSyncQueue } from './bookingSync/syncJobStore.js';
 import { recordRequestHistory, type RequestHistory } from './health/requestHistory.js';
+import {
+  HIGHLEVEL_WEBHOOK_QUEUE,
+  highLevelWebhookHandler,
+  highLevelWebhookQueue,
+} from './highlevelWebhooks/webhookJob.js';
 import type { WallClock } from './voice/context.js';
 import {
   VOICE_FOLLOW_UP_QUEUE,
   voiceFollowUpHandler,
   voiceFollowUpQueue,
 } from './voice/followUps.js';
+import { WEBHOOK_DELIVERY_QUEUE, webhookDeliveryQueue } from './webhooksOut/deliveryQueue.js';
+import { webhookDeliveryHandler } from './webhooksOut/deliveryJob.js';
 
 export const QUEUES = {
   [CONNECTION_CHECK_QUEUE]: connectionCheckQueue,
   [CONTACT_SYNC_QUEUE]: contactSyncQueue,
   [VOICE_FOLLOW_UP_QUEUE]: voiceFollowUpQueue,
+  [HIGHLEVEL_WEBHOOK_QUEUE]: highLevelWebhookQueue,
+  [WEBHOOK_DELIVERY_QUEUE]: webhookDeliveryQueue,
 };
 
 export interface RuntimeOptions {
@@ -133,7 +142,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (options.worker ?? true) {
       await queue.work(
         CONNECTION_CHECK_QUEUE,
-        connectionCheckHandler({ db: database.db, keyring: secrets.keyring, highLevel }),
+        connectionCheckHandler({ db: database.db, keyring: secrets.keyring, highLevel, queue }),
       );
       await queue.work(
         CONTACT_SYNC_QUEUE,
@@ -141,6 +150,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           database,
           keyring: secrets.keyring,
           highLevel,
+          queue,
           logger,
           naming: syncNaming(config),
         }),
@@ -157,6 +167,22 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           ...(options.clock ? { clock: options.clock } : {}),
         }),
       );
+      await queue.work(
+        HIGHLEVEL_WEBHOOK_QUEUE,
+        highLevelWebhookHandler({ db: database.db, logger, queue: jobQueue }),
+      );
+      await queue.work(
+        WEBHOOK_DELIVERY_QUEUE,
+        webhookDeliveryHandler({
+          database,
+          keyring: secrets.keyring,
+          queue,
+          logger,
+          allowPrivate: config.webhooksAllowPrivate,
+        }),
+        // An attempt may wait 15 s on a slow endpoint: several at once, so one does not hold up the rest.
+        { concurrency: 4 },
+      );
     }
 
     const app = http
@@ -171,6 +197,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           queue,
           queueReady: () => queueReady,
           requestHistory: history,
+          webhooksAllowPrivate: config.webhooksAllowPrivate,
+          highLevelWebhooks: {
+            publicKeys: config.webhookPublicKeys,
+            replayWindowMs: config.webhookReplayWindowMs,
+          },
           ...(options.clock ? { clock: options.clock } : {}),
         })
       : undefined;

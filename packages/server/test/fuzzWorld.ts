@@ -1,10 +1,12 @@
 /**
  * A workspace with one of everything a route can name, for the route fuzz: connected to an
  * emulated Location with a Mon–Fri 09:00–17:00 calendar, voice settings, a booking and its sync
- * job, a voice call and an appointment; and a second workspace, whose key must open nothing here.
+ * job, a voice call, an appointment, a webhook endpoint and a delivery to it; and a second
+ * workspace, whose key must open nothing here.
  */
 import { weekdayCalendar } from '@ghl-bridge/emulator';
 import { expect } from 'vitest';
+import { emitWebhookEvent } from '../src/webhooksOut/emit.js';
 import type { TestServer } from './harness.js';
 import { NY, VAPI_SECRET, weekdayAhead } from './voice.js';
 import { waitFor } from './waitFor.js';
@@ -80,6 +82,26 @@ export async function fuzzWorld(server: TestServer): Promise<FuzzWorld> {
   );
   const appointmentId = appointment.appointmentId as string;
 
+  // A webhook endpoint (on a public address: the fuzzed server does not allow private ones) and
+  // one delivery to it, which stays pending: the fuzzed server runs no workers.
+  const endpoint = await ok(
+    'POST',
+    '/webhook-endpoints',
+    { url: 'https://93.184.215.14/webhooks', events: ['connection.needs_attention'] },
+    201,
+  );
+  const endpointId = endpoint.id as string;
+  const { db } = server.runtime.database;
+  await emitWebhookEvent(db, server.runtime.queue, id, {
+    type: 'connection.needs_attention',
+    data: { workspaceId: id, locationId, status: 'needs_attention', lastError: 'fuzz' },
+  });
+  const delivery = await db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('endpoint_id', '=', endpointId)
+    .executeTakeFirstOrThrow();
+
   const date = weekdayAhead(2);
   const tools = [
     tool('tc_check', 'check_availability', JSON.stringify({ date, timezone: NY })),
@@ -122,7 +144,15 @@ export async function fuzzWorld(server: TestServer): Promise<FuzzWorld> {
     bookingId,
     voiceSettings,
     vapiMessage,
-    valid: { ws: id, bookingId, id: jobId, callId: 'call_fuzz', appointmentId },
+    valid: {
+      ws: id,
+      bookingId,
+      id: jobId,
+      callId: 'call_fuzz',
+      appointmentId,
+      endpointId,
+      deliveryId: delivery.id,
+    },
   };
 }
 

@@ -51,7 +51,11 @@ export async function syncContact(ctx: ContactSyncContext): Promise<string> {
   if (contactTags !== undefined) plan = withContactTags(plan, contactTags);
 
   await runFollowUpSteps(ctx, journal, saveCustomer, plan, contactId);
-  await journal.flush(ctx.finish(contactId));
+  const { writeFinish } = ctx;
+  await journal.flush(
+    ctx.finish(contactId),
+    writeFinish ? (writes) => writeFinish(writes, contactId) : undefined,
+  );
   return contactId;
 }
 

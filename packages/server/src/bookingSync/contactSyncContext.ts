@@ -31,6 +31,8 @@ export interface ContactSyncContext {
   stored: { journal: JournalRow[]; customer: CustomerRow | undefined; fieldIds: FieldIdRow[] };
   /** The writes that end the job (its status), made in one statement with the sync's last ones. */
   finish(contactId: string | undefined): Write[];
+  /** Runs that last statement; default `writeTogether` (here: with the job's webhook, if any). */
+  writeFinish?: (writes: Write[], contactId: string | undefined) => Promise<void>;
 }
 
 /** A change of the customer's cache (its HighLevel contact, the tags ghl-bridge applied). */

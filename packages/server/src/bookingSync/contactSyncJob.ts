@@ -15,7 +15,9 @@ import {
   syncSucceededWrite,
 } from '../highlevel/connectionStore.js';
 import type { Logger } from '../logger.js';
-import type { JobHandler } from '../queue/jobQueue.js';
+import type { JobHandler, JobQueue } from '../queue/jobQueue.js';
+import { enabledEndpointsQuery } from '../webhooksOut/endpointStore.js';
+import { writeTogetherWithEvent } from '../webhooksOut/emit.js';
 import type { BookingCustomer } from './core/bookingEvent.js';
 import type { LedgerBooking } from './core/ledger.js';
 import { namingFor, syncNaming, type SyncNaming } from './core/naming.js';
@@ -24,6 +26,7 @@ import { syncContact } from './contactSync.js';
 import { syncFailure } from './syncFailures.js';
 import { claimSyncJob, setSyncJobStatus, syncJobStatusWrites } from './syncJobAttempts.js';
 import { findSyncJob } from './syncJobListing.js';
+import { syncEndEvent } from './syncWebhooks.js';
 import {
   CONTACT_SYNC_RETRY_LIMIT,
   type ContactSyncJobData,
@@ -34,6 +37,8 @@ export interface ContactSyncJobDeps {
   database: Database;
   keyring: Keyring;
   highLevel: HighLevelClients;
+  /** For the webhooks a job's end emits (`booking.synced`, `booking.sync_failed`, …). */
+  queue: JobQueue;
   logger: Logger;
   naming?: SyncNaming;
 }
@@ -84,6 +89,15 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
           }),
           syncSucceededWrite(db, job.workspace_id),
         ],
+        // `booking.synced` goes into that statement too; its delivery jobs with it, in a
+        // transaction, only when an endpoint takes it.
+        writeFinish: (writes, contactId) =>
+          writeTogetherWithEvent(
+            db,
+            deps.queue,
+            writes,
+            syncEndEvent(db, claim.webhookEndpoints, job, { status: 'done', contactId }),
+          ),
       });
     } catch (error) {
       const failure = syncFailure(error);
@@ -98,11 +112,17 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
         'contact sync failed',
       );
       if (failure.kind === 'credentials') {
-        await recordCredentialFailure(db, connection, failure.reason);
+        await recordCredentialFailure(db, connection, failure.reason, deps.queue);
       }
       if (failure.kind !== 'retry' || exhausted) {
         const failureKind = failure.kind === 'retry' ? 'exhausted' : failure.kind;
-        await setSyncJobStatus(db, job, { status: 'failed', reason: failure.reason, failureKind });
+        const end = { status: 'failed', reason: failure.reason, failureKind } as const;
+        await writeTogetherWithEvent(
+          db,
+          deps.queue,
+          syncJobStatusWrites(db, job, end),
+          syncEndEvent(db, claim.webhookEndpoints, job, end),
+        );
         return;
       }
       await setSyncJobStatus(db, job, { status: 'retrying', reason: failure.reason });
@@ -121,11 +141,18 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
       { syncJobId: job.id, workspaceId: job.workspace_id, attempts },
       'contact sync given up',
     );
-    await setSyncJobStatus(db, job, {
+    const end = {
       status: 'failed',
       reason: givenUpReason(job, attempts, lastError),
       failureKind: 'exhausted',
-    });
+    } as const;
+    const endpoints = await enabledEndpointsQuery(db, job.workspace_id).execute();
+    await writeTogetherWithEvent(
+      db,
+      deps.queue,
+      syncJobStatusWrites(db, job, end),
+      syncEndEvent(db, endpoints, job, end),
+    );
   };
   return handler;
 }

@@ -18,6 +18,7 @@ describeOnBackends(
         database: runtime.database,
         keyring: runtime.secrets.keyring,
         highLevel: runtime.highLevel,
+        queue: runtime.queue,
         logger: runtime.logger,
       });
       const notice = { data: { syncJobId: queued!.id }, attempts: 7, lastError: undefined };

@@ -40,8 +40,11 @@ export interface Journal {
    * or the job's end); a later one under the same `name` replaces it.
    */
   withNext(name: string, write: Write): void;
-  /** Writes what is noted, with `also` (the job's end), in one statement. */
-  flush(also?: Write[]): Promise<void>;
+  /**
+   * Writes what is noted, with `also` (the job's end), in one statement; `write` runs it (default
+   * `writeTogether`), e.g. in a transaction with a webhook's delivery jobs.
+   */
+  flush(also?: Write[], write?: (writes: Write[]) => Promise<void>): Promise<void>;
 }
 
 /**
@@ -117,9 +120,12 @@ export function journalFrom(db: Kysely<DB>, syncJobId: string, rows: JournalRow[
       );
   };
 
-  const flush = async (also: Write[] = []) => {
+  const flush = async (
+    also: Write[] = [],
+    write: (writes: Write[]) => Promise<void> = (writes) => writeTogether(db, writes),
+  ) => {
     const steps = stepsWrite();
-    await writeTogether(db, [...(steps ? [steps] : []), ...next.values(), ...also]);
+    await write([...(steps ? [steps] : []), ...next.values(), ...also]);
     unwritten.clear();
     next.clear();
   };

@@ -8,6 +8,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.js';
 import { writeTogether, type Write } from '../db/writeTogether.js';
 import type { ConnectionRow } from '../highlevel/connectionStore.js';
+import { enabledEndpointsQuery } from '../webhooksOut/endpointStore.js';
 import { customerKey } from './core/bookingEvent.js';
 import type { LedgerBooking } from './core/ledger.js';
 import {
@@ -48,6 +49,8 @@ export interface SyncJobClaim {
   stored: { journal: JournalRow[]; customer: CustomerRow | undefined; fieldIds: FieldIdRow[] };
   /** Every booking of the job's customer in the ledger. */
   bookings: LedgerBooking[];
+  /** The workspace's enabled webhook endpoints and their events, for the job's end. */
+  webhookEndpoints: Array<{ id: string; events: string[] }>;
 }
 
 /**
@@ -111,6 +114,10 @@ export async function claimSyncJob(db: Kysely<DB>, id: string): Promise<SyncJobC
           sql.ref<string>('job.customer_key'),
         ),
       ).as('bookings'),
+      // Read here, so that a job of a workspace without endpoints spends no statement on them.
+      jsonArrayFrom(enabledEndpointsQuery(db, sql.ref<string>('job.workspace_id'))).as(
+        'webhook_endpoints',
+      ),
     ])
     .executeTakeFirst();
   if (!row || !canMoveSyncJob(row.status, 'running')) return undefined;
@@ -124,6 +131,7 @@ export async function claimSyncJob(db: Kysely<DB>, id: string): Promise<SyncJobC
     customer_row: customer,
     field_ids: fieldIds,
     bookings,
+    webhook_endpoints: webhookEndpoints,
     ...job
   } = row;
   // The same connection the update above required: with it, the job is running now.
@@ -142,6 +150,7 @@ export async function claimSyncJob(db: Kysely<DB>, id: string): Promise<SyncJobC
     prefixes: { fieldPrefix, tagPrefix },
     stored: { journal, customer: customer ?? undefined, fieldIds },
     bookings: bookings.map((booking) => booking.payload as LedgerBooking),
+    webhookEndpoints,
   };
 }
 
@@ -201,6 +210,6 @@ export async function setSyncJobStatus(
 }
 
 /** True for the job of the booking's own customer (not a former customer's stats refresh). */
-function isOwnCustomerJob(job: SyncJobRow): boolean {
+export function isOwnCustomerJob(job: SyncJobRow): boolean {
   return customerKey((job.current as LedgerBooking).customer) === job.customer_key;
 }

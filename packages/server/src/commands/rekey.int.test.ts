@@ -1,6 +1,6 @@
 /**
  * `ghl-bridge rekey` as an operator runs it at the end of a key rotation: through the CLI, on a
- * database holding a GoHighLevel key and a Vapi secret under the old key.
+ * database holding a GoHighLevel key, a Vapi secret and a webhook signing secret under the old key.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { backends, createTestDatabase, type TestDatabase } from '../../test/backends.js';
@@ -12,6 +12,7 @@ import { migrate } from '../db/migrate.js';
 import { saveConnection } from '../highlevel/connectionStore.js';
 import { voiceSettingsSchema } from '../voice/core/settings.js';
 import { saveVoiceSettings } from '../voice/settingsStore.js';
+import { createEndpoint } from '../webhooksOut/endpointStore.js';
 import { createWorkspace } from '../workspaces/workspaceStore.js';
 
 const OLD_KEY = SECRET_KEY;
@@ -25,7 +26,7 @@ for (const { name, available } of backends()) {
       await testDb?.drop();
     });
 
-    /** A workspace with both credentials sealed under `key`. */
+    /** A workspace with its three kinds of credentials sealed under `key`. */
     async function workspaceUnder(key: string): Promise<string> {
       const database = await openDatabase(testDb!);
       try {
@@ -46,6 +47,10 @@ for (const { name, available } of backends()) {
           auth: { type: 'bearer', secret: 'vapi-secret-0123456789-abcd' },
         });
         await saveVoiceSettings(database.db, ring, workspace.id, settings);
+        await createEndpoint(database.db, ring, workspace.id, {
+          url: 'https://app.example.com/webhooks',
+          events: ['booking.synced'],
+        });
         return workspace.id;
       } finally {
         await database.close();
@@ -74,11 +79,11 @@ for (const { name, available } of backends()) {
 
       const dry = await rekey(rotating, '--dry-run');
       expect(dry).toMatchObject({ code: 0 });
-      expect(dry.text).toContain('Would re-encrypt 2 credential(s)');
+      expect(dry.text).toContain('Would re-encrypt 3 credential(s)');
 
       const done = await rekey(rotating);
       expect(done.code).toBe(0);
-      expect(done.text).toContain('Re-encrypted 2 credential(s)');
+      expect(done.text).toContain('Re-encrypted 3 credential(s)');
       expect(done.text).toContain('GHL_BRIDGE_PREVIOUS_SECRET_KEYS can be removed');
 
       const again = await rekey({ GHL_BRIDGE_SECRET_KEY: NEW_KEY });
@@ -95,9 +100,14 @@ for (const { name, available } of backends()) {
         GHL_BRIDGE_PREVIOUS_SECRET_KEYS: OLD_KEY,
       });
       expect(result.code).toBe(1);
-      expect(result.text).toContain('Re-encrypted 2 credential(s)');
+      expect(result.text).toContain('Re-encrypted 3 credential(s)');
       expect(result.text).toContain(`✗ ${lost}: the GoHighLevel API key is encrypted with`);
       expect(result.text).toContain(`✗ ${lost}: the Vapi secret is encrypted with`);
+      expect(result.text).toMatch(
+        new RegExp(
+          `✗ ${lost}: the webhook signing secret of webhook endpoint whep_\\w+ is encrypted with`,
+        ),
+      );
       expect(result.text).toContain('Keep GHL_BRIDGE_PREVIOUS_SECRET_KEYS');
       expect(result.text).not.toContain('pit-2f1e0c9a');
     });

@@ -30,7 +30,12 @@ export async function startCommand(options: StartOptions): Promise<Started> {
   const demoModule = options.demo ? await import('./demo.js') : undefined;
   if (demoModule) {
     demo = await demoModule.startDemoHighLevel(config.host);
-    config = Object.freeze({ ...config, highLevelBaseUrl: demo.server.url });
+    // The demo's webhook receivers are on this machine (docs/webhooks-out.md#addresses).
+    config = Object.freeze({
+      ...config,
+      highLevelBaseUrl: demo.server.url,
+      webhooksAllowPrivate: true,
+    });
   }
   let runtime: Runtime | undefined;
   try {

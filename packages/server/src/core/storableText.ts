@@ -73,3 +73,28 @@ export function unstorableTextIn(value: unknown): TextProblem[] {
   }
   return problems.slice(0, MAX_PROBLEMS);
 }
+
+/**
+ * A copy of a parsed JSON value whose every string and key the database can store: each NUL and
+ * unpaired surrogate replaced by U+FFFD. For data the bridge must keep even when it holds such
+ * text (a signed webhook from HighLevel, which is never sent again), not for requests, which are
+ * refused instead so their sender can fix them.
+ *
+ * @example storableCopy({ note: 'A\u0000B' }) // { note: 'A\uFFFDB' }
+ */
+export function storableCopy(value: unknown): unknown {
+  if (typeof value === 'string') return storableString(value);
+  if (Array.isArray(value)) return value.map(storableCopy);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [storableString(key), storableCopy(item)]),
+    );
+  }
+  return value;
+}
+
+const UNSTORABLE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`, 'g');
+
+function storableString(text: string): string {
+  return text.replace(UNSTORABLE, '\ufffd');
+}

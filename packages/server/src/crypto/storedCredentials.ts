@@ -15,10 +15,15 @@ import type { Keyring } from './keyring.js';
 /** The associated data a workspace's Vapi credential is sealed with (see `seal`). */
 export const voiceAuthContext = (workspaceId: string) => `voice:${workspaceId}`;
 
-export type CredentialKind = 'gohighlevel_api_key' | 'vapi_secret';
+/** The associated data a webhook endpoint's signing secrets are sealed with (see `seal`). */
+export const webhookSecretContext = (endpointId: string) => `webhook:${endpointId}`;
+
+export type CredentialKind = 'gohighlevel_api_key' | 'vapi_secret' | 'webhook_signing_secret';
 
 interface StoredSecret {
   workspaceId: string;
+  /** The row it is sealed in: the workspace, or the webhook endpoint. */
+  rowId: string;
   kind: CredentialKind;
   sealed: SealedSecret;
 }
@@ -26,7 +31,7 @@ interface StoredSecret {
 /** How to read and rewrite one kind of sealed credential. */
 interface SealedColumn {
   kind: CredentialKind;
-  context: (workspaceId: string) => string;
+  context: (rowId: string) => string;
   /** The rows sealed under any key but `currentKeyId`. */
   notUnder(db: Kysely<DB>, currentKeyId: string): Promise<StoredSecret[]>;
   /** Writes `next` when the row still holds `before`; false when it changed meanwhile. */
@@ -46,6 +51,7 @@ const COLUMNS: readonly SealedColumn[] = [
         .execute();
       return rows.map((row) => ({
         workspaceId: row.workspace_id,
+        rowId: row.workspace_id,
         kind: 'gohighlevel_api_key',
         sealed: { ciphertext: row.api_key_ciphertext, keyId: row.api_key_key_id },
       }));
@@ -72,6 +78,7 @@ const COLUMNS: readonly SealedColumn[] = [
         .execute();
       return rows.map((row) => ({
         workspaceId: row.workspace_id,
+        rowId: row.workspace_id,
         kind: 'vapi_secret',
         sealed: { ciphertext: row.auth_ciphertext, keyId: row.auth_key_id },
       }));
@@ -86,6 +93,34 @@ const COLUMNS: readonly SealedColumn[] = [
       return Number(result.numUpdatedRows) > 0;
     },
   },
+  {
+    kind: 'webhook_signing_secret',
+    context: webhookSecretContext,
+    async notUnder(db, currentKeyId) {
+      const rows = await db
+        .selectFrom('webhook_endpoints')
+        .select(['id', 'workspace_id', 'secret_ciphertext', 'secret_key_id'])
+        .where('secret_key_id', '!=', currentKeyId)
+        .orderBy('workspace_id')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        workspaceId: row.workspace_id,
+        rowId: row.id,
+        kind: 'webhook_signing_secret',
+        sealed: { ciphertext: row.secret_ciphertext, keyId: row.secret_key_id },
+      }));
+    },
+    async replace(db, stored, next) {
+      const result = await db
+        .updateTable('webhook_endpoints')
+        .set({ secret_ciphertext: next.ciphertext, secret_key_id: next.keyId })
+        .where('id', '=', stored.rowId)
+        .where('secret_ciphertext', '=', stored.sealed.ciphertext)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+  },
 ];
 
 /** A stored credential none of the configured keys can open. */
@@ -94,11 +129,13 @@ export interface UndecryptableCredential {
   kind: CredentialKind;
   /** The id of the key it was sealed with (not secret). */
   keyId: string;
+  /** For a webhook signing secret: its endpoint. */
+  endpointId?: string;
 }
 
 /**
  * The stored credentials the keyring cannot open: sealed under a key that is no longer
- * configured. Two small reads (a row per workspace at most); `/readyz` uses it.
+ * configured. A small read per kind (a row per workspace, or per webhook endpoint); `/readyz` uses it.
  *
  * @example const lost = await undecryptableCredentials(db, keyring); // [] when all is well
  */
@@ -114,6 +151,7 @@ export async function undecryptableCredentials(
         workspaceId: stored.workspaceId,
         kind: stored.kind,
         keyId: stored.sealed.keyId,
+        ...endpointOf(stored),
       });
     }
   }
@@ -157,14 +195,19 @@ export async function rekeyCredentials(
           workspaceId: stored.workspaceId,
           kind: stored.kind,
           keyId: stored.sealed.keyId,
+          ...endpointOf(stored),
         });
         continue;
       }
-      const context = column.context(stored.workspaceId);
+      const context = column.context(stored.rowId);
       const next = seal(keyring, open(keyring, stored.sealed, context), context);
       if (options.dryRun || (await column.replace(db, stored, next))) report.reencrypted += 1;
       else report.changedMeanwhile += 1;
     }
   }
   return report;
+}
+
+function endpointOf(stored: StoredSecret): { endpointId?: string } {
+  return stored.kind === 'webhook_signing_secret' ? { endpointId: stored.rowId } : {};
 }

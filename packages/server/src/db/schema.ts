@@ -187,6 +187,66 @@ export interface HighLevelRequestHistoryTable {
   failed: number;
 }
 
+/** A booking app's URL that gets signed webhooks (migration 0021). */
+export interface WebhookEndpointsTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  enabled: Generated<boolean>;
+  /** `{current, previous?}` signing secrets (`whsec_…`), sealed as one JSON value. */
+  secret_ciphertext: string;
+  secret_key_id: string;
+  /** Until when the previous secret still signs beside the current one; NULL: none. */
+  previous_secret_expires_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** One event to one endpoint, with how its attempts went (migration 0021). */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  /** The `webhook-id` header of every attempt and replay. */
+  event_id: string;
+  type: string;
+  /** `{type, timestamp, data}` as sent. */
+  payload: ColumnType<unknown, string, string>;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: Date | null;
+  last_status: number | null;
+  last_error: string | null;
+  /** The queue job in charge of the next scheduled attempt. */
+  queue_job_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A webhook HighLevel sent, by its `webhookId` (migration 0020). */
+export interface HighLevelWebhooksTable {
+  webhook_id: string;
+  type: string;
+  location_id: string | null;
+  /** The payload's `timestamp`. */
+  sent_at: Date;
+  /** The event as received (text the database cannot store replaced). */
+  payload: ColumnType<unknown, string, never>;
+  status: 'received' | 'processed' | 'unrouted' | 'ignored' | 'failed';
+  /** Why it was not processed, in words; NULL when it was. */
+  reason: string | null;
+  received_at: Generated<Date>;
+  processed_at: Date | null;
+}
+
+/** A workspace a webhook was routed to (migration 0020). */
+export interface HighLevelWebhookWorkspacesTable {
+  workspace_id: string;
+  webhook_id: string;
+  received_at: Date;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   dashboard_sessions: DashboardSessionsTable;
@@ -206,5 +266,9 @@ export interface DB {
   voice_slot_locks: VoiceSlotLocksTable;
   voice_call_events: VoiceCallEventsTable;
   highlevel_request_history: HighLevelRequestHistoryTable;
+  highlevel_webhooks: HighLevelWebhooksTable;
+  highlevel_webhook_workspaces: HighLevelWebhookWorkspacesTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { CredentialKeyError } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { DB } from '../db/schema.js';
-import type { JobHandler, QueueDefinition } from '../queue/jobQueue.js';
+import type { JobHandler, JobQueue, QueueDefinition } from '../queue/jobQueue.js';
 import { locationCountry } from './checkConnection.js';
 import type { HighLevelClients } from './clients.js';
 import { connectionApiKey, findConnection, recordCheck } from './connectionStore.js';
@@ -34,6 +34,8 @@ export function connectionCheckHandler(deps: {
   db: Kysely<DB>;
   keyring: Keyring;
   highLevel: HighLevelClients;
+  /** For the `connection.needs_attention` webhook a new error emits. */
+  queue: JobQueue;
 }): JobHandler<ConnectionCheckJob> {
   return async ({ data }) => {
     const row = await findConnection(deps.db, data.workspaceId);
@@ -45,7 +47,10 @@ export function connectionCheckHandler(deps: {
     } catch (cause) {
       // A key the configured secret keys cannot open will not open on a retry either.
       if (!(cause instanceof CredentialKeyError)) throw cause;
-      await recordCheck(deps.db, data.workspaceId, { at: new Date(), error: cause.message });
+      await recordCheck(deps.db, deps.queue, data.workspaceId, {
+        at: new Date(),
+        error: cause.message,
+      });
       return;
     }
     const client = deps.highLevel.forKey(apiKey, row.location_id);
@@ -61,7 +66,7 @@ export function connectionCheckHandler(deps: {
       if (!(cause instanceof HighLevelError) || RETRYABLE.has(cause.code)) throw cause;
       error = `${cause.code}: ${cause.message}`;
     }
-    await recordCheck(deps.db, data.workspaceId, {
+    await recordCheck(deps.db, deps.queue, data.workspaceId, {
       at: new Date(),
       error,
       locationCountry: country,

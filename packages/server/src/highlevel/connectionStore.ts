@@ -7,6 +7,8 @@ import { apiKeyPreview, missingKeyMessage, open, seal } from '../crypto/credenti
 import type { Keyring } from '../crypto/keyring.js';
 import type { DB, GoHighLevelConnectionsTable } from '../db/schema.js';
 import type { Write } from '../db/writeTogether.js';
+import type { JobQueue } from '../queue/jobQueue.js';
+import { emitWebhookEvent } from '../webhooksOut/emit.js';
 
 export type ConnectionRow = Selectable<GoHighLevelConnectionsTable>;
 
@@ -79,6 +81,24 @@ export async function connectedLocationId(
   return row?.location_id;
 }
 
+/**
+ * The connections to `locationId`, one per workspace connected to it (several workspaces may
+ * share a Location), with what `recordCredentialFailure` needs.
+ *
+ * @example const workspaceIds = (await connectionsAtLocation(db, 'loc_1')).map((c) => c.workspace_id);
+ */
+export function connectionsAtLocation(
+  db: Kysely<DB> | Transaction<DB>,
+  locationId: string,
+): Promise<Array<Pick<ConnectionRow, 'workspace_id' | 'api_key_ciphertext'>>> {
+  return db
+    .selectFrom('gohighlevel_connections')
+    .select(['workspace_id', 'api_key_ciphertext'])
+    .where('location_id', '=', locationId)
+    .orderBy('workspace_id')
+    .execute();
+}
+
 /** Erases the connection and its credentials; true when there was one. */
 export async function deleteConnection(db: Kysely<DB>, workspaceId: string): Promise<boolean> {
   const result = await db
@@ -90,40 +110,82 @@ export async function deleteConnection(db: Kysely<DB>, workspaceId: string): Pro
 
 /**
  * Records the outcome of a background check, and the Location's country when HighLevel returned
- * one (a connection made before countries were recorded gets it here).
+ * one (a connection made before countries were recorded gets it here). An error the connection
+ * did not have already emits `connection.needs_attention`, in the same transaction.
  */
 export async function recordCheck(
   db: Kysely<DB>,
+  queue: JobQueue,
   workspaceId: string,
   outcome: { at: Date; error: string | null; locationCountry?: string | undefined },
 ): Promise<void> {
-  await db
-    .updateTable('gohighlevel_connections')
-    .set({
-      last_checked_at: outcome.at,
-      last_error: outcome.error,
-      ...(outcome.locationCountry ? { location_country: outcome.locationCountry } : {}),
-    })
-    .where('workspace_id', '=', workspaceId)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('gohighlevel_connections as c')
+      .from('gohighlevel_connections as before')
+      .set({
+        last_checked_at: outcome.at,
+        last_error: outcome.error,
+        ...(outcome.locationCountry ? { location_country: outcome.locationCountry } : {}),
+      })
+      .whereRef('before.workspace_id', '=', 'c.workspace_id')
+      .where('c.workspace_id', '=', workspaceId)
+      .returning(['c.location_id', 'before.last_error as previous_error'])
+      .executeTakeFirst();
+    if (row) await emitIfNewError(trx, queue, workspaceId, row, outcome.error);
+  });
 }
 
 /**
  * Records a failure that says the stored credentials no longer work (HighLevel refused the key,
  * a scope went missing, the key cannot be decrypted), so the details show `needs_attention`.
- * Only on the connection whose key failed: a reconnect in the meantime starts clean.
+ * Only on the connection whose key failed: a reconnect in the meantime starts clean. An error the
+ * connection did not have already emits `connection.needs_attention` through `queue`, in the
+ * same transaction (`db`'s, when it is one).
  */
 export async function recordCredentialFailure(
-  db: Kysely<DB>,
+  db: Kysely<DB> | Transaction<DB>,
   connection: Pick<ConnectionRow, 'workspace_id' | 'api_key_ciphertext'>,
   error: string,
+  queue: JobQueue,
 ): Promise<void> {
-  await db
-    .updateTable('gohighlevel_connections')
-    .set({ last_error: error })
-    .where('workspace_id', '=', connection.workspace_id)
-    .where('api_key_ciphertext', '=', connection.api_key_ciphertext)
-    .execute();
+  const record = async (trx: Kysely<DB>) => {
+    const row = await trx
+      .updateTable('gohighlevel_connections as c')
+      .from('gohighlevel_connections as before')
+      .set({ last_error: error })
+      .whereRef('before.workspace_id', '=', 'c.workspace_id')
+      .where('c.workspace_id', '=', connection.workspace_id)
+      .where('c.api_key_ciphertext', '=', connection.api_key_ciphertext)
+      .returning(['c.location_id', 'before.last_error as previous_error'])
+      .executeTakeFirst();
+    if (row) await emitIfNewError(trx, queue, connection.workspace_id, row, error);
+  };
+  if (db.isTransaction) await record(db);
+  else await db.transaction().execute(record);
+}
+
+/**
+ * `connection.needs_attention` when `error` is new: the same error recorded again (every check of
+ * a revoked key) is told once.
+ */
+async function emitIfNewError(
+  db: Kysely<DB>,
+  queue: JobQueue,
+  workspaceId: string,
+  row: { location_id: string; previous_error: string | null },
+  error: string | null,
+): Promise<void> {
+  if (error === null || error === row.previous_error) return;
+  await emitWebhookEvent(db, queue, workspaceId, {
+    type: 'connection.needs_attention',
+    data: {
+      workspaceId,
+      locationId: row.location_id,
+      status: 'needs_attention',
+      lastError: error,
+    },
+  });
 }
 
 /**

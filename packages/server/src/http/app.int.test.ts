@@ -81,6 +81,7 @@ describeOnBackends(
         '/readyz',
         '/v1/session',
         '/v1/sessions',
+        '/v1/webhooks/highlevel',
         '/v1/workspaces',
         '/v1/workspaces/{ws}',
         '/v1/workspaces/{ws}/api-key',
@@ -93,6 +94,7 @@ describeOnBackends(
         '/v1/workspaces/{ws}/bookings/{bookingId}',
         '/v1/workspaces/{ws}/bookings/{bookingId}/timeline',
         '/v1/workspaces/{ws}/health',
+        '/v1/workspaces/{ws}/highlevel-webhooks',
         '/v1/workspaces/{ws}/integrations/gohighlevel',
         '/v1/workspaces/{ws}/integrations/gohighlevel/calendars',
         '/v1/workspaces/{ws}/integrations/gohighlevel/check',
@@ -102,6 +104,11 @@ describeOnBackends(
         '/v1/workspaces/{ws}/voice/calls',
         '/v1/workspaces/{ws}/voice/calls/{callId}',
         '/v1/workspaces/{ws}/voice/vapi',
+        '/v1/workspaces/{ws}/webhook-endpoints',
+        '/v1/workspaces/{ws}/webhook-endpoints/{endpointId}',
+        '/v1/workspaces/{ws}/webhook-endpoints/{endpointId}/deliveries',
+        '/v1/workspaces/{ws}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay',
+        '/v1/workspaces/{ws}/webhook-endpoints/{endpointId}/secret',
       ]);
       const put = paths['/v1/workspaces/{ws}/integrations/gohighlevel']?.put;
       expect(Object.keys(put?.responses ?? {}).sort()).toEqual(

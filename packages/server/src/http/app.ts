@@ -17,6 +17,7 @@ import { requireAdmin } from './middleware/requireAdmin.js';
 import { storableUrl } from './middleware/storableUrl.js';
 import { workspaceAccess } from './middleware/workspaceAccess.js';
 import { apiRoutes } from './routes/index.js';
+import { registerPostHighLevelWebhook } from './routes/postHighLevelWebhook.js';
 import { registerPostVapi } from './routes/postVapi.js';
 
 /**
@@ -42,8 +43,10 @@ export function createApp(deps: AppDeps): App {
   app.use('*', accessLog({ metrics: deps.metrics }));
   app.use('*', bodyLimit({ maxBytes: deps.bodyLimitBytes }));
   app.use('*', storableUrl());
-  // Vapi signs the raw body with its own credential: before the API's JSON and auth layers.
+  // Vapi and HighLevel sign the raw body with their own credentials: before the API's JSON and
+  // auth layers.
   registerPostVapi(app, deps);
+  registerPostHighLevelWebhook(app, deps);
   app.use('*', jsonBody());
   app.use(
     '/v1/*',

@@ -5,10 +5,15 @@ import { BOOKING_STATUSES } from '../bookingSync/core/bookingEvent.js';
 
 /** Where the document may hold any JSON value, and why. */
 const FREE_FORM = {
+  'WebhookDelivery.payload.data.*':
+    "A webhook event's data, whose fields depend on its type (docs/webhooks-out.md#events)",
   'VoiceToolCallRecord.arguments.*':
     "A voice tool's arguments as the agent sent them: each tool reads its own, the audit keeps them all",
   'VapiToolCall.function.arguments.anyOf[1].*':
     "Vapi's arguments for a tool: each tool reads its own and answers in words what is wrong",
+  'HighLevelWebhookEvent.*':
+    "A HighLevel webhook's own fields, which differ by event type (dozens of them) and are checked by its signature, not a schema",
+  'ReceivedHighLevelWebhook.payload.*': 'The webhook from HighLevel exactly as it was received',
 };
 
 type Schema = {

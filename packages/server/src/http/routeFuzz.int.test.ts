@@ -170,6 +170,54 @@ const FUZZED: Record<string, Fuzzing> = {
   },
   'DELETE /v1/workspaces/{ws}/appointments/{appointmentId}': {},
   'POST /v1/workspaces/{ws}/voice/vapi': { good: (world) => ({ body: world.vapiMessage }) },
+  'GET /v1/workspaces/{ws}/highlevel-webhooks': { good: () => ({ query: { limit: '5' } }) },
+  // Without GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE: a URL on a public IP literal passes without DNS.
+  'POST /v1/workspaces/{ws}/webhook-endpoints': {
+    good: () => ({
+      body: {
+        url: 'https://93.184.215.14/webhooks',
+        events: ['booking.synced', 'task.completed'],
+        description: 'Fuzzed app',
+        enabled: true,
+      },
+    }),
+  },
+  'GET /v1/workspaces/{ws}/webhook-endpoints': {},
+  'GET /v1/workspaces/{ws}/webhook-endpoints/{endpointId}': {},
+  'PATCH /v1/workspaces/{ws}/webhook-endpoints/{endpointId}': {
+    good: () => ({
+      body: { url: 'https://93.184.215.15/hooks', events: ['booking.sync_failed'], enabled: false },
+    }),
+  },
+  'DELETE /v1/workspaces/{ws}/webhook-endpoints/{endpointId}': {
+    restore: async (server, world) => {
+      const res = await server.call('POST', `/v1/workspaces/${world.id}/webhook-endpoints`, {
+        json: { url: 'https://93.184.215.14/webhooks', events: ['booking.synced'] },
+      });
+      const endpointId = (res.body as { id: string }).id;
+      return { ...world, valid: { ...world.valid, endpointId } };
+    },
+  },
+  'POST /v1/workspaces/{ws}/webhook-endpoints/{endpointId}/secret': {},
+  'GET /v1/workspaces/{ws}/webhook-endpoints/{endpointId}/deliveries': {
+    good: () => ({ query: { status: 'pending', limit: '10' } }),
+  },
+  'POST /v1/workspaces/{ws}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay': {},
+  // Signed by HighLevel's key, which the fuzzer does not hold: every request is refused, never
+  // with a 5xx, and every refusal is the JSON error.
+  'POST /v1/webhooks/highlevel': {
+    good: () => ({
+      body: {
+        type: 'ContactCreate',
+        locationId: 'loc_fuzz',
+        id: 'c_fuzz',
+        timestamp: new Date().toISOString(),
+        webhookId: 'wh_fuzz',
+      },
+      headers: { 'x-ghl-signature': 'c2lnbmF0dXJl', 'x-wh-signature': 'c2lnbmF0dXJl' },
+    }),
+    goodStatus: 401,
+  },
 };
 
 describeOnBackends(

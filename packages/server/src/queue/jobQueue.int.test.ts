@@ -53,6 +53,8 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0017_dashboard_sessions',
       '0018_highlevel_request_history',
       '0019_sync_job_search_and_backfill_runs',
+      '0020_highlevel_webhooks',
+      '0021_webhooks_out',
     ]);
   });
 

@@ -131,6 +131,8 @@ export interface JobQueue {
        * job can be written before it, in the same statement as the rest of that row.
        */
       id?: string;
+      /** Not before this time (a retry on a schedule of the caller's own). Default now. */
+      startAfter?: Date;
     },
   ): Promise<string>;
   /** Runs `handler` for every job of `queue` in this process. */
@@ -290,6 +292,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         db: fromKysely(trx),
         ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
         ...(opts.id ? { id: opts.id } : {}),
+        ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
       });
       if (!id) throw new Error(`The queue "${queue}" did not accept the job`);
       return id;

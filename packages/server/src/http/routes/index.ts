@@ -1,18 +1,21 @@
 /**
  * Every endpoint of the API, in the order its OpenAPI document lists them, then the dashboard's
  * pages. One file per endpoint;
- * `createApp` registers them all after the middleware chain. `POST …/vapi` is not here: Vapi
- * signs the raw body, so it is registered before the JSON body and authentication layers.
+ * `createApp` registers them all after the middleware chain. `POST …/vapi` and
+ * `POST /v1/webhooks/highlevel` are not here: Vapi and HighLevel sign the raw body, so they are
+ * registered before the JSON body and authentication layers.
  */
 import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { registerCheckHighLevel } from './checkHighLevel.js';
 import { registerConnectHighLevel } from './connectHighLevel.js';
+import { registerCreateWebhookEndpoint } from './createWebhookEndpoint.js';
 import { registerCreateWorkspace } from './createWorkspace.js';
 import { registerDashboard } from './dashboard.js';
 import { registerDeleteAppointment } from './deleteAppointment.js';
 import { registerDeleteSession } from './deleteSession.js';
 import { registerDeleteSessions } from './deleteSessions.js';
+import { registerDeleteWebhookEndpoint } from './deleteWebhookEndpoint.js';
 import { registerDeleteWorkspace } from './deleteWorkspace.js';
 import { registerDisconnectHighLevel } from './disconnectHighLevel.js';
 import { registerDocs } from './docs.js';
@@ -23,13 +26,17 @@ import { registerGetHighLevel } from './getHighLevel.js';
 import { registerGetSession } from './getSession.js';
 import { registerGetVoiceCall } from './getVoiceCall.js';
 import { registerGetVoiceSettings } from './getVoiceSettings.js';
+import { registerGetWebhookEndpoint } from './getWebhookEndpoint.js';
 import { registerGetWorkspace } from './getWorkspace.js';
 import { registerGetWorkspaceHealth } from './getWorkspaceHealth.js';
 import { registerHealthz } from './healthz.js';
 import { registerListBackfills } from './listBackfills.js';
 import { registerListHighLevelCalendars } from './listHighLevelCalendars.js';
+import { registerListHighLevelWebhooks } from './listHighLevelWebhooks.js';
 import { registerListSyncJobs } from './listSyncJobs.js';
 import { registerListVoiceCalls } from './listVoiceCalls.js';
+import { registerListWebhookDeliveries } from './listWebhookDeliveries.js';
+import { registerListWebhookEndpoints } from './listWebhookEndpoints.js';
 import { registerListWorkspaces } from './listWorkspaces.js';
 import { registerMetrics } from './metrics.js';
 import { registerPatchAppointment } from './patchAppointment.js';
@@ -40,7 +47,10 @@ import { registerPostSession } from './postSession.js';
 import { registerPutVoiceSettings } from './putVoiceSettings.js';
 import { registerReadyz } from './readyz.js';
 import { registerReplaceApiKey } from './replaceApiKey.js';
+import { registerReplayWebhookDelivery } from './replayWebhookDelivery.js';
 import { registerRetrySyncJob } from './retrySyncJob.js';
+import { registerRotateWebhookSecret } from './rotateWebhookSecret.js';
+import { registerUpdateWebhookEndpoint } from './updateWebhookEndpoint.js';
 import { registerUpdateWorkspace } from './updateWorkspace.js';
 
 /** Registers one endpoint (its route, its OpenAPI operation, its handler) on the app. */
@@ -66,6 +76,7 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerDisconnectHighLevel,
   registerCheckHighLevel,
   registerListHighLevelCalendars,
+  registerListHighLevelWebhooks,
   registerPostBooking,
   registerGetBooking,
   registerGetBookingTimeline,
@@ -74,6 +85,14 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerRetrySyncJob,
   registerListBackfills,
   registerGetWorkspaceHealth,
+  registerCreateWebhookEndpoint,
+  registerListWebhookEndpoints,
+  registerGetWebhookEndpoint,
+  registerUpdateWebhookEndpoint,
+  registerDeleteWebhookEndpoint,
+  registerRotateWebhookSecret,
+  registerListWebhookDeliveries,
+  registerReplayWebhookDelivery,
   registerPutVoiceSettings,
   registerGetVoiceSettings,
   registerListVoiceCalls,

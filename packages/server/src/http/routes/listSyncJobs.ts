@@ -8,7 +8,7 @@ import { SYNC_JOB_STATUSES } from '../../bookingSync/core/syncJobStates.js';
 import { countSyncJobs, listSyncJobs, syncJobView } from '../../bookingSync/syncJobListing.js';
 import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
-import { HttpError } from '../httpError.js';
+import { decodeCursor, encodeCursor, invalidCursor } from '../pageCursor.js';
 import { SyncJobSchema, bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 
 const MAX_LIMIT = 200;
@@ -74,40 +74,6 @@ const route = createRoute({
   },
 });
 
-/** Opaque to callers: which workspace the listing was of and the job it stopped at. */
-const CursorSchema = z.object({ ws: z.string(), after: z.string() });
-
-function encodeCursor(ws: string, after: string): string {
-  return Buffer.from(JSON.stringify({ ws, after })).toString('base64url');
-}
-
-function invalidCursor(message: string): HttpError {
-  return new HttpError(422, 'invalid_cursor', message, {
-    fields: [{ path: 'cursor', message }],
-  });
-}
-
-function decodeCursor(cursor: string, ws: string): string {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  const parsed = CursorSchema.safeParse(decoded);
-  if (!parsed.success) {
-    throw invalidCursor(
-      'This cursor is not one this server gave out; pass `nextCursor` exactly as received, or leave it out to start from the newest job.',
-    );
-  }
-  if (parsed.data.ws !== ws) {
-    throw invalidCursor(
-      `This cursor belongs to another workspace's listing; leave it out to list the jobs of ${ws} from the newest.`,
-    );
-  }
-  return parsed.data.after;
-}
-
 /**
  * Adds `GET /v1/workspaces/:ws/sync-jobs` to `app`.
  *
@@ -117,7 +83,7 @@ export function registerListSyncJobs(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const workspace = c.get('workspace');
     const { status, bookingId, search, limit, cursor } = c.req.valid('query');
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, workspace.id);
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, workspace.id, 'jobs');
     const { db } = deps.database;
     const page = await listSyncJobs(db, workspace.id, { status, bookingId, search, after, limit });
     if (!page) {

@@ -1,0 +1,29 @@
+/**
+ * The events a webhook endpoint can subscribe to: a fixed list, documented with their payloads in
+ * docs/webhooks-out.md. The HighLevel-side ones (`appointment.*`, `contact.*`, `note.created`,
+ * `task.*`) are listed already so endpoints can subscribe before they are emitted.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'booking.synced',
+  'booking.sync_failed',
+  'connection.needs_attention',
+  'appointment.created',
+  'appointment.updated',
+  'appointment.cancelled',
+  'contact.updated',
+  'contact.deleted',
+  'note.created',
+  'task.created',
+  'task.completed',
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * True for a name on the list.
+ *
+ * @example isWebhookEventType('booking.synced') // true
+ */
+export function isWebhookEventType(value: string): value is WebhookEventType {
+  return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
+}
