@@ -1,8 +1,8 @@
 /**
  * The `highlevel-webhook` job (the imperative shell around `webhookOutcome`): finds the
- * workspaces connected to the webhook's Location, records the outcome for them, and on an
- * UNINSTALL marks their connections as needing attention. What the booking app is told about a
- * change comes from `core/bridgeChange.ts`.
+ * workspaces connected to the webhook's Location, records the outcome for them, tells each
+ * workspace's booking app (`core/appEvent.ts`: `appointment.*`, `contact.*`, `note.created`,
+ * `task.*`), and on an UNINSTALL marks their connections as needing attention.
  */
 import type { IncomingWebhookEvent } from '@ghl-bridge/client/webhooks';
 import type { Kysely } from 'kysely';
@@ -10,6 +10,8 @@ import type { DB } from '../db/schema.js';
 import { connectionsAtLocation, recordCredentialFailure } from '../highlevel/connectionStore.js';
 import type { Logger } from '../logger.js';
 import type { JobHandler, JobQueue, QueueDefinition } from '../queue/jobQueue.js';
+import { emitWebhookEvent } from '../webhooksOut/emit.js';
+import { appEventOf } from './core/appEvent.js';
 import { webhookLocationId, webhookOutcome, type WebhookOutcome } from './core/webhookOutcome.js';
 import {
   findWebhook,
@@ -76,11 +78,18 @@ export function highLevelWebhookHandler(deps: {
         workspaceIds: outcome.status === 'unrouted' ? [] : outcome.workspaceIds,
         reason: reasonFor(outcome, row.type),
       });
-      if (moved && outcome.status === 'processed' && outcome.change.kind === 'app') {
-        if (outcome.change.action === 'uninstalled') {
+      if (moved && outcome.status === 'processed') {
+        if (outcome.change.kind === 'app' && outcome.change.action === 'uninstalled') {
           const message = uninstalledMessage(row, outcome.locationId);
           for (const connection of connections) {
             await recordCredentialFailure(trx, connection, message, queue);
+          }
+        }
+        // Told to the app with the settling write: once per webhookId, however often it came.
+        const appEvent = appEventOf(outcome.change, row.webhook_id);
+        if (appEvent) {
+          for (const workspaceId of outcome.workspaceIds) {
+            await emitWebhookEvent(trx, queue, workspaceId, appEvent);
           }
         }
       }

@@ -1,7 +1,7 @@
 /**
  * The events a webhook endpoint can subscribe to: a fixed list, documented with their payloads in
  * docs/webhooks-out.md. The HighLevel-side ones (`appointment.*`, `contact.*`, `note.created`,
- * `task.*`) are listed already so endpoints can subscribe before they are emitted.
+ * `task.*`) come from the webhooks HighLevel sends (highlevelWebhooks/core/appEvent.ts).
  */
 export const WEBHOOK_EVENT_TYPES = [
   'booking.synced',
