@@ -87,6 +87,23 @@ describe('ghl-bridge start --demo', () => {
     const highLevel = await runCurl(find(/\/_emulator\/locations\/DemoLocation00000001\/state/));
     expect(JSON.stringify(highLevel.body)).toContain('ada@example.com');
 
+    // The demo's HighLevel tells the bridge what changed, signed, as HighLevel's webhooks do.
+    const listWebhooks = find(/\/bookings\/demo-booking-1 /).replace(
+      /\/bookings\/demo-booking-1 /,
+      '/highlevel-webhooks ',
+    );
+    const told = await waitFor(
+      async () => {
+        const { body } = await runCurl(listWebhooks);
+        const { webhooks = [] } = body as { webhooks?: { type: string; status: string }[] };
+        return webhooks.some((w) => w.type === 'ContactCreate' && w.status === 'processed')
+          ? webhooks
+          : undefined;
+      },
+      { what: "the demo HighLevel's ContactCreate webhook, processed" },
+    );
+    expect(told.every((w) => w.status !== 'failed')).toBe(true);
+
     const voice = await runCurl(find(/\/voice\/vapi /));
     expect(voice.status).toBe(200);
     const [answer] = (voice.body as { results: { toolCallId: string; result: string }[] }).results;

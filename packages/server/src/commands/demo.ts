@@ -21,13 +21,23 @@ import type { App } from '../http/env.js';
 export interface DemoHighLevel {
   fetch: typeof fetch;
   server: RunningServer;
+  /** The PEM public keys the emulator signs its webhooks with (for GHL_WEBHOOK_PUBLIC_KEYS). */
+  webhookKeys: string;
+  /** Sends the demo Location's webhooks (contacts, notes, appointments…) to `url`. */
+  sendWebhooksTo(url: string): void;
 }
 
 /** The emulator with its demo Location, served on a free port of `host`. */
 export async function startDemoHighLevel(host: string): Promise<DemoHighLevel> {
   const emulator = createEmulator({ seed: 'demo' });
   const server = await startServer(emulator, { port: 0, host });
-  return { fetch: emulatorFetch(emulator), server };
+  const keys = emulator.control.webhookKeys();
+  return {
+    fetch: emulatorFetch(emulator),
+    server,
+    webhookKeys: keys.ed25519 + keys.rsa,
+    sendWebhooksTo: (url) => void emulator.control.setWebhook(DEMO.locationId, { url }),
+  };
 }
 
 /** `doctor --demo`: HighLevel answered by a fresh emulator with the demo Location, in-process. */

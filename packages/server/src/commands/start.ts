@@ -10,6 +10,7 @@ import type { DemoHighLevel } from './demo.js';
 import { serveHttp, type HttpServer } from './serveHttp.js';
 import { publishServerAddress } from './serverAddress.js';
 import { join } from 'node:path';
+import { parseWebhookPublicKeys } from '../highlevelWebhooks/publicKeys.js';
 
 export interface StartOptions {
   config: Config;
@@ -30,17 +31,24 @@ export async function startCommand(options: StartOptions): Promise<Started> {
   const demoModule = options.demo ? await import('./demo.js') : undefined;
   if (demoModule) {
     demo = await demoModule.startDemoHighLevel(config.host);
-    // The demo's webhook receivers are on this machine (docs/webhooks-out.md#addresses).
+    const emulatorKeys = parseWebhookPublicKeys(demo.webhookKeys);
+    if (!('keys' in emulatorKeys))
+      throw new Error(`emulator webhook keys: ${emulatorKeys.problem}`);
+    // The demo's webhook receivers are on this machine (docs/webhooks-out.md#addresses), and its
+    // HighLevel signs webhooks with the emulator's keys.
     config = Object.freeze({
       ...config,
       highLevelBaseUrl: demo.server.url,
       webhooksAllowPrivate: true,
+      webhookPublicKeys: emulatorKeys.keys,
     });
   }
   let runtime: Runtime | undefined;
   try {
     runtime = await createRuntime({ config, fetch: demo?.fetch, worker: options.worker });
     const http = await serveHttp(runtime.app!, { host: config.host, port: config.port });
+    // What changes in the demo's HighLevel comes back to the bridge, as HighLevel's webhooks would.
+    demo?.sendWebhooksTo(`${http.url}/v1/webhooks/highlevel`);
     const started = runtime;
     // Lets a command that cannot open the embedded database ask this server (backfill --dry-run).
     const unpublish =
