@@ -45,11 +45,18 @@ export function useDeleteWorkspace() {
  * The connection's details, read again every 10 s (the last sync and check move on their own),
  * or every `checkingEvery` ms while a background check is awaited.
  */
-export function useConnection(ws: string, checkingEvery: number | false = false) {
+/**
+ * The workspace's connection, read every 10 s; every second while a check asked for when it was
+ * last checked at `checkingSince` has not landed yet.
+ */
+export function useConnection(ws: string, checkingSince?: string | null) {
   return useQuery({
     queryKey: ['connection', ws],
     queryFn: () => data(api.GET('/v1/workspaces/{ws}/integrations/gohighlevel', path(ws))),
-    refetchInterval: checkingEvery || 10_000,
+    refetchInterval: (query) =>
+      checkingSince !== undefined && query.state.data?.lastCheckedAt === checkingSince
+        ? 1000
+        : 10_000,
   });
 }
 

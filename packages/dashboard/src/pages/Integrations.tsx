@@ -16,15 +16,13 @@ export function Integrations({ ws }: { ws: string }) {
   // A check runs in the background: after Test connection, keep reading the details until the
   // check's time moves past the one seen when it was asked for; its outcome is then in them.
   const [checkingSince, setCheckingSince] = useState<string | null | undefined>(undefined);
-  const [polling, setPolling] = useState(false);
-  const connection = useConnection(ws, polling ? 1000 : false);
+  const connection = useConnection(ws, checkingSince);
   const [connecting, setConnecting] = useState(false);
   const [disconnecting, setDisconnecting] = useState(false);
   const test = useTestConnection(ws);
 
   const lastCheckedAt = connection.data?.lastCheckedAt;
   const testing = checkingSince !== undefined && lastCheckedAt === checkingSince;
-  if (polling && !testing) setPolling(false);
   const checked =
     checkingSince === undefined || testing
       ? ''
@@ -88,10 +86,7 @@ export function Integrations({ ws }: { ws: string }) {
                 onClick={() => {
                   setCheckingSince(undefined);
                   test.mutate(undefined, {
-                    onSuccess: () => {
-                      setCheckingSince(details.lastCheckedAt);
-                      setPolling(true);
-                    },
+                    onSuccess: () => setCheckingSince(details.lastCheckedAt),
                   });
                 }}
               >

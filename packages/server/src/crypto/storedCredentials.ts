@@ -7,7 +7,7 @@
  * restart the processes still running the old configuration know only the old key, and a
  * credential moved to the new key would fail their jobs.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { open, seal, type SealedSecret } from './credentials.js';
 import type { Keyring } from './keyring.js';
@@ -28,100 +28,81 @@ interface StoredSecret {
   sealed: SealedSecret;
 }
 
-/** How to read and rewrite one kind of sealed credential. */
+/** Where one kind of sealed credential lives: its table and the columns that hold it. */
 interface SealedColumn {
   kind: CredentialKind;
   context: (rowId: string) => string;
-  /** The rows sealed under any key but `currentKeyId`. */
-  notUnder(db: Kysely<DB>, currentKeyId: string): Promise<StoredSecret[]>;
-  /** Writes `next` when the row still holds `before`; false when it changed meanwhile. */
-  replace(db: Kysely<DB>, stored: StoredSecret, next: SealedSecret): Promise<boolean>;
+  table: 'gohighlevel_connections' | 'voice_settings' | 'webhook_endpoints';
+  /** The column naming the row (the workspace, or the webhook endpoint). */
+  rowId: string;
+  ciphertext: string;
+  keyId: string;
 }
 
 const COLUMNS: readonly SealedColumn[] = [
   {
     kind: 'gohighlevel_api_key',
     context: (workspaceId) => workspaceId,
-    async notUnder(db, currentKeyId) {
-      const rows = await db
-        .selectFrom('gohighlevel_connections')
-        .select(['workspace_id', 'api_key_ciphertext', 'api_key_key_id'])
-        .where('api_key_key_id', '!=', currentKeyId)
-        .orderBy('workspace_id')
-        .execute();
-      return rows.map((row) => ({
-        workspaceId: row.workspace_id,
-        rowId: row.workspace_id,
-        kind: 'gohighlevel_api_key',
-        sealed: { ciphertext: row.api_key_ciphertext, keyId: row.api_key_key_id },
-      }));
-    },
-    async replace(db, stored, next) {
-      const result = await db
-        .updateTable('gohighlevel_connections')
-        .set({ api_key_ciphertext: next.ciphertext, api_key_key_id: next.keyId })
-        .where('workspace_id', '=', stored.workspaceId)
-        .where('api_key_ciphertext', '=', stored.sealed.ciphertext)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    table: 'gohighlevel_connections',
+    rowId: 'workspace_id',
+    ciphertext: 'api_key_ciphertext',
+    keyId: 'api_key_key_id',
   },
   {
     kind: 'vapi_secret',
     context: voiceAuthContext,
-    async notUnder(db, currentKeyId) {
-      const rows = await db
-        .selectFrom('voice_settings')
-        .select(['workspace_id', 'auth_ciphertext', 'auth_key_id'])
-        .where('auth_key_id', '!=', currentKeyId)
-        .orderBy('workspace_id')
-        .execute();
-      return rows.map((row) => ({
-        workspaceId: row.workspace_id,
-        rowId: row.workspace_id,
-        kind: 'vapi_secret',
-        sealed: { ciphertext: row.auth_ciphertext, keyId: row.auth_key_id },
-      }));
-    },
-    async replace(db, stored, next) {
-      const result = await db
-        .updateTable('voice_settings')
-        .set({ auth_ciphertext: next.ciphertext, auth_key_id: next.keyId })
-        .where('workspace_id', '=', stored.workspaceId)
-        .where('auth_ciphertext', '=', stored.sealed.ciphertext)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    table: 'voice_settings',
+    rowId: 'workspace_id',
+    ciphertext: 'auth_ciphertext',
+    keyId: 'auth_key_id',
   },
   {
     kind: 'webhook_signing_secret',
     context: webhookSecretContext,
-    async notUnder(db, currentKeyId) {
-      const rows = await db
-        .selectFrom('webhook_endpoints')
-        .select(['id', 'workspace_id', 'secret_ciphertext', 'secret_key_id'])
-        .where('secret_key_id', '!=', currentKeyId)
-        .orderBy('workspace_id')
-        .orderBy('id')
-        .execute();
-      return rows.map((row) => ({
-        workspaceId: row.workspace_id,
-        rowId: row.id,
-        kind: 'webhook_signing_secret',
-        sealed: { ciphertext: row.secret_ciphertext, keyId: row.secret_key_id },
-      }));
-    },
-    async replace(db, stored, next) {
-      const result = await db
-        .updateTable('webhook_endpoints')
-        .set({ secret_ciphertext: next.ciphertext, secret_key_id: next.keyId })
-        .where('id', '=', stored.rowId)
-        .where('secret_ciphertext', '=', stored.sealed.ciphertext)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    table: 'webhook_endpoints',
+    rowId: 'id',
+    ciphertext: 'secret_ciphertext',
+    keyId: 'secret_key_id',
   },
 ];
+
+/** The rows of `column` sealed under any key but `currentKeyId`. */
+async function notUnder(
+  db: Kysely<DB>,
+  column: SealedColumn,
+  currentKeyId: string,
+): Promise<StoredSecret[]> {
+  const { rows } = await sql<{
+    workspace_id: string;
+    row_id: string;
+    ciphertext: string;
+    key_id: string;
+  }>`select workspace_id, ${sql.ref(column.rowId)} as row_id,
+      ${sql.ref(column.ciphertext)} as ciphertext, ${sql.ref(column.keyId)} as key_id
+    from ${sql.table(column.table)}
+    where ${sql.ref(column.keyId)} <> ${currentKeyId}
+    order by workspace_id, row_id`.execute(db);
+  return rows.map((row) => ({
+    workspaceId: row.workspace_id,
+    rowId: row.row_id,
+    kind: column.kind,
+    sealed: { ciphertext: row.ciphertext, keyId: row.key_id },
+  }));
+}
+
+/** Writes `next` when the row still holds what was read; false when it changed meanwhile. */
+async function replace(
+  db: Kysely<DB>,
+  column: SealedColumn,
+  stored: StoredSecret,
+  next: SealedSecret,
+): Promise<boolean> {
+  const result = await sql`update ${sql.table(column.table)}
+    set ${sql.ref(column.ciphertext)} = ${next.ciphertext}, ${sql.ref(column.keyId)} = ${next.keyId}
+    where ${sql.ref(column.rowId)} = ${stored.rowId}
+      and ${sql.ref(column.ciphertext)} = ${stored.sealed.ciphertext}`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
 
 /** A stored credential none of the configured keys can open. */
 export interface UndecryptableCredential {
@@ -145,7 +126,7 @@ export async function undecryptableCredentials(
 ): Promise<UndecryptableCredential[]> {
   const found: UndecryptableCredential[] = [];
   for (const column of COLUMNS) {
-    for (const stored of await column.notUnder(db, keyring.current.id)) {
+    for (const stored of await notUnder(db, column, keyring.current.id)) {
       if (keyring.byId.has(stored.sealed.keyId)) continue;
       found.push({
         workspaceId: stored.workspaceId,
@@ -189,7 +170,7 @@ export async function rekeyCredentials(
     undecryptable: [],
   };
   for (const column of COLUMNS) {
-    for (const stored of await column.notUnder(db, keyring.current.id)) {
+    for (const stored of await notUnder(db, column, keyring.current.id)) {
       if (!keyring.byId.has(stored.sealed.keyId)) {
         report.undecryptable.push({
           workspaceId: stored.workspaceId,
@@ -201,7 +182,7 @@ export async function rekeyCredentials(
       }
       const context = column.context(stored.rowId);
       const next = seal(keyring, open(keyring, stored.sealed, context), context);
-      if (options.dryRun || (await column.replace(db, stored, next))) report.reencrypted += 1;
+      if (options.dryRun || (await replace(db, column, stored, next))) report.reencrypted += 1;
       else report.changedMeanwhile += 1;
     }
   }
