@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { connect } from '../../test/bookings.js';
+import { connectedWorkspace } from '../../test/bookings.js';
 import { describeOnBackends, type TestServer } from '../../test/harness.js';
 import {
   deliver,
@@ -13,9 +13,7 @@ import { startWebhookReceiver } from '../../test/webhookReceiver.js';
 const trusted = signingKeys();
 
 async function subscribedWorkspace(server: TestServer, url: string, events: string[]) {
-  const { id } = await server.createWorkspace();
-  const { locationId, token } = server.location();
-  await connect(server, id, locationId, token);
+  const { id, locationId } = await connectedWorkspace(server);
   const res = await server.call('POST', `/v1/workspaces/${id}/webhook-endpoints`, {
     json: { url, events },
   });
