@@ -39,8 +39,14 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** Starts the emulator, ghl-bridge on a fresh embedded database, and a headless Chromium. */
-export async function startWorld(): Promise<World> {
+/**
+ * Starts the emulator, ghl-bridge on a fresh embedded database, and a headless Chromium.
+ * `env` adds to the bridge's configuration, given the emulator and its URL (a marketplace app
+ * registered in it, for instance).
+ */
+export async function startWorld(
+  env: (emulator: Emulator, highLevelUrl: string) => Record<string, string> = () => ({}),
+): Promise<World> {
   const emulator = createEmulator();
   const highLevel = await startServer(emulator, { port: 0 });
   const dataDir = await mkdtemp(join(tmpdir(), 'ghl-bridge-dashboard-'));
@@ -50,6 +56,7 @@ export async function startWorld(): Promise<World> {
         GHL_BRIDGE_ADMIN_TOKEN: ADMIN_TOKEN,
         GHL_BRIDGE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
         GHL_API_BASE_URL: highLevel.url,
+        ...env(emulator, highLevel.url),
       },
       { dataDir },
     ),

@@ -99,7 +99,7 @@ describe.skipIf(!chromiumFor('dashboard'))('the dashboard in Chromium', { timeou
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect
       .poll(() => page.getByRole('status').textContent(), { timeout: 20_000 })
-      .toBe('Tested just now: HighLevel accepted the key.');
+      .toBe('Tested just now: HighLevel accepted the credentials.');
     expect(await page.getByRole('button', { name: 'Test connection' }).isEnabled()).toBe(true);
   });
 

@@ -108,6 +108,13 @@ function patch(service: string, doc: OpenApiDocument): void {
       },
     });
   }
+  if (service === 'locations') {
+    // Task search answers task objects; the spec types `tasks` as an array of arrays.
+    const tasks = schemas.LocationTaskListSuccessfulResponseDto!.properties!.tasks as {
+      items: object;
+    };
+    tasks.items = { type: 'object', required: ['id', 'contactId', 'title', 'completed'] };
+  }
   if (service === 'opportunities') {
     // Stages are objects ({ id, name, position, … }) and followers user ids; the spec types both
     // as arrays of arrays.

@@ -4,7 +4,7 @@ import {
   HIGHLEVEL_ED25519_PUBLIC_KEY,
   HIGHLEVEL_RSA_PUBLIC_KEY,
 } from '@ghl-bridge/client/webhooks';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEFAULT_OAUTH_SCOPES, loadConfig } from './config.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -52,7 +52,76 @@ describe('loadConfig', () => {
         rsa: [HIGHLEVEL_RSA_PUBLIC_KEY],
       },
       webhookReplayWindowMs: 300_000,
+      reconcileIntervalSeconds: 300,
+      reconcileBudgetShare: 0.1,
+      retentionDays: 30,
+      publicUrl: undefined,
+      oauth: undefined,
     });
+  });
+
+  it('takes the marketplace app: both credentials, the default scopes and chooser', () => {
+    const config = loadConfig({
+      GHL_OAUTH_CLIENT_ID: '64f1c0ffee0123456789abcd-lq3x9a2b',
+      GHL_OAUTH_CLIENT_SECRET: 'a7c1e3f0-0000-4000-8000-000000000000',
+      GHL_BRIDGE_PUBLIC_URL: 'https://bridge.example.com/',
+    });
+    expect(config.publicUrl).toBe('https://bridge.example.com');
+    expect(config.oauth).toEqual({
+      clientId: '64f1c0ffee0123456789abcd-lq3x9a2b',
+      clientSecret: 'a7c1e3f0-0000-4000-8000-000000000000',
+      scopes: DEFAULT_OAUTH_SCOPES,
+      authorizeUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+    });
+    expect(DEFAULT_OAUTH_SCOPES).toEqual(
+      expect.arrayContaining(['contacts.write', 'calendars/events.write', 'oauth.write']),
+    );
+    const scoped = loadConfig({
+      GHL_OAUTH_CLIENT_ID: '64f1c0ffee0123456789abcd-lq3x9a2b',
+      GHL_OAUTH_CLIENT_SECRET: 'a7c1e3f0-0000-4000-8000-000000000000',
+      GHL_OAUTH_SCOPES: 'contacts.readonly, contacts.write  locations.readonly',
+    });
+    expect(scoped.oauth?.scopes).toEqual([
+      'contacts.readonly',
+      'contacts.write',
+      'locations.readonly',
+    ]);
+  });
+
+  it.each([
+    [
+      { GHL_OAUTH_CLIENT_ID: '64f1c0ffee0123456789abcd-lq3x9a2b' },
+      /^GHL_OAUTH_CLIENT_SECRET: expected too/,
+    ],
+    [{ GHL_OAUTH_CLIENT_SECRET: 'a7c1e3f0-0000' }, /^GHL_OAUTH_CLIENT_ID: expected too/],
+    [
+      { GHL_OAUTH_CLIENT_ID: 'not an id', GHL_OAUTH_CLIENT_SECRET: 'a7c1e3f0-0000' },
+      /^GHL_OAUTH_CLIENT_ID: expected the marketplace app's Client ID/,
+    ],
+  ])('refuses a half-configured marketplace app: %j', (env, expected) => {
+    const problems = problemsOf(env, {});
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('takes the reconciliation interval (0: off) and its share of the budget', () => {
+    const config = loadConfig({
+      GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: '0',
+      GHL_BRIDGE_RECONCILE_BUDGET_SHARE: '0.25',
+    });
+    expect(config).toMatchObject({ reconcileIntervalSeconds: 0, reconcileBudgetShare: 0.25 });
+    expect(
+      problemsOf({
+        GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: '1.5',
+        GHL_BRIDGE_RECONCILE_BUDGET_SHARE: '0',
+      }),
+    ).toEqual([
+      'GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: expected a whole number of seconds',
+      'GHL_BRIDGE_RECONCILE_BUDGET_SHARE: expected a share above 0 (set the interval to 0 to turn reconciliation off)',
+    ]);
+    expect(problemsOf({ GHL_BRIDGE_RECONCILE_BUDGET_SHARE: '1.5' })).toEqual([
+      'GHL_BRIDGE_RECONCILE_BUDGET_SHARE: expected a share of at most 1 (the whole budget)',
+    ]);
   });
 
   describe('the keys webhooks from HighLevel are checked with', () => {

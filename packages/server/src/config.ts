@@ -7,6 +7,7 @@ import { DEFAULT_BASE_URL } from '@ghl-bridge/client';
 import { DEFAULT_WEBHOOK_TOLERANCE_MS } from '@ghl-bridge/client/webhooks';
 import { DEFAULT_FIELD_PREFIX } from './bookingSync/core/customFields.js';
 import { FieldPrefixSchema, TagPrefixSchema } from './bookingSync/core/naming.js';
+import { requiredScopes } from './highlevel/core/scopeChecks.js';
 import {
   HIGHLEVEL_WEBHOOK_KEYRING,
   parseWebhookPublicKeys,
@@ -51,6 +52,12 @@ const postgresUrl = z
  */
 const DEFAULT_SYNC_CONCURRENCY = 10;
 
+/** Reconciliation (docs/reconciliation.md): a poll per Location every 5 minutes, on 10 % of its budget. */
+const DEFAULT_RECONCILE_INTERVAL_SECONDS = 300;
+const DEFAULT_RECONCILE_BUDGET_SHARE = 0.1;
+/** How long settled webhooks (in and out) are kept for their listings. */
+const DEFAULT_RETENTION_DAYS = 30;
+
 /** HighLevel's suggested replay window (five minutes), in seconds. */
 const DEFAULT_WEBHOOK_REPLAY_WINDOW_SECONDS = DEFAULT_WEBHOOK_TOLERANCE_MS / 1000;
 
@@ -60,6 +67,28 @@ const webhookPublicKeys = z.string().transform((value, ctx): WebhookKeyring => {
   ctx.addIssue({ code: 'custom', message: parsed.problem });
   return z.NEVER;
 });
+
+/** HighLevel's location chooser, where an install starts (changed from /oauth/ on 2026-05-27). */
+const DEFAULT_AUTHORIZE_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
+
+/**
+ * What installs ask for by default: what booking sync and voice booking check on connect, plus
+ * `oauth.readonly` / `oauth.write` so an agency install can list its Locations and mint their
+ * tokens (https://marketplace.gohighlevel.com/docs/ghl/oauth/get-location-access-token).
+ */
+export const DEFAULT_OAUTH_SCOPES: readonly string[] = [
+  ...requiredScopes(['bookings', 'voice']),
+  'oauth.readonly',
+  'oauth.write',
+];
+
+export interface OAuthAppConfig {
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly string[];
+  /** HighLevel's location chooser (or a white-label one, or the emulator's). */
+  authorizeUrl: string;
+}
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -113,9 +142,54 @@ const schema = z.object({
       .min(1, 'expected at least 1 second')
       .max(86_400, 'expected at most 86400 seconds (a day)'),
   ).transform((value) => value ?? DEFAULT_WEBHOOK_REPLAY_WINDOW_SECONDS),
+  GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: optional(
+    z.coerce
+      .number({ error: 'expected a number of seconds' })
+      .int('expected a whole number of seconds')
+      .min(0, 'expected 0 (off) or a number of seconds')
+      .max(86_400, 'expected at most 86400 seconds (a day)'),
+  ).transform((value) => value ?? DEFAULT_RECONCILE_INTERVAL_SECONDS),
+  GHL_BRIDGE_RECONCILE_BUDGET_SHARE: optional(
+    z.coerce
+      .number({ error: 'expected a share such as 0.1' })
+      .gt(0, 'expected a share above 0 (set the interval to 0 to turn reconciliation off)')
+      .max(1, 'expected a share of at most 1 (the whole budget)'),
+  ).transform((value) => value ?? DEFAULT_RECONCILE_BUDGET_SHARE),
   GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE: optional(
     z.enum(['true', 'false'], { error: 'expected true or false' }),
   ).transform((value) => value === 'true'),
+  GHL_BRIDGE_RETENTION_DAYS: optional(
+    z.coerce
+      .number({ error: 'expected a number of days' })
+      .int('expected a whole number of days')
+      .min(1, 'expected at least 1 day')
+      .max(3650, 'expected at most 3650 days'),
+  ).transform((value) => value ?? DEFAULT_RETENTION_DAYS),
+  GHL_BRIDGE_PUBLIC_URL: optional(
+    z.url({ error: 'expected the http(s) URL users reach the bridge at' }),
+  ),
+  GHL_OAUTH_CLIENT_ID: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]+-[A-Za-z0-9]+$/, {
+        message: "expected the marketplace app's Client ID, e.g. 64f1c0ffee0123456789abcd-lq3x9a2b",
+      }),
+  ),
+  GHL_OAUTH_CLIENT_SECRET: optional(z.string().trim().min(8, "expected the app's Client Secret")),
+  GHL_OAUTH_SCOPES: optional(
+    z
+      .string()
+      .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+      .pipe(
+        z.array(
+          z.string().regex(/^[a-z][a-zA-Z./-]*$/, 'expected scope names such as contacts.write'),
+        ),
+      ),
+  ),
+  GHL_OAUTH_AUTHORIZE_URL: optional(z.url({ error: 'expected an http(s) URL' })).transform(
+    (value) => value ?? DEFAULT_AUTHORIZE_URL,
+  ),
 });
 
 /**
@@ -145,6 +219,16 @@ export const ENVIRONMENT: Readonly<Record<keyof typeof schema.shape, string>> = 
   GHL_WEBHOOK_PUBLIC_KEYS:
     "PEM public keys (Ed25519, RSA) that webhooks from HighLevel must be signed with; several allowed for a rotation; default HighLevel's published keys",
   GHL_WEBHOOK_REPLAY_WINDOW_SECONDS: `webhooks from HighLevel sent longer ago (or further ahead) than this are refused; default ${DEFAULT_WEBHOOK_REPLAY_WINDOW_SECONDS}`,
+  GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: `how often each connected Location is polled for the changes webhooks missed (docs/reconciliation.md); 0: never; default ${DEFAULT_RECONCILE_INTERVAL_SECONDS}`,
+  GHL_BRIDGE_RECONCILE_BUDGET_SHARE: `share of a Location's HighLevel budget (100 requests per 10 s) the poll may use, at the lowest priority; default ${DEFAULT_RECONCILE_BUDGET_SHARE}`,
+  GHL_BRIDGE_RETENTION_DAYS: `webhooks from HighLevel and deliveries to the app that ended longer ago are deleted (hourly); default ${DEFAULT_RETENTION_DAYS}`,
+  GHL_BRIDGE_PUBLIC_URL:
+    'the URL users and HighLevel reach the bridge at (https://bridge.example.com), for the OAuth redirect URI; default the URL of the install request',
+  GHL_OAUTH_CLIENT_ID:
+    "the HighLevel marketplace app's Client ID; with GHL_OAUTH_CLIENT_SECRET, turns on installs (GET /v1/oauth/install)",
+  GHL_OAUTH_CLIENT_SECRET: "the marketplace app's Client Secret",
+  GHL_OAUTH_SCOPES: `scopes the install asks for, space- or comma-separated; default ${DEFAULT_OAUTH_SCOPES.join(' ')}`,
+  GHL_OAUTH_AUTHORIZE_URL: `HighLevel's location chooser; default ${DEFAULT_AUTHORIZE_URL} (white-label: https://marketplace.leadconnectorhq.com/v2/oauth/chooselocation)`,
 };
 
 /** Which flag feeds which variable, so an error can name both. */
@@ -181,6 +265,16 @@ export interface Config {
   webhookPublicKeys: WebhookKeyring;
   /** How far a webhook's `timestamp` may be from now, either way. */
   webhookReplayWindowMs: number;
+  /** Seconds between two reconciliation runs of a Location (docs/reconciliation.md); 0: off. */
+  reconcileIntervalSeconds: number;
+  /** Share (0..1] of a Location's HighLevel budget a reconciliation run may use. */
+  reconcileBudgetShare: number;
+  /** Days settled webhooks (from HighLevel, and deliveries to the app) are kept. */
+  retentionDays: number;
+  /** Where users and HighLevel reach the bridge (no trailing slash); undefined: the request's own URL. */
+  publicUrl: string | undefined;
+  /** The marketplace app installs go through (docs/oauth.md); undefined: installs are off. */
+  oauth: OAuthAppConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -209,7 +303,21 @@ export function loadConfig(
   if (flags.databaseUrl !== undefined) merged.DATABASE_URL = flags.databaseUrl;
   if (flags.logLevel !== undefined) merged.LOG_LEVEL = flags.logLevel;
 
-  const result = schema.safeParse(merged);
+  const result = schema
+    .superRefine((v, ctx) => {
+      // One without the other is a half-configured app: say so instead of turning installs off.
+      const half = !v.GHL_OAUTH_CLIENT_ID !== !v.GHL_OAUTH_CLIENT_SECRET;
+      if (half) {
+        const missing = v.GHL_OAUTH_CLIENT_ID ? 'GHL_OAUTH_CLIENT_SECRET' : 'GHL_OAUTH_CLIENT_ID';
+        ctx.addIssue({
+          code: 'custom',
+          path: [missing],
+          message:
+            'expected too: the marketplace app needs both its Client ID and its Client Secret',
+        });
+      }
+    })
+    .safeParse(merged);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => {
@@ -238,6 +346,19 @@ export function loadConfig(
     webhooksAllowPrivate: v.GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE,
     webhookPublicKeys: v.GHL_WEBHOOK_PUBLIC_KEYS,
     webhookReplayWindowMs: v.GHL_WEBHOOK_REPLAY_WINDOW_SECONDS * 1000,
+    reconcileIntervalSeconds: v.GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS,
+    reconcileBudgetShare: v.GHL_BRIDGE_RECONCILE_BUDGET_SHARE,
+    retentionDays: v.GHL_BRIDGE_RETENTION_DAYS,
+    publicUrl: v.GHL_BRIDGE_PUBLIC_URL?.replace(/\/+$/, ''),
+    oauth:
+      v.GHL_OAUTH_CLIENT_ID && v.GHL_OAUTH_CLIENT_SECRET
+        ? Object.freeze({
+            clientId: v.GHL_OAUTH_CLIENT_ID,
+            clientSecret: v.GHL_OAUTH_CLIENT_SECRET,
+            scopes: Object.freeze([...(v.GHL_OAUTH_SCOPES ?? DEFAULT_OAUTH_SCOPES)]),
+            authorizeUrl: v.GHL_OAUTH_AUTHORIZE_URL,
+          })
+        : undefined,
   });
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 
@@ -9,6 +9,19 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
  */
 export function newId(prefix: string): string {
   const bytes = randomBytes(20);
+  let out = '';
+  for (const byte of bytes) out += ALPHABET[byte & 31];
+  return `${prefix}_${out}`;
+}
+
+/**
+ * An id with a type prefix derived from `key`, in the form of `newId`'s: the same key gives the
+ * same id, so something told twice keeps its id.
+ *
+ * @example stableId('evt', 'ws_1|loc_1|task|t1|completed'); // 'evt_…', the same every time
+ */
+export function stableId(prefix: string, key: string): string {
+  const bytes = createHash('sha256').update(key).digest().subarray(0, 20);
   let out = '';
   for (const byte of bytes) out += ALPHABET[byte & 31];
   return `${prefix}_${out}`;

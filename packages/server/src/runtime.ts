@@ -7,6 +7,10 @@ import { createRateLimiter, type RateLimiter, type RateLimitWindow } from '@ghl-
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { databaseLock } from './db/namedLock.js';
+import { startRetentionSweep, type RetentionSweep } from './housekeeping/retention.js';
+import { installAuth } from './oauth/installAuth.js';
+import { installGone } from './oauth/installLifecycle.js';
 import { createHighLevelClients, type HighLevelClients } from './highlevel/clients.js';
 import {
   CONNECTION_CHECK_QUEUE,
@@ -37,6 +41,11 @@ import {
 } from './voice/followUps.js';
 import { WEBHOOK_DELIVERY_QUEUE, webhookDeliveryQueue } from './webhooksOut/deliveryQueue.js';
 import { webhookDeliveryHandler } from './webhooksOut/deliveryJob.js';
+import {
+  RECONCILIATION_QUEUE,
+  reconciliationQueue,
+  startReconciliation,
+} from './reconciliation/startReconciliation.js';
 
 export const QUEUES = {
   [CONNECTION_CHECK_QUEUE]: connectionCheckQueue,
@@ -44,6 +53,7 @@ export const QUEUES = {
   [VOICE_FOLLOW_UP_QUEUE]: voiceFollowUpQueue,
   [HIGHLEVEL_WEBHOOK_QUEUE]: highLevelWebhookQueue,
   [WEBHOOK_DELIVERY_QUEUE]: webhookDeliveryQueue,
+  [RECONCILIATION_QUEUE]: reconciliationQueue,
 };
 
 export interface RuntimeOptions {
@@ -94,6 +104,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let queue: JobQueue | undefined;
   let requestHistory: RequestHistory | undefined;
+  let reconciliation: { stop(): Promise<void> } | undefined;
+  let retention: RetentionSweep | undefined;
   try {
     const applied = await migrate(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
@@ -112,10 +124,28 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(database.kind === 'postgres' ? { store: databaseRateLimitStore(database.db) } : {}),
       ...(options.rateLimitWindows ? { windows: options.rateLimitWindows } : {}),
     });
+    // The queue is made below; a refusal needs it only once jobs run.
+    const refusals: { queue?: JobQueue } = {};
+    const installs = installAuth({
+      db: database.db,
+      keyring: secrets.keyring,
+      lock: databaseLock(database),
+      app: config.oauth,
+      onRefused: async (resourceId, reason) => {
+        if (!refusals.queue) return;
+        const gone = await installGone(database.db, refusals.queue, resourceId, reason);
+        logger.warn(
+          { resourceId, pausedWorkspaces: gone.pausedWorkspaceIds },
+          "HighLevel refused an install's tokens",
+        );
+      },
+    });
     const highLevel = createHighLevelClients({
       baseUrl: config.highLevelBaseUrl,
       fetch: options.fetch,
       limiter,
+      keyring: secrets.keyring,
+      installs,
       onEvent: (event) => {
         metrics.onClientEvent(event);
         history.onClientEvent(event);
@@ -133,6 +163,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       },
       onError: (error) => logger.error({ err: error }, 'queue error'),
     });
+    refusals.queue = queue;
     let queueReady = false;
     await queue.start();
     queueReady = true;
@@ -169,7 +200,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       );
       await queue.work(
         HIGHLEVEL_WEBHOOK_QUEUE,
-        highLevelWebhookHandler({ db: database.db, logger, queue: jobQueue }),
+        highLevelWebhookHandler({
+          db: database.db,
+          logger,
+          queue: jobQueue,
+          keyring: secrets.keyring,
+        }),
       );
       await queue.work(
         WEBHOOK_DELIVERY_QUEUE,
@@ -183,6 +219,21 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         // An attempt may wait 15 s on a slow endpoint: several at once, so one does not hold up the rest.
         { concurrency: 4 },
       );
+      reconciliation = await startReconciliation({
+        db: database.db,
+        keyring: secrets.keyring,
+        highLevel,
+        queue,
+        logger,
+        intervalSeconds: config.reconcileIntervalSeconds,
+        budgetShare: config.reconcileBudgetShare,
+        rateLimitWindows: options.rateLimitWindows,
+      });
+      retention = startRetentionSweep({
+        db: database.db,
+        logger,
+        retentionDays: config.retentionDays,
+      });
     }
 
     const app = http
@@ -198,6 +249,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           queueReady: () => queueReady,
           requestHistory: history,
           webhooksAllowPrivate: config.webhooksAllowPrivate,
+          ...(config.oauth ? { oauthApp: config.oauth } : {}),
+          ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
           highLevelWebhooks: {
             publicKeys: config.webhookPublicKeys,
             replayWindowMs: config.webhookReplayWindowMs,
@@ -221,6 +274,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         stopping ??= (async () => {
           queueReady = false;
           try {
+            await reconciliation?.stop();
+            await retention?.stop();
             await jobQueue.stop();
           } finally {
             await history.stop().catch(() => undefined);
@@ -231,6 +286,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       },
     };
   } catch (error) {
+    await reconciliation?.stop().catch(() => undefined);
+    await retention?.stop().catch(() => undefined);
     await queue?.stop(1000).catch(() => undefined);
     await requestHistory?.stop().catch(() => undefined);
     await database.close();

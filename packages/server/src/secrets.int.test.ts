@@ -65,7 +65,7 @@ describeOnBackends('secrets stay secret', (server) => {
       highLevelKey: good.token,
       wrongHighLevelKey: wrongKey,
       narrowHighLevelKey: narrow.token,
-      ciphertext: stored.api_key_ciphertext,
+      ciphertext: stored.api_key_ciphertext!,
     };
     const logs = s.logText();
     expect(logs.length).toBeGreaterThan(1000);

@@ -66,7 +66,7 @@ export async function backfillWorld(
       workspaceId: workspace.id,
       locationId,
       locationName: 'Spa',
-      apiKey: token,
+      credentials: { kind: 'api_key', apiKey: token },
       scopes: [],
       connectedAt: new Date(),
     });

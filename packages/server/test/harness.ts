@@ -124,6 +124,8 @@ export async function startTestServer(
     GHL_BRIDGE_ADMIN_TOKEN: ADMIN_TOKEN,
     GHL_BRIDGE_SECRET_KEY: SECRET_KEY,
     GHL_API_BASE_URL: 'http://ghl.test',
+    // Off unless a test turns it on: its HighLevel calls would change the counts tests compare.
+    GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: '0',
     ...options.env,
   };
   const startRuntime = (env: Record<string, string>) =>

@@ -9,7 +9,10 @@ type Schema = Record<string, unknown>;
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
-  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  responses?: Record<
+    string,
+    { content?: Record<string, { schema?: Schema }>; headers?: Record<string, unknown> }
+  >;
 }
 
 export interface OpenApiDocument {
@@ -27,6 +30,8 @@ export interface HoleOptions {
 
 /** Statuses whose answer has no body. */
 const NO_BODY = new Set(['204', '304']);
+/** A redirect's answer is where it points: its `location` header, described; no body. */
+const REDIRECT = /^30[1237]$/;
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
 const ERROR_REF = '#/components/schemas/Error';
 const KEYWORDS_THAT_SAY_NOTHING = new Set([
@@ -121,12 +126,18 @@ export function openApiHoles(document: OpenApiDocument, options: HoleOptions = {
         else if (!schema) holes.push(`${name} body ${mediaType}: no schema`);
       }
       const responses = Object.entries(operation.responses ?? {});
-      if (!responses.some(([status]) => status.startsWith('2'))) {
+      if (!responses.some(([status]) => status.startsWith('2') || REDIRECT.test(status))) {
         holes.push(`${name}: no success response`);
       }
       for (const [status, response] of responses) {
         const where = `${name} ${status}`;
         const content = Object.entries(response.content ?? {});
+        if (REDIRECT.test(status)) {
+          if (!(response.headers ?? {}).location)
+            holes.push(`${where}: a redirect without location`);
+          if (content.length > 0) holes.push(`${where}: a redirect has no body`);
+          continue;
+        }
         if (NO_BODY.has(status)) {
           if (content.length > 0) holes.push(`${where}: a ${status} has no body`);
           continue;

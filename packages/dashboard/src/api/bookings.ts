@@ -8,7 +8,7 @@ export type TimelineJob = components['schemas']['BookingTimelineJob'];
 export type SyncStep = components['schemas']['SyncStep'];
 export type BackfillRun = components['schemas']['BackfillRun'];
 
-const AT_REST = new Set(['done', 'failed', 'waiting_for_connection']);
+const AT_REST = new Set(['done', 'failed', 'waiting_for_connection', 'paused']);
 
 /**
  * The timeline of `bookingId` (none while it is null), read again every 2 s while one of its

@@ -68,10 +68,27 @@ function useConnectionChange<T>(ws: string, change: () => Promise<T>) {
   });
 }
 
+/**
+ * The Locations the HighLevel app is installed on (admin only: `enabled` false for a workspace's
+ * own session, which cannot list other tenants' Locations).
+ */
+export function useInstalledLocations(enabled: boolean) {
+  return useQuery({
+    queryKey: ['oauth-locations'],
+    queryFn: () => data(api.GET('/v1/oauth/locations')),
+    enabled,
+  });
+}
+
+/** Where the browser goes to install the HighLevel app for `ws`, coming back to its page. */
+export const installUrl = (ws: string) =>
+  `/v1/oauth/install?${new URLSearchParams({ workspace: ws, returnTo: `/workspaces/${ws}` }).toString()}`;
+
 export function useConnect(ws: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { apiKey: string; locationId: string }) =>
+    /** Without `apiKey`: through the HighLevel app installed on the Location. */
+    mutationFn: (body: { apiKey?: string; locationId: string }) =>
       data(api.PUT('/v1/workspaces/{ws}/integrations/gohighlevel', { ...path(ws), body })),
     onSuccess: (connection) => client.setQueryData(['connection', ws], connection),
   });

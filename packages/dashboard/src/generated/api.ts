@@ -148,6 +148,90 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/oauth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The marketplace app's redirect URL: stores an install
+         * @description HighLevel redirects here with `code` after the app is installed; set it as the app's redirect URL (GHL_BRIDGE_PUBLIC_URL + /v1/oauth/callback). No bridge credentials: the code is checked by HighLevel, the state by its signature.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description HighLevel's authorization code */
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Installed: the Locations it covers, and the workspace connected if the link named one */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthInstallResult"];
+                        "text/html": string;
+                    };
+                };
+                /** @description A browser, to the install link's returnTo */
+                303: {
+                    headers: {
+                        location: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `install_refused` (HighLevel sent an error), `missing_code`, `invalid_state`, `expired_state`, `install_code_refused` (used already or expired) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "text/html": string;
+                    };
+                };
+                /** @description `oauth_not_configured` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "text/html": string;
+                    };
+                };
+                /** @description `highlevel_unavailable`: the code could not be traded; try the install again */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -927,7 +1011,7 @@ export type paths = {
                 };
             };
         };
-        /** Connect (or reconnect) a GoHighLevel Location with a Private Integration token */
+        /** Connect (or reconnect) a GoHighLevel Location with a Private Integration token, or through the installed app */
         put: {
             parameters: {
                 query?: never;
@@ -1320,6 +1404,213 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/highlevel-reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The poll for changes webhooks missed: its next run and what its last run did */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reconciliation of the workspace's Location */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HighLevelReconciliation"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oauth/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Install the HighLevel marketplace app: redirects to HighLevel's location chooser */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Connect this workspace to the Location installed on (a sub-account install). A workspace API key may only name its own workspace, which is the default for it. */
+                    workspace?: string;
+                    /** @description Where to send the browser after the install, e.g. `/` */
+                    returnTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To HighLevel's location chooser (GHL_OAUTH_AUTHORIZE_URL) with the app's client id, scopes (GHL_OAUTH_SCOPES), redirect URI and a signed state */
+                302: {
+                    headers: {
+                        location: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request conflicts with the current state (see the message) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oauth/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Locations the HighLevel app is installed on (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Installed Locations, by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            configured: boolean;
+                            locations: components["schemas"]["InstalledLocation"][];
+                        };
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspaces/{ws}/bookings": {
         parameters: {
             query?: never;
@@ -1692,7 +1983,7 @@ export type paths = {
             parameters: {
                 query?: {
                     /** @description Only jobs in this status */
-                    status?: "queued" | "running" | "retrying" | "waiting_for_connection" | "done" | "failed";
+                    status?: "queued" | "running" | "retrying" | "waiting_for_connection" | "paused" | "done" | "failed";
                     /** @description Only this booking's jobs */
                     bookingId?: string;
                     /** @description Only jobs whose customer email, phone or name, or booking id, contains this text, ignoring case; a phone number is matched by its digits, however it is written (`(415) 555-0132` finds `+14155550132`) */
@@ -3274,6 +3565,65 @@ export type paths = {
         };
         trace?: never;
     };
+    "/v1/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the ready-made triggers and actions */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "Contacts" | "Calendars & Appointments" | "Opportunities" | "Users" | "Conversations & Messages" | "Businesses" | "Workflows & Campaigns" | "Other Operations";
+                    kind?: "trigger" | "action";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The entries that match, in the catalogue’s order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operations: components["schemas"]["CatalogueEntry"][];
+                        };
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3446,6 +3796,25 @@ export type components = {
         } & {
             [key: string]: unknown;
         };
+        OAuthInstallResult: {
+            /** @enum {string} */
+            userType: "Location" | "Company";
+            companyId: string | null;
+            locations: {
+                locationId: string;
+                name: string | null;
+            }[];
+            resumedWorkspaceIds: string[];
+            connected: {
+                workspaceId: string;
+                locationId: string;
+                status: string;
+            } | null;
+            connectError: {
+                code: string;
+                message: string;
+            } | null;
+        };
         Readiness: {
             /** @enum {string} */
             status: "ready" | "not_ready";
@@ -3551,6 +3920,13 @@ export type components = {
              * @enum {string}
              */
             status: "connected" | "needs_attention" | "disconnected";
+            /**
+             * @description `api_key`: connected with a Private Integration token; `oauth`: with the marketplace app installed on the Location (GET /v1/oauth/install); null when disconnected
+             * @enum {string|null}
+             */
+            auth: "api_key" | "oauth" | null;
+            /** @description Why the connection is paused (the app was uninstalled, or HighLevel refused its tokens): its sync jobs wait as `paused` until the app is installed again or the workspace reconnects */
+            pausedReason: string | null;
             locationId: string | null;
             locationName: string | null;
             /**
@@ -3558,7 +3934,10 @@ export type components = {
              * @example US
              */
             locationCountry: string | null;
-            /** @example pit-…a1b2 */
+            /**
+             * @description Null for an `oauth` connection
+             * @example pit-…a1b2
+             */
             apiKeyPreview: string | null;
             /** Format: date-time */
             connectedAt: string | null;
@@ -3582,7 +3961,8 @@ export type components = {
             apiKey: string;
         };
         ConnectGoHighLevel: {
-            apiKey: string;
+            /** @description A Private Integration token of the Location's sub-account. Leave it out to connect through the marketplace app installed on the Location (GET /v1/oauth/locations lists them). */
+            apiKey?: string;
             locationId: string;
         };
         HighLevelCalendar: {
@@ -3657,6 +4037,76 @@ export type components = {
             changed?: "tags" | "dnd";
             appId?: string;
         } | null;
+        HighLevelReconciliation: {
+            /** @description null when not connected */
+            locationId: string | null;
+            /**
+             * Format: date-time
+             * @description null before the first run is planned, or with reconciliation off
+             */
+            nextRunAt: string | null;
+            lastRun: components["schemas"]["ReconciliationRun"];
+        };
+        ReconciliationRun: {
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            /** @description GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS when it ran */
+            intervalSeconds: number;
+            /** @description GHL_BRIDGE_RECONCILE_BUDGET_SHARE when it ran */
+            budgetShare: number;
+            /** @description HighLevel calls the run was allowed: its share of the budget over one interval */
+            maxCalls: number;
+            /** @description HighLevel requests made, retries included */
+            calls: number;
+            /** @description Of those, answered 429 */
+            throttled: number;
+            /** @description Of those, answered with an error or not at all */
+            failedCalls: number;
+            /** @description Records read from HighLevel */
+            read: {
+                calendars: number;
+                appointments: number;
+                contacts: number;
+                notes: number;
+                tasks: number;
+            };
+            /** @description Changes told to the app that no webhook had told */
+            told: {
+                appointment: number;
+                contact: number;
+                note: number;
+                task: number;
+            };
+            /** @description The parts read to their end (the next run goes on from the others) */
+            complete: {
+                appointments: boolean;
+                contacts: boolean;
+                tasks: boolean;
+            };
+            /**
+             * @description `done`; `budget`: it used its calls; `time`: it used its interval; `error`: HighLevel refused a part (see `errors`)
+             * @enum {string}
+             */
+            stoppedBy: "done" | "budget" | "time" | "error";
+            errors: string[];
+        } | null;
+        InstalledLocation: {
+            locationId: string;
+            name: string | null;
+            companyId: string | null;
+            /**
+             * @description `location`: the app was installed on the sub-account; `agency`: on its agency, whose token mints the Location's
+             * @enum {string}
+             */
+            installedVia: "location" | "agency";
+            /** Format: date-time */
+            installedAt: string;
+            scopes: string[];
+            /** @description Workspaces connected to the Location through the app */
+            workspaceIds: string[];
+        };
         Booking: {
             bookingId: string;
             version: number;
@@ -3664,7 +4114,7 @@ export type components = {
             status: string;
             /** @example ada@example.com */
             customerKey: string;
-            /** @description `pending`, `waiting_for_connection`, `synced` or `failed` */
+            /** @description `pending`, `waiting_for_connection`, `paused` (the app's install is gone; see the connection's `pausedReason`), `synced` or `failed` */
             sync: string;
             highLevelContactId: string | null;
             /** @description What of this version could not be synced (the rest was) */
@@ -3856,10 +4306,10 @@ export type components = {
             version: number;
             customerKey: string;
             /**
-             * @description `waiting_for_connection` until GoHighLevel is connected; `failed` says why in `reason`
+             * @description `waiting_for_connection` until GoHighLevel is connected; `paused` while the connection is paused (the app uninstalled, its tokens refused), with why in `reason`; `failed` says why in `reason`
              * @enum {string}
              */
-            status: "queued" | "running" | "retrying" | "waiting_for_connection" | "done" | "failed";
+            status: "queued" | "running" | "retrying" | "waiting_for_connection" | "paused" | "done" | "failed";
             attempts: number;
             reason: string | null;
             highLevelContactId: string | null;
@@ -3899,6 +4349,7 @@ export type components = {
          *       "running": 1,
          *       "retrying": 0,
          *       "waiting_for_connection": 0,
+         *       "paused": 0,
          *       "done": 117,
          *       "failed": 3
          *     }
@@ -3908,6 +4359,7 @@ export type components = {
             running: number;
             retrying: number;
             waiting_for_connection: number;
+            paused: number;
             done: number;
             failed: number;
         };
@@ -3939,6 +4391,7 @@ export type components = {
              *       "running": 1,
              *       "retrying": 0,
              *       "waiting_for_connection": 0,
+             *       "paused": 0,
              *       "done": 957,
              *       "failed": 2
              *     }
@@ -3948,6 +4401,7 @@ export type components = {
                 running: number;
                 retrying: number;
                 waiting_for_connection: number;
+                paused: number;
                 done: number;
                 failed: number;
             };
@@ -4560,6 +5014,81 @@ export type components = {
              * @example 2026-12-01T14:30:00-05:00
              */
             startTime?: string;
+        };
+        CatalogueEntry: {
+            /**
+             * @description Stable machine name
+             * @example get-contact
+             */
+            name: string;
+            /** @example Get Contact */
+            title: string;
+            /** @example Retrieve a specific contact by ID */
+            description: string;
+            /** @enum {string} */
+            category: "Contacts" | "Calendars & Appointments" | "Opportunities" | "Users" | "Conversations & Messages" | "Businesses" | "Workflows & Campaigns" | "Other Operations";
+            /** @enum {string} */
+            kind: "trigger" | "action";
+            /** @description The HighLevel v2 operation it calls; none when unsupported */
+            operations: {
+                /** @enum {string} */
+                method: "GET" | "POST" | "PUT" | "DELETE";
+                path: string;
+            }[];
+            /**
+             * @example [
+             *       "contacts.readonly"
+             *     ]
+             */
+            scopes: string[];
+            /** @description Token kinds HighLevel accepts: `Location-Access`, `Agency-Access`, `bearer` (either) */
+            access: string[];
+            input: components["schemas"]["JsonSchema"];
+            /**
+             * @description Where each input field goes in the HighLevel request
+             * @example {
+             *       "contactId": "path"
+             *     }
+             */
+            placement: {
+                [key: string]: "path" | "query" | "body" | "whole-body";
+            };
+            output: components["schemas"]["JsonSchema"];
+            detect?: components["schemas"]["TriggerDetection"];
+            note?: string;
+            /** @description Why HighLevel's v2 API cannot do this; the entry cannot run */
+            unsupported?: string;
+        };
+        /** @description A JSON Schema; `$defs` holds the shapes it refers to */
+        JsonSchema: {
+            [key: string]: unknown;
+        };
+        /** @description Triggers: how new and changed items are found */
+        TriggerDetection: {
+            /**
+             * @description Where the items are in HighLevel's answer, dotted; `''` is the answer itself, `*` every key
+             * @example contacts
+             */
+            list: string;
+            /**
+             * @description `many`: an array of items; `one`: the one item a "get" trigger watches
+             * @enum {string}
+             */
+            holds: "many" | "one";
+            /**
+             * @description The item's id field; null: an item's value is its identity
+             * @example id
+             */
+            id: string | null;
+            /**
+             * @description Besides a new id, what makes an item news: a change of `field`, any change of its `content`, or nothing (`new-ids-only`)
+             * @example {
+             *       "field": "dateUpdated"
+             *     }
+             */
+            changeMarker: {
+                field: string;
+            } | ("content" | "new-ids-only");
         };
     };
     responses: never;

@@ -1,10 +1,11 @@
 /**
  * A workspace's integrations: the GoHighLevel card with its status, Connect (API key + Location
- * ID, checked live by the server), the details with the masked key, Test connection and
+ * ID, or a Location the HighLevel app is installed on, checked live by the server), the details
+ * with the masked key or the app, why a paused connection is paused, Test connection and
  * Disconnect.
  */
 import { useState } from 'react';
-import { useConnection, useDisconnect, useTestConnection } from '../api/workspaces';
+import { installUrl, useConnection, useDisconnect, useTestConnection } from '../api/workspaces';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { StatusBadge } from '../components/StatusBadge';
@@ -27,8 +28,8 @@ export function Integrations({ ws }: { ws: string }) {
     checkingSince === undefined || testing
       ? ''
       : connection.data?.lastError
-        ? 'Tested just now: the key does not work (see Last error).'
-        : 'Tested just now: HighLevel accepted the key.';
+        ? 'Tested just now: the credentials do not work (see Last error).'
+        : 'Tested just now: HighLevel accepted the credentials.';
 
   const details = connection.data;
   return (
@@ -53,14 +54,26 @@ export function Integrations({ ws }: { ws: string }) {
         ) : null}
         {details && details.status !== 'disconnected' ? (
           <>
+            {details.pausedReason ? (
+              <p className="error-text" role="alert">
+                Paused: {details.pausedReason}{' '}
+                <a href={installUrl(ws)}>Install the HighLevel app again</a>
+              </p>
+            ) : null}
             <dl>
               <dt>Location</dt>
               <dd>
                 {details.locationName ?? '—'} (<code>{details.locationId}</code>)
               </dd>
-              <dt>API key</dt>
+              <dt>Connected with</dt>
               <dd>
-                <code data-testid="masked-key">{details.apiKeyPreview}</code>
+                {details.auth === 'oauth' ? (
+                  'The HighLevel app installed on the Location'
+                ) : (
+                  <>
+                    API key <code data-testid="masked-key">{details.apiKeyPreview}</code>
+                  </>
+                )}
               </dd>
               <dt>Connected on</dt>
               <dd>{when(details.connectedAt)}</dd>
@@ -68,7 +81,7 @@ export function Integrations({ ws }: { ws: string }) {
               <dd>{when(details.lastCheckedAt)}</dd>
               <dt>Last sync</dt>
               <dd>{when(details.lastSyncAt)}</dd>
-              {details.lastError ? (
+              {details.lastError && details.lastError !== details.pausedReason ? (
                 <>
                   <dt>Last error</dt>
                   <dd className="error-text">{details.lastError}</dd>
@@ -76,7 +89,7 @@ export function Integrations({ ws }: { ws: string }) {
               ) : null}
             </dl>
             <p role="status" className="hint">
-              {testing ? 'Testing the key with HighLevel…' : checked}
+              {testing ? 'Testing the connection with HighLevel…' : checked}
             </p>
             <ErrorMessage error={test.error} />
             <div className="actions">
@@ -93,7 +106,7 @@ export function Integrations({ ws }: { ws: string }) {
                 {testing ? 'Testing…' : 'Test connection'}
               </button>
               <button type="button" onClick={() => setConnecting(true)}>
-                Change key
+                Reconnect
               </button>
               <button type="button" className="danger" onClick={() => setDisconnecting(true)}>
                 Disconnect
@@ -125,9 +138,9 @@ function DisconnectDialog(props: { ws: string; open: boolean; onClose: () => voi
       onClose={close}
     >
       <p>
-        The stored API key is erased. New bookings are still accepted and kept, but nothing syncs to
-        HighLevel and the voice agent cannot book until the workspace is connected again. HighLevel
-        keeps everything already written.
+        The stored API key is erased (an installed HighLevel app stays installed). New bookings are
+        still accepted and kept, but nothing syncs to HighLevel and the voice agent cannot book
+        until the workspace is connected again. HighLevel keeps everything already written.
       </p>
     </ConfirmDialog>
   );

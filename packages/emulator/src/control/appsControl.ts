@@ -168,6 +168,22 @@ export function appsControl(rt: Runtime, defaultScopes: readonly string[]) {
     },
 
     /**
+     * Changes an app's settings as its developer does in the marketplace: where its webhooks go,
+     * which events, its redirect URI (null clears one). Returns the app without its secret.
+     */
+    updateApp(
+      appId: string,
+      input: Pick<RegisterAppInput, 'webhookUrl' | 'events' | 'redirectUri'>,
+    ): Omit<OAuthAppRecord, 'clientSecret'> {
+      const app = appOrThrow(appId);
+      if (input.webhookUrl !== undefined) app.webhookUrl = input.webhookUrl;
+      if (input.events !== undefined) app.events = input.events ? [...input.events] : null;
+      if (input.redirectUri !== undefined) app.redirectUri = input.redirectUri;
+      const { clientSecret: _secret, ...shown } = app;
+      return { ...shown, scopes: [...shown.scopes], events: shown.events && [...shown.events] };
+    },
+
+    /**
      * Installs the app as the consent screen does and returns the authorization code its
      * redirect would carry.
      */

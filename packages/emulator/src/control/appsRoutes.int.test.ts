@@ -61,6 +61,29 @@ describe('agencies and apps over the control API', () => {
     expect(again.body.error.code).toBe('not_installed');
   });
 
+  it("changes an app's webhook URL and events, and clears them", async () => {
+    const emulator = createEmulator();
+    const app = await control(emulator, 'POST', '/apps', { name: 'Sync' });
+    const changed = await control(emulator, 'PATCH', `/apps/${app.body.appId}`, {
+      webhookUrl: 'https://app.example/hooks',
+      events: ['UNINSTALL'],
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      id: app.body.appId,
+      webhookUrl: 'https://app.example/hooks',
+      events: ['UNINSTALL'],
+    });
+    expect(changed.body.clientSecret).toBeUndefined();
+    const cleared = await control(emulator, 'PATCH', `/apps/${app.body.appId}`, {
+      webhookUrl: null,
+      events: null,
+    });
+    expect(cleared.body).toMatchObject({ webhookUrl: null, events: null });
+    const unknown = await control(emulator, 'PATCH', '/apps/nope', { webhookUrl: null });
+    expect(unknown.status).toBe(404);
+  });
+
   it('names what is wrong with an install', async () => {
     const emulator = createEmulator();
     const app = await control(emulator, 'POST', '/apps', { scopes: ['contacts.readonly'] });

@@ -29,6 +29,20 @@ export function appsControlRoutes(app: Hono, control: AppsControl): void {
     return c.json(registered, 201);
   });
 
+  app.patch('/apps/:appId', async (c) => {
+    const body = await jsonBody(c);
+    const nullable = <T>(name: string, read: () => T): T | null | undefined =>
+      body[name] === null ? null : read();
+    return c.json(
+      control.updateApp(c.req.param('appId'), {
+        webhookUrl: nullable('webhookUrl', () => optionalString(body, 'webhookUrl')),
+        events: nullable('events', () => optionalStrings(body, 'events')),
+        redirectUri: nullable('redirectUri', () => optionalString(body, 'redirectUri')),
+      }),
+      200,
+    );
+  });
+
   app.post('/apps/:appId/install', async (c) => {
     const body = await jsonBody(c);
     const installation = control.installApp(c.req.param('appId'), {

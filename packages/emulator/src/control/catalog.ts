@@ -13,7 +13,7 @@ export interface ControlField {
 }
 
 export interface ControlRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Under `/_emulator`; `:id` is a path parameter. */
   path: string;
   does: string;
@@ -170,6 +170,16 @@ export const CONTROL_API: readonly ControlRoute[] = [
     ],
   },
   {
+    method: 'PATCH',
+    path: '/_emulator/apps/:appId',
+    does: "change an app's settings, as its developer does in the marketplace; 200 the app",
+    body: [
+      field('webhookUrl', 'string | null'),
+      field('events', 'string[] | null'),
+      field('redirectUri', 'string | null'),
+    ],
+  },
+  {
     method: 'POST',
     path: '/_emulator/apps/:appId/install',
     does: 'what the consent screen does: 201 {code, redirectUrl, userType, companyId, locationId}; sends INSTALL',
@@ -208,6 +218,36 @@ export const CONTROL_API: readonly ControlRoute[] = [
     method: 'GET',
     path: '/_emulator/webhooks/deliveries',
     does: 'the delivery log: URL, event, webhookId, attempts, state, last status',
+  },
+  {
+    method: 'GET',
+    path: '/_emulator/webhooks/faults',
+    does: 'the webhook drop and delay settings in force',
+  },
+  {
+    method: 'PUT',
+    path: '/_emulator/webhooks/faults',
+    does: 'from now on, never send a share of the webhook deliveries (logged as dropped) and hold back a share of the others; fields left out take their defaults',
+    body: [
+      field('dropRate', 'number', '0..1 of deliveries never sent; default 0'),
+      field(
+        'delayRate',
+        'number',
+        '0..1 of the others held back; default 1 when a delay is set, else 0',
+      ),
+      field('delayMs', 'number', 'shortest hold-back in ms; default 0'),
+      field('maxDelayMs', 'number', 'longest hold-back in ms; default delayMs'),
+      field(
+        'seed',
+        'number | null',
+        'repeat the same drops and delays; default the emulator random',
+      ),
+    ],
+  },
+  {
+    method: 'DELETE',
+    path: '/_emulator/webhooks/faults',
+    does: 'send every webhook again, at once',
   },
   {
     method: 'GET',

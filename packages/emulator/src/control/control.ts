@@ -66,12 +66,13 @@ export function createControl(
     ...faultsAndClockControl(rt, clock),
     ...stateControl(rt),
 
-    /** Empties every store, rate budget and fault rule, then applies the seed again. */
+    /** Empties every store, rate budget, fault rule and webhook fault, then applies the seed again. */
     reset(): void {
       replaceState(rt.state, emptyState());
       rt.buckets.clear();
       rt.faults.length = 0;
       webhooks.clearDeliveries();
+      control.clearWebhookFaults();
       seed(control);
     },
   };

@@ -1,6 +1,7 @@
 /**
  * Webhooks over HTTP: a Location's webhook URL (`PUT`/`DELETE /_emulator/webhooks`), the delivery
- * log, and the public keys receivers verify signatures with (`GET /_emulator/keys`).
+ * log, deliveries dropped or delayed on purpose (`/_emulator/webhooks/faults`), and the public
+ * keys receivers verify signatures with (`GET /_emulator/keys`).
  */
 import type { Hono } from 'hono';
 import { optionalString, optionalStrings } from './bodyFields.js';
@@ -29,6 +30,13 @@ export function webhookControlRoutes(app: Hono, control: ReturnType<typeof webho
   });
 
   app.get('/webhooks/deliveries', (c) => c.json({ deliveries: control.webhookDeliveries() }));
+
+  app.get('/webhooks/faults', (c) => c.json(control.webhookFaults()));
+  app.put('/webhooks/faults', async (c) => c.json(control.setWebhookFaults(await jsonBody(c))));
+  app.delete('/webhooks/faults', (c) => {
+    control.clearWebhookFaults();
+    return c.json(control.webhookFaults());
+  });
 
   app.get('/keys', (c) => c.json(control.webhookKeys()));
 }

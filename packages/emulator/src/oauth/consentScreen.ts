@@ -2,8 +2,8 @@
  * HighLevel's consent screen (`/oauth/chooselocation`, `/v2/oauth/chooselocation` since 2026-05-27;
  * docs/highlevel-behaviour.md#oauth-and-rotating-refresh-tokens). Without a choice it lists the
  * Locations and agencies the app can be installed on, as links; with `locationId` (or `companyId`)
- * it installs the app and redirects to `redirect_uri?code=…`, as HighLevel does once the user
- * approves.
+ * it installs the app and redirects to `redirect_uri?code=…` (with the request's `state`), as
+ * HighLevel does once the user approves.
  */
 import type { Context, Hono } from 'hono';
 import type { Control } from '../control/control.js';
@@ -63,7 +63,13 @@ function consent(control: Control) {
         redirectUri,
         scopes: scope ? scope.split(/[\s+]+/).filter(Boolean) : undefined,
       });
-      if (redirectUrl) return c.redirect(redirectUrl, 302);
+      if (redirectUrl) {
+        // OAuth 2.0 hands `state` back unchanged with the code (RFC 6749 §4.1.2).
+        const back = new URL(redirectUrl);
+        const state = q('state');
+        if (state !== undefined) back.searchParams.set('state', state);
+        return c.redirect(back.toString(), 302);
+      }
       return c.html(page('Installed', `<p>Authorization code: <code>${code}</code></p>`));
     } catch (err) {
       if (!(err instanceof ControlError)) throw err;

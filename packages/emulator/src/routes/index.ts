@@ -20,6 +20,7 @@ import { customFieldRoutes } from './customFields.js';
 import { freeSlotsRoutes } from './freeSlots.js';
 import { locationRoutes } from './locations.js';
 import { locationTagRoutes } from './locationTags.js';
+import { locationTaskRoutes } from './locationTasks.js';
 import { oauthRoutes } from './oauth.js';
 import { opportunityRoutes } from './opportunities.js';
 import { opportunitySearchRoutes } from './opportunitySearch.js';
@@ -36,6 +37,7 @@ export const highLevelRoutes: RouteDef[] = [
   ...customFieldRoutes,
   ...locationRoutes,
   ...locationTagRoutes,
+  ...locationTaskRoutes,
   ...calendarRoutes,
   ...freeSlotsRoutes,
   ...appointmentRoutes,

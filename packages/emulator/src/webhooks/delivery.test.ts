@@ -176,4 +176,36 @@ describe('createWebhookDelivery', () => {
     await waiting;
     expect(delivery.log()[0]).toMatchObject({ state: 'delivered', attempts: 2 });
   });
+
+  it('never sends a dropped delivery, and logs it as dropped', async () => {
+    const clock = manualClock(T0);
+    const { fetch, received } = scriptedReceiver(clock, [200]);
+    const delivery = createWebhookDelivery({ fetch, clock, keys });
+    expect(await delivery.deliver(RECEIVER_URL, event, { dropped: true })).toMatchObject({
+      state: 'dropped',
+      attempts: 0,
+      status: null,
+      error: 'dropped by the webhook fault settings; never sent',
+    });
+    await clock.runAll();
+    expect(received).toEqual([]);
+  });
+
+  it('holds a delayed delivery back on the clock, then sends it', async () => {
+    const clock = manualClock(T0);
+    const { fetch, received } = scriptedReceiver(clock, [200]);
+    const delivery = createWebhookDelivery({ fetch, clock, keys });
+    const result = delivery.deliver(RECEIVER_URL, event, { dropped: false, delayMs: 90_000 });
+    expect(delivery.log()[0]).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      delayedMs: 90_000,
+      nextAttemptAt: new Date(T0 + 90_000).toISOString(),
+    });
+    await clock.advance(89_999);
+    expect(received).toEqual([]);
+    await clock.advance(1);
+    expect(await result).toMatchObject({ state: 'delivered', attempts: 1, delayedMs: 90_000 });
+    expect(received.map((r) => r.at - T0)).toEqual([90_000]);
+  });
 });

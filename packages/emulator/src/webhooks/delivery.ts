@@ -5,6 +5,7 @@
  * caller.
  */
 import type { Clock } from '@ghl-bridge/client';
+import type { DeliveryFate } from './core/deliveryFaults.js';
 import { decideAfterAttempt, type AttemptOutcome } from './core/retry.js';
 import { signWebhook, type WebhookKeys } from './keys.js';
 
@@ -29,9 +30,12 @@ export interface DeliveryLogEntry {
   url: string;
   type: string;
   webhookId: string;
-  /** POSTs made so far: 1 + retries. */
+  /** POSTs made so far: 1 + retries (0 for a dropped delivery). */
   attempts: number;
-  state: 'pending' | 'delivered' | 'failed';
+  /** `dropped`: never sent, by the webhook fault settings (`setWebhookFaults`). */
+  state: 'pending' | 'delivered' | 'failed' | 'dropped';
+  /** How long the fault settings held it back before its first attempt. */
+  delayedMs: number;
   /** The last answer's HTTP status; null before it or when the connection failed. */
   status: number | null;
   /** Why the delivery failed, in words. */
@@ -43,8 +47,15 @@ export interface DeliveryLogEntry {
 }
 
 export interface WebhookDelivery {
-  /** Sends `event` and resolves with its log entry once delivered or given up. Never rejects. */
-  deliver(url: string, event: { type: string; webhookId: string }): Promise<DeliveryLogEntry>;
+  /**
+   * Sends `event` (unless its `fate` drops it, or after the wait it sets) and resolves with its
+   * log entry once delivered, given up or dropped. Never rejects.
+   */
+  deliver(
+    url: string,
+    event: { type: string; webhookId: string },
+    fate?: DeliveryFate,
+  ): Promise<DeliveryLogEntry>;
   /** The deliveries so far, oldest first (copies). */
   log(): DeliveryLogEntry[];
   clearLog(): void;
@@ -112,22 +123,27 @@ export function createWebhookDelivery(options: WebhookDeliveryOptions): WebhookD
   }
 
   return {
-    async deliver(url, event) {
+    async deliver(url, event, fate = { dropped: false, delayMs: 0 }) {
+      const delayedMs = fate.dropped ? 0 : fate.delayMs;
       const entry: DeliveryLogEntry = {
         url,
         type: String(event.type),
         webhookId: String(event.webhookId),
         attempts: 0,
-        state: 'pending',
+        state: fate.dropped ? 'dropped' : 'pending',
+        delayedMs,
         status: null,
-        error: null,
-        firstAttemptAt: iso(clock.now()),
+        error: fate.dropped ? 'dropped by the webhook fault settings; never sent' : null,
+        firstAttemptAt: iso(clock.now() + delayedMs),
         lastAttemptAt: null,
-        nextAttemptAt: null,
+        nextAttemptAt: delayedMs > 0 ? iso(clock.now() + delayedMs) : null,
       };
       entries.push(entry);
       if (entries.length > logLimit) entries = entries.slice(-logLimit);
-      const done: Promise<void> = run(entry, event)
+      if (fate.dropped) return { ...entry };
+      const held = delayedMs > 0 ? clock.sleep(delayedMs) : Promise.resolve();
+      const done: Promise<void> = held
+        .then(() => run(entry, event))
         .catch((error: unknown) => {
           entry.state = 'failed';
           entry.error = `could not send: ${error instanceof Error ? error.message : String(error)}`;

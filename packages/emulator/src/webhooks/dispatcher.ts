@@ -4,6 +4,12 @@
  * use: generating RSA keys takes tens of milliseconds, and most emulators never send a webhook.
  */
 import type { Runtime } from '../runtime.js';
+import {
+  deliveryFate,
+  NO_WEBHOOK_FAULTS,
+  seededRandom,
+  type WebhookFaults,
+} from './core/deliveryFaults.js';
 import type { EmulatorEvent } from './core/emulatorEvent.js';
 import { webhookPayload } from './core/eventPayload.js';
 import { stampDelivery } from './core/stamp.js';
@@ -27,6 +33,8 @@ let processKeys: WebhookKeys | undefined;
 export function createWebhookDispatcher(rt: Runtime, options: WebhookDispatchOptions = {}) {
   let keys = options.keys;
   let delivery: WebhookDelivery | undefined;
+  let faults: WebhookFaults = NO_WEBHOOK_FAULTS;
+  let faultRandom: () => number = rt.random;
   const signingKeys = () => (keys ??= processKeys ??= createWebhookKeys());
   const sender = () =>
     (delivery ??= createWebhookDelivery({
@@ -42,9 +50,16 @@ export function createWebhookDispatcher(rt: Runtime, options: WebhookDispatchOpt
       for (const url of webhookRecipients(rt.state, event)) {
         const payload = webhookPayload(event, stampDelivery(rt.clock));
         if (!payload) return;
-        void sender().deliver(url, payload as { type: string; webhookId: string });
+        const fate = deliveryFate(faults, faultRandom);
+        void sender().deliver(url, payload as { type: string; webhookId: string }, fate);
       }
     },
+    /** Drops and delays from now on; a `seed` restarts their random sequence. */
+    setFaults(settings: WebhookFaults): void {
+      faults = { ...settings };
+      faultRandom = settings.seed === null ? rt.random : seededRandom(settings.seed);
+    },
+    faults: (): WebhookFaults => ({ ...faults }),
     /** The public halves, PEM, as `verifyWebhook({ publicKeys })` takes them. */
     publicKeys: () => ({ ...signingKeys().publicKeys }),
     deliveries: (): DeliveryLogEntry[] => delivery?.log() ?? [],

@@ -222,3 +222,83 @@ describe('retries', () => {
     expect(events[0]!.webhookId).toBe(events[1]!.webhookId);
   });
 });
+
+describe('drops and delays', () => {
+  /** 50 contacts created by staff, with the Location's webhooks sent to a receiver. */
+  async function fiftyChanges(seed: number) {
+    const { emulator, locationId, token, receiver } = withReceiver();
+    emulator.control.setWebhook(locationId, { url: 'https://pit.example/in' });
+    const set = await call(emulator, 'PUT', '/_emulator/webhooks/faults', {
+      body: { dropRate: 0.2, seed },
+    });
+    expect(set.body).toEqual({ dropRate: 0.2, delayRate: 0, delayMs: 0, maxDelayMs: 0, seed });
+    for (let i = 0; i < 50; i++) {
+      const email = `c${i}@example.com`;
+      await call(emulator, 'POST', '/contacts/', { token, body: { locationId, email } });
+    }
+    await emulator.control.webhooksIdle();
+    const log = (await call(emulator, 'GET', '/_emulator/webhooks/deliveries')).body
+      .deliveries as DeliveryLogEntry[];
+    return { emulator, log, receiver };
+  }
+
+  it('never sends a share of the deliveries, logs them as dropped, the same ones for a seed', async () => {
+    const { emulator, log, receiver } = await fiftyChanges(7);
+    const dropped = log.filter((d) => d.state === 'dropped');
+    expect(dropped.length).toBeGreaterThan(3);
+    expect(dropped.length).toBeLessThan(20);
+    expect(receiver.received).toHaveLength(50 - dropped.length);
+    expect(dropped.every((d) => d.attempts === 0)).toBe(true);
+    const sent = new Set(
+      (await receiver.verified(emulator.control.webhookKeys(), T0)).map((e) => e.webhookId),
+    );
+    expect(dropped.some((d) => sent.has(d.webhookId))).toBe(false);
+
+    const again = await fiftyChanges(7);
+    const states = (entries: DeliveryLogEntry[]) => entries.map((d) => d.state);
+    expect(states(again.log)).toEqual(states(log));
+    expect(states((await fiftyChanges(8)).log)).not.toEqual(states(log));
+  });
+
+  it('holds deliveries back on the emulator clock; DELETE sends at once again', async () => {
+    const clock = manualClock(T0);
+    const { emulator, locationId, token, receiver } = withReceiver([], clock);
+    emulator.control.setWebhook(locationId, { url: 'https://pit.example/in' });
+    emulator.control.setWebhookFaults({ delayMs: 30_000, maxDelayMs: 60_000, seed: 1 });
+    await call(emulator, 'POST', '/contacts/', { token, body: { locationId, email: 'a@e.co' } });
+    await call(emulator, 'POST', '/contacts/', { token, body: { locationId, email: 'b@e.co' } });
+    await clock.advance(29_999);
+    expect(receiver.received).toHaveLength(0);
+    await clock.advance(30_001);
+    await emulator.control.webhooksIdle();
+    expect(receiver.received).toHaveLength(2);
+    const delays = emulator.control.webhookDeliveries().map((d) => d.delayedMs);
+    expect(delays.every((ms) => ms >= 30_000 && ms <= 60_000)).toBe(true);
+
+    const cleared = await call(emulator, 'DELETE', '/_emulator/webhooks/faults');
+    expect(cleared.body).toMatchObject({ dropRate: 0, delayRate: 0, delayMs: 0 });
+    await call(emulator, 'POST', '/contacts/', { token, body: { locationId, email: 'c@e.co' } });
+    await emulator.control.webhooksIdle();
+    expect(receiver.received).toHaveLength(3);
+  });
+
+  it('refuses settings out of range, naming each', async () => {
+    const { emulator } = withReceiver();
+    const res = await call(emulator, 'PUT', '/_emulator/webhooks/faults', {
+      body: { dropRate: 2, delayMs: -1 },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toEqual({
+      code: 'invalid_webhook_faults',
+      message: 'dropRate must be 0..1; delayMs must be a whole number of ms from 0 to 3600000',
+    });
+    expect((await call(emulator, 'GET', '/_emulator/webhooks/faults')).body.dropRate).toBe(0);
+  });
+
+  it('a reset clears them', () => {
+    const { emulator } = withReceiver();
+    emulator.control.setWebhookFaults({ dropRate: 1 });
+    emulator.control.reset();
+    expect(emulator.control.webhookFaults().dropRate).toBe(0);
+  });
+});

@@ -10,7 +10,7 @@ import {
   type ConformanceCase,
 } from './cases.js';
 import type { Context, OperationKey } from './context.js';
-import { newCustomField, newLocationTag } from './fixtures.js';
+import { newCustomField, newLocationTag, newTask } from './fixtures.js';
 
 const ofLocation = (ctx: Context) => ({ params: { locationId: ctx.locationId } });
 
@@ -97,5 +97,17 @@ export const locationCases: Record<OperationKey, ConformanceCase> = {
     prepare: newLocationTag,
     request: tag,
     errors: [unknownId('tagId', 'Tag')],
+  }),
+  'POST /locations/{locationId}/tasks/search': operationCase({
+    prepare: newTask,
+    request: (ctx, { contactId }) => ({
+      ...ofLocation(ctx),
+      body: { contactId: [contactId], completed: false, limit: 10 },
+    }),
+    errors: [
+      otherLocation,
+      unknownProperty,
+      withBody('limit 0', { limit: 0 }, 422, 'limit must be a whole number of at least 1'),
+    ],
   }),
 };

@@ -9,11 +9,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/database.js';
 import { databaseLock } from '../db/namedLock.js';
 import type { HighLevelClients } from '../highlevel/clients.js';
-import {
-  connectionApiKey,
-  recordCredentialFailure,
-  syncSucceededWrite,
-} from '../highlevel/connectionStore.js';
+import { recordCredentialFailure, syncSucceededWrite } from '../highlevel/connectionStore.js';
 import type { Logger } from '../logger.js';
 import type { JobHandler, JobQueue } from '../queue/jobQueue.js';
 import { enabledEndpointsQuery } from '../webhooksOut/endpointStore.js';
@@ -63,11 +59,15 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
       await setSyncJobStatus(db, job, { status: 'waiting_for_connection' });
       return;
     }
+    // The app's install is gone: the job waits with the reason until it is installed again.
+    if (connection.paused_reason !== null) {
+      await setSyncJobStatus(db, job, { status: 'paused', reason: connection.paused_reason });
+      return;
+    }
     try {
-      const apiKey = connectionApiKey(deps.keyring, connection);
       await syncContact({
         db,
-        hl: deps.highLevel.forKey(apiKey, connection.location_id),
+        hl: deps.highLevel.forConnection(connection),
         lock,
         workspaceId: job.workspace_id,
         locationId: connection.location_id,
@@ -111,6 +111,11 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
         },
         'contact sync failed',
       );
+      if (failure.kind === 'paused') {
+        // The install was marked gone (and the connection paused) where the refusal was seen.
+        await setSyncJobStatus(db, job, { status: 'paused', reason: failure.reason });
+        return;
+      }
       if (failure.kind === 'credentials') {
         await recordCredentialFailure(db, connection, failure.reason, deps.queue);
       }

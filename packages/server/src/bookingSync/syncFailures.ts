@@ -14,6 +14,7 @@ import {
   ValidationError,
 } from '@ghl-bridge/client';
 import { CredentialKeyError } from '../crypto/credentials.js';
+import { ConnectionPausedError } from '../oauth/installAuth.js';
 import type { CustomFieldDefinition } from './core/customFields.js';
 import type { ContactStep } from './core/syncSteps.js';
 
@@ -37,7 +38,8 @@ export class PermanentSyncError extends Error {
  * `rejected` fail the job at once, and `credentials` jobs are retried after a reconnect.
  */
 export interface SyncFailure {
-  kind: 'retry' | 'credentials' | 'rejected';
+  /** `paused`: the app's install is gone; the job waits, it does not fail. */
+  kind: 'retry' | 'credentials' | 'rejected' | 'paused';
   reason: string;
 }
 
@@ -48,6 +50,7 @@ export interface SyncFailure {
  */
 export function syncFailure(error: unknown): SyncFailure {
   if (error instanceof PermanentSyncError) return { kind: error.kind, reason: error.message };
+  if (error instanceof ConnectionPausedError) return { kind: 'paused', reason: error.reason };
   if (error instanceof CredentialKeyError) {
     return {
       kind: 'credentials',

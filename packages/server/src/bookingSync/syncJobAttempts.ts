@@ -31,7 +31,13 @@ import type { FailureKind, SyncJobRow } from './syncJobStore.js';
 /** What of the workspace's connection a sync job uses (the key only ever sealed). */
 export type SyncConnection = Pick<
   ConnectionRow,
-  'workspace_id' | 'location_id' | 'api_key_ciphertext' | 'api_key_key_id'
+  | 'workspace_id'
+  | 'location_id'
+  | 'credential_kind'
+  | 'api_key_ciphertext'
+  | 'api_key_key_id'
+  | 'connected_at'
+  | 'paused_reason'
 >;
 
 /** What an attempt of a sync job starts from. */
@@ -41,7 +47,7 @@ export interface SyncJobClaim {
    * they were found.
    */
   job: SyncJobRow;
-  /** The workspace's connection; without one, the job was not started. */
+  /** The workspace's connection; without one, or with it paused, the job was not started. */
   connection: SyncConnection | undefined;
   /** The workspace's own name prefixes (null: the server's). */
   prefixes: { fieldPrefix: string | null; tagPrefix: string | null };
@@ -87,7 +93,8 @@ export async function claimSyncJob(db: Kysely<DB>, id: string): Promise<SyncJobC
             eb
               .selectFrom('gohighlevel_connections as c')
               .select('c.workspace_id')
-              .whereRef('c.workspace_id', '=', 'sync_jobs.workspace_id'),
+              .whereRef('c.workspace_id', '=', 'sync_jobs.workspace_id')
+              .where('c.paused_reason', 'is', null),
           ),
         )
         .returning('id'),
@@ -98,8 +105,11 @@ export async function claimSyncJob(db: Kysely<DB>, id: string): Promise<SyncJobC
     .selectAll('job')
     .select([
       'c.location_id as connection_location_id',
+      'c.credential_kind',
       'c.api_key_ciphertext',
       'c.api_key_key_id',
+      'c.connected_at',
+      'c.paused_reason',
       'w.booking_field_prefix',
       'w.booking_tag_prefix',
       jsonArrayFrom(journalRowsQuery(db, sql.ref<string>('job.id'))).as('journal'),
@@ -123,8 +133,11 @@ export async function claimSyncJob(db: Kysely<DB>, id: string): Promise<SyncJobC
   if (!row || !canMoveSyncJob(row.status, 'running')) return undefined;
   const {
     connection_location_id: locationId,
+    credential_kind: credentialKind,
     api_key_ciphertext: ciphertext,
     api_key_key_id: keyId,
+    connected_at: connectedAt,
+    paused_reason: pausedReason,
     booking_field_prefix: fieldPrefix,
     booking_tag_prefix: tagPrefix,
     journal,
@@ -134,18 +147,21 @@ export async function claimSyncJob(db: Kysely<DB>, id: string): Promise<SyncJobC
     webhook_endpoints: webhookEndpoints,
     ...job
   } = row;
-  // The same connection the update above required: with it, the job is running now.
+  // The same connection the update above required: with it, unpaused, the job is running now.
   const connection =
-    locationId !== null && ciphertext !== null && keyId !== null
+    locationId !== null && credentialKind !== null && connectedAt !== null
       ? {
           workspace_id: job.workspace_id,
           location_id: locationId,
+          credential_kind: credentialKind,
           api_key_ciphertext: ciphertext,
           api_key_key_id: keyId,
+          connected_at: connectedAt,
+          paused_reason: pausedReason,
         }
       : undefined;
   return {
-    job: connection ? { ...job, status: 'running' } : job,
+    job: connection && connection.paused_reason === null ? { ...job, status: 'running' } : job,
     connection,
     prefixes: { fieldPrefix, tagPrefix },
     stored: { journal, customer: customer ?? undefined, fieldIds },

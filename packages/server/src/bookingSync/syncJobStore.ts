@@ -144,6 +144,7 @@ export async function resumeSyncJobs(
   locationId: string,
 ): Promise<number> {
   checkSyncJobMove('waiting_for_connection', 'queued');
+  checkSyncJobMove('paused', 'queued');
   checkSyncJobMove('failed', 'queued');
   const rows = await trx
     .updateTable('sync_jobs')
@@ -151,7 +152,7 @@ export async function resumeSyncJobs(
     .where('workspace_id', '=', workspaceId)
     .where((eb) =>
       eb.or([
-        eb('status', '=', 'waiting_for_connection'),
+        eb('status', 'in', ['waiting_for_connection', 'paused']),
         eb.and([eb('status', '=', 'failed'), eb('failure_kind', '=', 'credentials')]),
       ]),
     )

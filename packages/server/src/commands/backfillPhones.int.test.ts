@@ -72,7 +72,7 @@ for (const { name, available } of backends()) {
           locationId,
           locationName: 'Spa',
           locationCountry: options.locationCountry,
-          apiKey: token,
+          credentials: { kind: 'api_key', apiKey: token },
           scopes: [],
           connectedAt: new Date(),
         });

@@ -52,6 +52,18 @@ describe('ghl-bridge start --demo', () => {
       headers: { authorization: `Bearer ${adminToken}` },
     });
     expect(list.status).toBe(200);
+    // The install link goes to the emulator's location chooser, with the demo app's client id.
+    expect(banner).toMatch(/App install\s+http:\/\/127\.0\.0\.1:\d+\/v1\/oauth\/install/);
+    const install = await fetch(`${base}/v1/oauth/install`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+      redirect: 'manual',
+    });
+    expect(install.status).toBe(302);
+    const emulatorUrl = /HighLevel\s+(http:\/\/\S+)/.exec(banner)![1]!;
+    const chooser = new URL(install.headers.get('location')!);
+    expect(`${chooser.origin}${chooser.pathname}`).toBe(`${emulatorUrl}/oauth/chooselocation`);
+    const page = await fetch(chooser);
+    expect(await page.text()).toContain('Sub-account: Demo Location');
     expect(await proc.kill('SIGTERM')).toBe(0);
   });
 

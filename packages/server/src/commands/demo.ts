@@ -23,8 +23,13 @@ export interface DemoHighLevel {
   server: RunningServer;
   /** The PEM public keys the emulator signs its webhooks with (for GHL_WEBHOOK_PUBLIC_KEYS). */
   webhookKeys: string;
-  /** Sends the demo Location's webhooks (contacts, notes, appointments…) to `url`. */
+  /**
+   * Sends the demo Location's webhooks (contacts, notes, appointments…) and the demo app's
+   * (INSTALL, UNINSTALL) to `url`.
+   */
   sendWebhooksTo(url: string): void;
+  /** A marketplace app registered in the emulator, so the dashboard's install link works. */
+  oauthApp: { clientId: string; clientSecret: string; authorizeUrl: string };
 }
 
 /** The emulator with its demo Location, served on a free port of `host`. */
@@ -32,11 +37,20 @@ export async function startDemoHighLevel(host: string): Promise<DemoHighLevel> {
   const emulator = createEmulator({ seed: 'demo' });
   const server = await startServer(emulator, { port: 0, host });
   const keys = emulator.control.webhookKeys();
+  const app = emulator.control.registerApp({ name: 'ghl-bridge (demo)' });
   return {
     fetch: emulatorFetch(emulator),
     server,
     webhookKeys: keys.ed25519 + keys.rsa,
-    sendWebhooksTo: (url) => void emulator.control.setWebhook(DEMO.locationId, { url }),
+    sendWebhooksTo(url) {
+      emulator.control.setWebhook(DEMO.locationId, { url });
+      emulator.control.updateApp(app.appId, { webhookUrl: url });
+    },
+    oauthApp: {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      authorizeUrl: `${server.url}/oauth/chooselocation`,
+    },
   };
 }
 

@@ -45,7 +45,7 @@ for (const { name, available } of backends()) {
           workspaceId: workspace.id,
           locationId,
           locationName: 'Spa Downtown',
-          apiKey,
+          credentials: { kind: 'api_key', apiKey },
           scopes: [],
           connectedAt: new Date(),
         });

@@ -1,10 +1,12 @@
 /** `ghl-bridge doctor --workspace ID`: the stored connection checked against HighLevel, in plain words. */
 import type { Config } from '../config.js';
+import { databaseLock } from '../db/namedLock.js';
+import { installAuth } from '../oauth/installAuth.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { checkConnection } from '../highlevel/checkConnection.js';
 import { createHighLevelClients } from '../highlevel/clients.js';
-import { connectionApiKey, findConnection } from '../highlevel/connectionStore.js';
+import { findConnection } from '../highlevel/connectionStore.js';
 import { requiredScopes } from '../highlevel/core/scopeChecks.js';
 import { createRateLimiter } from '@ghl-bridge/client';
 import { resolveSecrets } from '../secrets.js';
@@ -37,7 +39,16 @@ export async function doctorCommand(options: {
         baseUrl: config.highLevelBaseUrl,
         fetch: options.fetch,
         limiter: createRateLimiter(),
-      }).forKey(connectionApiKey(secrets.keyring, connection), connection.location_id);
+        keyring: secrets.keyring,
+        // A refusal is reported below; pausing the connection is the service's to do.
+        installs: installAuth({
+          db: database.db,
+          keyring: secrets.keyring,
+          lock: databaseLock(database),
+          app: config.oauth,
+          onRefused: () => Promise.resolve(),
+        }),
+      }).forConnection(connection);
       out(
         `Checking against ${options.highLevelName ?? `HighLevel at ${config.highLevelBaseUrl}`} …`,
       );

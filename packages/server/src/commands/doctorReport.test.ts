@@ -24,6 +24,8 @@ const connection: ConnectionRow = {
   location_id: 'loc_1',
   location_name: 'Downtown',
   location_country: 'US',
+  credential_kind: 'api_key',
+  paused_reason: null,
   api_key_ciphertext: 'x',
   api_key_key_id: 'k',
   api_key_preview: 'pit-…a1b2',

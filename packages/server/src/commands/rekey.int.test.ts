@@ -37,7 +37,7 @@ for (const { name, available } of backends()) {
           workspaceId: workspace.id,
           locationId: 'loc_1',
           locationName: 'Spa',
-          apiKey: 'pit-2f1e0c9a-7b3d-4e5f-8a9b-0c1d2e3fa1b2',
+          credentials: { kind: 'api_key', apiKey: 'pit-2f1e0c9a-7b3d-4e5f-8a9b-0c1d2e3fa1b2' },
           scopes: [],
           connectedAt: new Date(),
         });

@@ -17,6 +17,7 @@ const KIND_NAMES: Record<CredentialKind, string> = {
   gohighlevel_api_key: 'GoHighLevel API key',
   vapi_secret: 'Vapi secret',
   webhook_signing_secret: 'webhook signing secret',
+  gohighlevel_oauth_tokens: 'HighLevel app install tokens',
 };
 
 /** Returns the exit code: 0 when every credential is under the current key (or would be). */
@@ -54,7 +55,7 @@ export function rekeyLines(report: RekeyReport, dryRun: boolean): string[] {
   }
   for (const lost of report.undecryptable) {
     lines.push(
-      `✗ ${lost.workspaceId}: the ${KIND_NAMES[lost.kind]}${lost.endpointId ? ` of webhook endpoint ${lost.endpointId}` : ''} is encrypted with secret key ${lost.keyId}, which is not configured. Add that key to GHL_BRIDGE_PREVIOUS_SECRET_KEYS and run rekey again, or set the credential again (reconnect GoHighLevel, PUT the voice settings, or rotate the webhook endpoint's secret).`,
+      `✗ ${lost.workspaceId ?? `app install ${lost.installId}`}: the ${KIND_NAMES[lost.kind]}${lost.endpointId ? ` of webhook endpoint ${lost.endpointId}` : ''} is encrypted with secret key ${lost.keyId}, which is not configured. Add that key to GHL_BRIDGE_PREVIOUS_SECRET_KEYS and run rekey again, or set the credential again (reconnect GoHighLevel, PUT the voice settings, rotate the webhook endpoint's secret, or install the app again).`,
     );
   }
   if (report.undecryptable.length > 0) {

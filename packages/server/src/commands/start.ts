@@ -4,7 +4,7 @@
  * `--demo` loads the emulator, and only then (`demo.ts` is imported on demand).
  */
 import { ADMIN_TOKEN_FILE } from '../secrets.js';
-import type { Config } from '../config.js';
+import { DEFAULT_OAUTH_SCOPES, type Config } from '../config.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import type { DemoHighLevel } from './demo.js';
 import { serveHttp, type HttpServer } from './serveHttp.js';
@@ -41,6 +41,8 @@ export async function startCommand(options: StartOptions): Promise<Started> {
       highLevelBaseUrl: demo.server.url,
       webhooksAllowPrivate: true,
       webhookPublicKeys: emulatorKeys.keys,
+      // The install link goes to the emulator's location chooser, with an app registered there.
+      oauth: config.oauth ?? { ...demo.oauthApp, scopes: DEFAULT_OAUTH_SCOPES },
     });
   }
   let runtime: Runtime | undefined;
@@ -78,6 +80,11 @@ export async function startCommand(options: StartOptions): Promise<Started> {
     out(
       `  HighLevel     ${config.highLevelBaseUrl}${demo ? '   (emulator; its control API is at /_emulator)' : ''}`,
     );
+    if (config.oauth) {
+      out(
+        `  App install   ${http.url}/v1/oauth/install   (signed in; to ${demo ? "the emulator's" : "HighLevel's"} location chooser)`,
+      );
+    }
     out(`  Database      ${runtime.database.description}`);
     out(
       `  Workers       ${options.worker ? 'running in this process' : 'off (--no-worker): run `ghl-bridge worker`'}`,

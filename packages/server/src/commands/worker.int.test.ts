@@ -4,20 +4,13 @@
  * per-Location limiter keeps the two together within HighLevel's 100 requests per sliding 10 s
  * (the emulator, served on a real port, counts what arrives).
  */
-import {
-  createEmulator,
-  startServer,
-  type Emulator,
-  type RunningServer,
-} from '@ghl-bridge/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestDatabase, type TestDatabase } from '../../test/backends.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { backends } from '../../test/backends.js';
+import { workerWorldPerSuite } from '../../test/workerWorld.js';
 import { SECRET_KEY } from '../../test/harness.js';
 import { spawnCli, type CliProcess } from '../../test/processes.js';
 import { waitFor } from '../../test/waitFor.js';
 import { keyringFrom } from '../crypto/keyring.js';
-import { openDatabase, type Database } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
 import { CONNECTION_CHECK_QUEUE } from '../highlevel/connectionCheckJob.js';
 import { saveConnection } from '../highlevel/connectionStore.js';
 import { createJobQueue } from '../queue/jobQueue.js';
@@ -28,53 +21,39 @@ const JOBS = 160;
 const postgres = backends().find((b) => b.name === 'postgres')!;
 
 describe.skipIf(!postgres.available)('two ghl-bridge workers on PostgreSQL', () => {
-  let testDb: TestDatabase;
-  let database: Database;
-  let emulator: Emulator;
-  let highLevel: RunningServer;
+  const world = workerWorldPerSuite();
   const workers: CliProcess[] = [];
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase('postgres');
-    database = await openDatabase(testDb);
-    await migrate(database.db);
-    emulator = createEmulator();
-    highLevel = await startServer(emulator, { port: 0 });
-  });
 
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.kill('SIGKILL')));
-    await highLevel?.close();
-    await database?.close();
-    await testDb?.drop();
   });
 
   it('do each job once, share the load and together stay under 100 requests per 10 s', async () => {
-    const { locationId, token } = emulator.control.createLocation({ name: 'Busy Spa' });
-    const { workspace } = await createWorkspace(database.db, {
+    const { locationId, token } = world.emulator.control.createLocation({ name: 'Busy Spa' });
+    const { workspace } = await createWorkspace(world.database.db, {
       name: 'Busy',
       features: ['bookings'],
     });
-    await saveConnection(database.db, keyringFrom([SECRET_KEY]), {
+    await saveConnection(world.database.db, keyringFrom([SECRET_KEY]), {
       workspaceId: workspace.id,
       locationId,
       locationName: 'Busy Spa',
-      apiKey: token,
+      credentials: { kind: 'api_key', apiKey: token },
       scopes: [],
       connectedAt: new Date(),
     });
 
     const env = {
-      DATABASE_URL: testDb.databaseUrl!,
+      DATABASE_URL: world.testDb.databaseUrl!,
       GHL_BRIDGE_SECRET_KEY: SECRET_KEY,
-      GHL_API_BASE_URL: highLevel.url,
+      GHL_API_BASE_URL: world.highLevel.url,
     };
     for (let i = 0; i < 2; i++) workers.push(spawnCli(['worker'], env));
     await Promise.all(workers.map((w) => w.waitForOutput(/is processing jobs from PostgreSQL/)));
 
-    const queue = createJobQueue({ database, queues: QUEUES });
+    const queue = createJobQueue({ database: world.database, queues: QUEUES });
     await queue.start();
-    const jobIds = await database.db.transaction().execute(async (trx) => {
+    const jobIds = await world.database.db.transaction().execute(async (trx) => {
       const ids: string[] = [];
       for (let i = 0; i < JOBS; i++) {
         ids.push(await queue.enqueue(trx, CONNECTION_CHECK_QUEUE, { workspaceId: workspace.id }));
@@ -85,7 +64,7 @@ describe.skipIf(!postgres.available)('two ghl-bridge workers on PostgreSQL', () 
 
     const runs = await waitFor(
       async () => {
-        const rows = await database.db
+        const rows = await world.database.db
           .selectFrom('job_runs')
           .select(['job_id', 'runs', 'worker'])
           .where('job_id', 'in', jobIds)
@@ -104,7 +83,7 @@ describe.skipIf(!postgres.available)('two ghl-bridge workers on PostgreSQL', () 
     for (const count of perWorker.values()) expect(count).toBeGreaterThanOrEqual(JOBS * 0.1);
 
     // What HighLevel saw: one request per job, never a 429, never over 100 in any 10 s.
-    const requests = emulator.control.requests({ locationId });
+    const requests = world.emulator.control.requests({ locationId });
     expect(requests.filter((r) => r.status === 429)).toEqual([]);
     expect(requests.filter((r) => r.operation === '/locations/{locationId}')).toHaveLength(JOBS);
     const times = requests.map((r) => Date.parse(r.time)).sort((a, b) => a - b);
@@ -118,7 +97,7 @@ describe.skipIf(!postgres.available)('two ghl-bridge workers on PostgreSQL', () 
     // 160 requests under 100 per 10 s cannot all fit in the first 10 s.
     expect(times.at(-1)! - times[0]!).toBeGreaterThan(10_000);
 
-    const stats = await database.db
+    const stats = await world.database.db
       .selectFrom('gohighlevel_connections')
       .select(['last_error', 'last_checked_at'])
       .where('workspace_id', '=', workspace.id)

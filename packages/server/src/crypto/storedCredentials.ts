@@ -18,11 +18,16 @@ export const voiceAuthContext = (workspaceId: string) => `voice:${workspaceId}`;
 /** The associated data a webhook endpoint's signing secrets are sealed with (see `seal`). */
 export const webhookSecretContext = (endpointId: string) => `webhook:${endpointId}`;
 
-export type CredentialKind = 'gohighlevel_api_key' | 'vapi_secret' | 'webhook_signing_secret';
+/** The associated data an install's OAuth tokens are sealed with (see `seal`). */
+export const oauthTokensContext = (resourceId: string) => `oauth:${resourceId}`;
+
+export type CredentialKind =
+  'gohighlevel_api_key' | 'vapi_secret' | 'webhook_signing_secret' | 'gohighlevel_oauth_tokens';
 
 interface StoredSecret {
-  workspaceId: string;
-  /** The row it is sealed in: the workspace, or the webhook endpoint. */
+  /** Null for an app install, which belongs to no workspace. */
+  workspaceId: string | null;
+  /** The row it is sealed in: the workspace, the webhook endpoint, or the install. */
   rowId: string;
   kind: CredentialKind;
   sealed: SealedSecret;
@@ -32,9 +37,12 @@ interface StoredSecret {
 interface SealedColumn {
   kind: CredentialKind;
   context: (rowId: string) => string;
-  table: 'gohighlevel_connections' | 'voice_settings' | 'webhook_endpoints';
-  /** The column naming the row (the workspace, or the webhook endpoint). */
+  table:
+    'gohighlevel_connections' | 'voice_settings' | 'webhook_endpoints' | 'highlevel_oauth_installs';
+  /** The column naming the row (the workspace, the webhook endpoint, or the install). */
   rowId: string;
+  /** The column naming the workspace; null: the rows belong to none. */
+  workspace: string | null;
   ciphertext: string;
   keyId: string;
 }
@@ -45,6 +53,7 @@ const COLUMNS: readonly SealedColumn[] = [
     context: (workspaceId) => workspaceId,
     table: 'gohighlevel_connections',
     rowId: 'workspace_id',
+    workspace: 'workspace_id',
     ciphertext: 'api_key_ciphertext',
     keyId: 'api_key_key_id',
   },
@@ -53,6 +62,7 @@ const COLUMNS: readonly SealedColumn[] = [
     context: voiceAuthContext,
     table: 'voice_settings',
     rowId: 'workspace_id',
+    workspace: 'workspace_id',
     ciphertext: 'auth_ciphertext',
     keyId: 'auth_key_id',
   },
@@ -61,8 +71,18 @@ const COLUMNS: readonly SealedColumn[] = [
     context: webhookSecretContext,
     table: 'webhook_endpoints',
     rowId: 'id',
+    workspace: 'workspace_id',
     ciphertext: 'secret_ciphertext',
     keyId: 'secret_key_id',
+  },
+  {
+    kind: 'gohighlevel_oauth_tokens',
+    context: oauthTokensContext,
+    table: 'highlevel_oauth_installs',
+    rowId: 'resource_id',
+    workspace: null,
+    ciphertext: 'tokens_ciphertext',
+    keyId: 'tokens_key_id',
   },
 ];
 
@@ -73,15 +93,16 @@ async function notUnder(
   currentKeyId: string,
 ): Promise<StoredSecret[]> {
   const { rows } = await sql<{
-    workspace_id: string;
+    workspace_id: string | null;
     row_id: string;
     ciphertext: string;
     key_id: string;
-  }>`select workspace_id, ${sql.ref(column.rowId)} as row_id,
+  }>`select ${column.workspace ? sql.ref(column.workspace) : sql`null::text`} as workspace_id,
+      ${sql.ref(column.rowId)} as row_id,
       ${sql.ref(column.ciphertext)} as ciphertext, ${sql.ref(column.keyId)} as key_id
     from ${sql.table(column.table)}
     where ${sql.ref(column.keyId)} <> ${currentKeyId}
-    order by workspace_id, row_id`.execute(db);
+    order by 1, 2`.execute(db);
   return rows.map((row) => ({
     workspaceId: row.workspace_id,
     rowId: row.row_id,
@@ -106,12 +127,15 @@ async function replace(
 
 /** A stored credential none of the configured keys can open. */
 export interface UndecryptableCredential {
-  workspaceId: string;
+  /** Null for an app install's tokens. */
+  workspaceId: string | null;
   kind: CredentialKind;
   /** The id of the key it was sealed with (not secret). */
   keyId: string;
   /** For a webhook signing secret: its endpoint. */
   endpointId?: string;
+  /** For an app install's tokens: its Location or agency. */
+  installId?: string;
 }
 
 /**
@@ -189,6 +213,8 @@ export async function rekeyCredentials(
   return report;
 }
 
-function endpointOf(stored: StoredSecret): { endpointId?: string } {
-  return stored.kind === 'webhook_signing_secret' ? { endpointId: stored.rowId } : {};
+function endpointOf(stored: StoredSecret): { endpointId?: string; installId?: string } {
+  if (stored.kind === 'webhook_signing_secret') return { endpointId: stored.rowId };
+  if (stored.kind === 'gohighlevel_oauth_tokens') return { installId: stored.rowId };
+  return {};
 }

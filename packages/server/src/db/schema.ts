@@ -23,14 +23,41 @@ export interface GoHighLevelConnectionsTable {
   location_name: string | null;
   /** `location.country` as HighLevel last returned it (ISO 3166-1 alpha-2), if any. */
   location_country: string | null;
-  api_key_ciphertext: string;
-  api_key_key_id: string;
-  api_key_preview: string;
+  /** `api_key`: a Private Integration token, sealed here; `oauth`: the app's install (migration 0022). */
+  credential_kind: Generated<'api_key' | 'oauth'>;
+  /** Null for an `oauth` connection. */
+  api_key_ciphertext: string | null;
+  api_key_key_id: string | null;
+  api_key_preview: string | null;
   scopes: string[];
   connected_at: Date;
   last_sync_at: Date | null;
   last_checked_at: Date | null;
   last_error: string | null;
+  /** Why the connection cannot act (app uninstalled, refresh refused); its jobs wait `paused`. */
+  paused_reason: Generated<string | null>;
+}
+
+/** The marketplace app's token for one Location or agency (migration 0022). */
+export interface HighLevelOAuthInstallsTable {
+  resource_id: string;
+  user_type: 'Location' | 'Company';
+  company_id: string | null;
+  location_id: string | null;
+  /** The agency whose token mints this Location's tokens; null for a direct install. */
+  via_company_id: string | null;
+  name: string | null;
+  scopes: Generated<string[]>;
+  user_id: string | null;
+  /** Sealed JSON `{accessToken, refreshToken?, expiresAt}`; null once uninstalled, or not minted yet. */
+  tokens_ciphertext: string | null;
+  tokens_key_id: string | null;
+  tokens_version: Generated<number>;
+  expires_at: Date | null;
+  installed_at: Date;
+  uninstalled_at: Date | null;
+  last_error: string | null;
+  updated_at: Generated<Date>;
 }
 
 export interface RateLimitKeysTable {
@@ -247,10 +274,39 @@ export interface HighLevelWebhookWorkspacesTable {
   received_at: Date;
 }
 
+/** Where the reconciliation poll of a Location stands (migration 0023). */
+export interface ReconciliationCheckpointsTable {
+  location_id: string;
+  next_run_at: Date;
+  appointments_checked_at: Date | null;
+  contacts_cursor_at: Date | null;
+  contacts_cursor_id: string | null;
+  tasks_checked_at: Date | null;
+  /** The last run's `RunSummary`. */
+  last_run: ColumnType<unknown, string | null, string | null>;
+  updated_at: Generated<Date>;
+}
+
+/** A state of a HighLevel record seen by a webhook or the poll, told once (migration 0023). */
+export interface HighLevelChangesTable {
+  location_id: string;
+  kind: 'appointment' | 'contact' | 'note' | 'task';
+  record_id: string;
+  fingerprint: string;
+  state_rank: Int8;
+  seen_by: 'webhook' | 'reconciliation';
+  webhook_id: string | null;
+  /** A task's or a note's contact. */
+  contact_id: string | null;
+  told: boolean;
+  seen_at: Generated<Date>;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   dashboard_sessions: DashboardSessionsTable;
   gohighlevel_connections: GoHighLevelConnectionsTable;
+  highlevel_oauth_installs: HighLevelOAuthInstallsTable;
   rate_limit_keys: RateLimitKeysTable;
   rate_limit_requests: RateLimitRequestsTable;
   rate_limit_buckets: RateLimitBucketsTable;
@@ -270,5 +326,7 @@ export interface DB {
   highlevel_webhook_workspaces: HighLevelWebhookWorkspacesTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  reconciliation_checkpoints: ReconciliationCheckpointsTable;
+  highlevel_changes: HighLevelChangesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -53,7 +53,12 @@ export async function readWorkspaceHealth(
     limit: { requests: BURST.limit, windowMs: BURST.intervalMs },
     requests: requestSeries(rows, fromBucket, toBucket, BUCKET_MS),
     syncJobs: {
-      waiting: counts.queued + counts.running + counts.retrying + counts.waiting_for_connection,
+      waiting:
+        counts.queued +
+        counts.running +
+        counts.retrying +
+        counts.waiting_for_connection +
+        counts.paused,
       failed: counts.failed,
       lastHour: { ...lastHour, errorRate: finished === 0 ? null : lastHour.failed / finished },
     },

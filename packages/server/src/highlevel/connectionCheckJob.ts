@@ -4,7 +4,7 @@
  * HighLevel being unreachable fails the job so the queue retries it; HighLevel refusing the key
  * is an outcome, recorded, not retried.
  */
-import { HighLevelError } from '@ghl-bridge/client';
+import { HighLevelError, type HighLevel } from '@ghl-bridge/client';
 import type { Kysely } from 'kysely';
 import { CredentialKeyError } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -12,7 +12,8 @@ import type { DB } from '../db/schema.js';
 import type { JobHandler, JobQueue, QueueDefinition } from '../queue/jobQueue.js';
 import { locationCountry } from './checkConnection.js';
 import type { HighLevelClients } from './clients.js';
-import { connectionApiKey, findConnection, recordCheck } from './connectionStore.js';
+import { ConnectionPausedError } from '../oauth/installAuth.js';
+import { findConnection, recordCheck } from './connectionStore.js';
 
 export const CONNECTION_CHECK_QUEUE = 'connection-check';
 
@@ -41,9 +42,9 @@ export function connectionCheckHandler(deps: {
     const row = await findConnection(deps.db, data.workspaceId);
     // Disconnected meanwhile: nothing to check.
     if (!row) return;
-    let apiKey: string;
+    let client: HighLevel;
     try {
-      apiKey = connectionApiKey(deps.keyring, row);
+      client = deps.highLevel.forConnection(row);
     } catch (cause) {
       // A key the configured secret keys cannot open will not open on a retry either.
       if (!(cause instanceof CredentialKeyError)) throw cause;
@@ -53,7 +54,6 @@ export function connectionCheckHandler(deps: {
       });
       return;
     }
-    const client = deps.highLevel.forKey(apiKey, row.location_id);
     let error: string | null = null;
     let country: string | undefined;
     try {
@@ -63,6 +63,8 @@ export function connectionCheckHandler(deps: {
       });
       country = locationCountry((body as { location?: Record<string, unknown> }).location);
     } catch (cause) {
+      // A paused connection stays paused: the install's state says why, the check adds nothing.
+      if (cause instanceof ConnectionPausedError) return;
       if (!(cause instanceof HighLevelError) || RETRYABLE.has(cause.code)) throw cause;
       error = `${cause.code}: ${cause.message}`;
     }

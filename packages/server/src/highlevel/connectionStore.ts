@@ -18,26 +18,34 @@ export interface NewConnection {
   locationName: string | undefined;
   /** The Location's country as HighLevel returned it; read booking phones without +country. */
   locationCountry?: string | undefined;
-  apiKey: string;
+  /** A Private Integration token, or the marketplace app's install on the Location. */
+  credentials: { kind: 'api_key'; apiKey: string } | { kind: 'oauth' };
   scopes: string[];
   connectedAt: Date;
 }
 
-/** Stores (or replaces) the connection, the key sealed under the keyring's current key. */
+/**
+ * Stores (or replaces) the connection, an API key sealed under the keyring's current key. A
+ * replaced connection starts clean: not paused, no error.
+ */
 export async function saveConnection(
   db: Kysely<DB> | Transaction<DB>,
   keyring: Keyring,
   input: NewConnection,
 ): Promise<ConnectionRow> {
-  const sealed = seal(keyring, input.apiKey, input.workspaceId);
+  const { credentials } = input;
+  const sealed =
+    credentials.kind === 'api_key' ? seal(keyring, credentials.apiKey, input.workspaceId) : null;
   const row = {
     workspace_id: input.workspaceId,
     location_id: input.locationId,
     location_name: input.locationName ?? null,
     location_country: input.locationCountry ?? null,
-    api_key_ciphertext: sealed.ciphertext,
-    api_key_key_id: sealed.keyId,
-    api_key_preview: apiKeyPreview(input.apiKey),
+    credential_kind: credentials.kind,
+    api_key_ciphertext: sealed?.ciphertext ?? null,
+    api_key_key_id: sealed?.keyId ?? null,
+    api_key_preview: credentials.kind === 'api_key' ? apiKeyPreview(credentials.apiKey) : null,
+    paused_reason: null,
     scopes: input.scopes,
     connected_at: input.connectedAt,
     last_sync_at: null,
@@ -90,10 +98,10 @@ export async function connectedLocationId(
 export function connectionsAtLocation(
   db: Kysely<DB> | Transaction<DB>,
   locationId: string,
-): Promise<Array<Pick<ConnectionRow, 'workspace_id' | 'api_key_ciphertext'>>> {
+): Promise<Array<Pick<ConnectionRow, 'workspace_id' | 'connected_at' | 'credential_kind'>>> {
   return db
     .selectFrom('gohighlevel_connections')
-    .select(['workspace_id', 'api_key_ciphertext'])
+    .select(['workspace_id', 'connected_at', 'credential_kind'])
     .where('location_id', '=', locationId)
     .orderBy('workspace_id')
     .execute();
@@ -139,13 +147,14 @@ export async function recordCheck(
 /**
  * Records a failure that says the stored credentials no longer work (HighLevel refused the key,
  * a scope went missing, the key cannot be decrypted), so the details show `needs_attention`.
- * Only on the connection whose key failed: a reconnect in the meantime starts clean. An error the
+ * Only on the connection whose key failed (the one connected at `connected_at`): a reconnect in
+ * the meantime starts clean. An error the
  * connection did not have already emits `connection.needs_attention` through `queue`, in the
  * same transaction (`db`'s, when it is one).
  */
 export async function recordCredentialFailure(
   db: Kysely<DB> | Transaction<DB>,
-  connection: Pick<ConnectionRow, 'workspace_id' | 'api_key_ciphertext'>,
+  connection: Pick<ConnectionRow, 'workspace_id' | 'connected_at'>,
   error: string,
   queue: JobQueue,
 ): Promise<void> {
@@ -156,7 +165,7 @@ export async function recordCredentialFailure(
       .set({ last_error: error })
       .whereRef('before.workspace_id', '=', 'c.workspace_id')
       .where('c.workspace_id', '=', connection.workspace_id)
-      .where('c.api_key_ciphertext', '=', connection.api_key_ciphertext)
+      .where('c.connected_at', '=', connection.connected_at)
       .returning(['c.location_id', 'before.last_error as previous_error'])
       .executeTakeFirst();
     if (row) await emitIfNewError(trx, queue, connection.workspace_id, row, error);
@@ -210,11 +219,72 @@ export function syncSucceededWrite(db: Kysely<DB>, workspaceId: string): Write {
     );
 }
 
+/**
+ * Pauses the app-install connections to `locationIds` (the app was uninstalled, HighLevel refused
+ * its tokens): their sync jobs wait as `paused` with `reason` until the app is installed again or
+ * the workspace reconnects. Each newly paused connection emits `connection.needs_attention`.
+ *
+ * @example await pauseInstallConnections(trx, queue, ['loc_1'], 'The app was uninstalled …');
+ */
+export async function pauseInstallConnections(
+  db: Kysely<DB> | Transaction<DB>,
+  queue: JobQueue,
+  locationIds: readonly string[],
+  reason: string,
+): Promise<string[]> {
+  if (locationIds.length === 0) return [];
+  const rows = await db
+    .updateTable('gohighlevel_connections as c')
+    .from('gohighlevel_connections as before')
+    .set({ paused_reason: reason, last_error: reason })
+    .whereRef('before.workspace_id', '=', 'c.workspace_id')
+    .where('c.location_id', 'in', [...locationIds])
+    .where('c.credential_kind', '=', 'oauth')
+    .returning(['c.workspace_id', 'c.location_id', 'before.last_error as previous_error'])
+    .execute();
+  for (const row of rows) await emitIfNewError(db, queue, row.workspace_id, row, reason);
+  return rows.map((row) => row.workspace_id);
+}
+
+/**
+ * Un-pauses the app-install connections to `locationIds` (the app was installed again), and
+ * returns all of them, paused or not (a job may have found the install gone before its
+ * connection was paused), so their waiting jobs can be queued again.
+ *
+ * @example for (const c of await unpauseInstallConnections(trx, ['loc_1'])) await resumeSyncJobs(trx, queue, c.workspace_id, c.location_id);
+ */
+export function unpauseInstallConnections(
+  db: Kysely<DB> | Transaction<DB>,
+  locationIds: readonly string[],
+): Promise<Array<Pick<ConnectionRow, 'workspace_id' | 'location_id'>>> {
+  if (locationIds.length === 0) return Promise.resolve([]);
+  return db
+    .updateTable('gohighlevel_connections')
+    .set((eb) => ({
+      paused_reason: null,
+      last_error: eb
+        .case()
+        .when('paused_reason', 'is not', null)
+        .then(null)
+        .else(eb.ref('last_error'))
+        .end(),
+    }))
+    .where('location_id', 'in', [...locationIds])
+    .where('credential_kind', '=', 'oauth')
+    .returning(['workspace_id', 'location_id'])
+    .execute();
+}
+
 /** The stored API key, decrypted (for calling HighLevel; never for showing). */
 export function connectionApiKey(
   keyring: Keyring,
   row: Pick<ConnectionRow, 'workspace_id' | 'api_key_ciphertext' | 'api_key_key_id'>,
 ): string {
+  if (!row.api_key_ciphertext || !row.api_key_key_id) {
+    throw new Error(
+      `The connection of workspace ${row.workspace_id} has no API key: it uses the app's install`,
+    );
+  }
   return open(
     keyring,
     { ciphertext: row.api_key_ciphertext, keyId: row.api_key_key_id },
@@ -233,6 +303,8 @@ export function connectionView(row: ConnectionRow | undefined, keyring: Keyring)
   if (!row) {
     return {
       status: 'disconnected' as ConnectionStatus,
+      auth: null,
+      pausedReason: null,
       locationId: null,
       locationName: null,
       locationCountry: null,
@@ -243,11 +315,14 @@ export function connectionView(row: ConnectionRow | undefined, keyring: Keyring)
       lastError: null,
     };
   }
-  const lastError = keyring.byId.has(row.api_key_key_id)
-    ? row.last_error
-    : missingKeyMessage(row.api_key_key_id);
+  const lastError =
+    row.api_key_key_id === null || keyring.byId.has(row.api_key_key_id)
+      ? row.last_error
+      : missingKeyMessage(row.api_key_key_id);
   return {
     status: (lastError ? 'needs_attention' : 'connected') as ConnectionStatus,
+    auth: row.credential_kind,
+    pausedReason: row.paused_reason,
     locationId: row.location_id,
     locationName: row.location_name,
     locationCountry: row.location_country,

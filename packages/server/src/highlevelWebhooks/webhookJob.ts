@@ -2,16 +2,19 @@
  * The `highlevel-webhook` job (the imperative shell around `webhookOutcome`): finds the
  * workspaces connected to the webhook's Location, records the outcome for them, tells each
  * workspace's booking app (`core/appEvent.ts`: `appointment.*`, `contact.*`, `note.created`,
- * `task.*`), and on an UNINSTALL marks their connections as needing attention.
+ * `task.*`) unless the reconciliation poll told that change first, and on an UNINSTALL marks
+ * their connections as needing attention.
  */
 import type { IncomingWebhookEvent } from '@ghl-bridge/client/webhooks';
 import type { Kysely } from 'kysely';
+import type { Keyring } from '../crypto/keyring.js';
 import type { DB } from '../db/schema.js';
+import { applyInstallEvent } from '../oauth/installEvents.js';
 import { connectionsAtLocation, recordCredentialFailure } from '../highlevel/connectionStore.js';
 import type { Logger } from '../logger.js';
 import type { JobHandler, JobQueue, QueueDefinition } from '../queue/jobQueue.js';
-import { emitWebhookEvent } from '../webhooksOut/emit.js';
-import { appEventOf } from './core/appEvent.js';
+import { stateOfWebhook } from '../reconciliation/core/recordState.js';
+import { tellChange } from '../reconciliation/tellChange.js';
 import { webhookLocationId, webhookOutcome, type WebhookOutcome } from './core/webhookOutcome.js';
 import {
   findWebhook,
@@ -45,6 +48,10 @@ function reasonFor(outcome: WebhookOutcome, type: string): string | null {
   }
 }
 
+function installGoneMessage(row: WebhookRow): string {
+  return `HighLevel reports that the app was uninstalled (UNINSTALL webhook ${row.webhook_id}, sent ${row.sent_at.toISOString()}); its tokens are erased and this connection's sync jobs are paused. Install the app again (GET /v1/oauth/install) and choose this Location to resume them.`;
+}
+
 function uninstalledMessage(row: WebhookRow, locationId: string): string {
   return `HighLevel reports that the app was uninstalled from Location ${locationId} (UNINSTALL webhook ${row.webhook_id}, sent ${row.sent_at.toISOString()}). The bridge no longer receives this Location's events, and the API key may have been revoked with it. Install the app on the sub-account again in HighLevel, then reconnect with PUT /v1/workspaces/:ws/integrations/gohighlevel (a successful check or sync clears this message).`;
 }
@@ -59,8 +66,10 @@ export function highLevelWebhookHandler(deps: {
   logger: Logger;
   /** Tells the booking app (`connection.needs_attention`) when an uninstall stops a connection. */
   queue: JobQueue;
+  /** Seals nothing here, but an agency's new Location is stored like any install. */
+  keyring: Keyring;
 }): JobHandler<HighLevelWebhookJobData> {
-  const { db, logger, queue } = deps;
+  const { db, logger, queue, keyring } = deps;
   const handler: JobHandler<HighLevelWebhookJobData> = async ({ data }) => {
     const row = await findWebhook(db, data.webhookId);
     // Settled by an earlier run of this job.
@@ -80,18 +89,34 @@ export function highLevelWebhookHandler(deps: {
       });
       if (moved && outcome.status === 'processed') {
         if (outcome.change.kind === 'app' && outcome.change.action === 'uninstalled') {
+          // An API key may outlive the app: its connections are only told. Those through the
+          // app's install are paused by `applyInstallEvent` below.
           const message = uninstalledMessage(row, outcome.locationId);
           for (const connection of connections) {
+            if (connection.credential_kind !== 'api_key') continue;
             await recordCredentialFailure(trx, connection, message, queue);
           }
         }
-        // Told to the app with the settling write: once per webhookId, however often it came.
-        const appEvent = appEventOf(outcome.change, row.webhook_id);
-        if (appEvent) {
-          for (const workspaceId of outcome.workspaceIds) {
-            await emitWebhookEvent(trx, queue, workspaceId, appEvent);
-          }
+        // Told to the app with the settling write: once per webhookId, however often it came,
+        // and once per change: a state the reconciliation poll told already is not told again.
+        const state = stateOfWebhook(event, outcome.change);
+        if (state && outcome.change.kind !== 'app') {
+          await tellChange(trx, queue, outcome.workspaceIds, {
+            state,
+            change: outcome.change,
+            webhookId: row.webhook_id,
+            tell: true,
+          });
         }
+      }
+      if (moved && (row.type === 'INSTALL' || row.type === 'UNINSTALL')) {
+        await applyInstallEvent(
+          trx,
+          queue,
+          keyring,
+          row.payload as Record<string, unknown>,
+          installGoneMessage(row),
+        );
       }
       return moved ? outcome : undefined;
     });

@@ -79,6 +79,10 @@ describeOnBackends(
       expect(Object.keys(paths).sort()).toEqual([
         '/healthz',
         '/readyz',
+        '/v1/catalogue',
+        '/v1/oauth/callback',
+        '/v1/oauth/install',
+        '/v1/oauth/locations',
         '/v1/session',
         '/v1/sessions',
         '/v1/webhooks/highlevel',
@@ -94,6 +98,7 @@ describeOnBackends(
         '/v1/workspaces/{ws}/bookings/{bookingId}',
         '/v1/workspaces/{ws}/bookings/{bookingId}/timeline',
         '/v1/workspaces/{ws}/health',
+        '/v1/workspaces/{ws}/highlevel-reconciliation',
         '/v1/workspaces/{ws}/highlevel-webhooks',
         '/v1/workspaces/{ws}/integrations/gohighlevel',
         '/v1/workspaces/{ws}/integrations/gohighlevel/calendars',
@@ -114,7 +119,7 @@ describeOnBackends(
       expect(Object.keys(put?.responses ?? {}).sort()).toEqual(
         ['200', '400', '401', '403', '404', '413', '415', '422', '502'].sort(),
       );
-      expect(components?.schemas.ConnectGoHighLevel?.required).toEqual(['apiKey', 'locationId']);
+      expect(components?.schemas.ConnectGoHighLevel?.required).toEqual(['locationId']);
       expect(components?.securitySchemes.bearer).toMatchObject({
         type: 'http',
         scheme: 'bearer',

@@ -10,6 +10,7 @@ import { renderError, renderNotFound } from './errorHandler.js';
 import { validationFailed } from './httpError.js';
 import { accessLog } from './middleware/accessLog.js';
 import { authenticate } from './middleware/authenticate.js';
+import { registerOAuthCallback } from './routes/oauthCallback.js';
 import { bodyLimit } from './middleware/bodyLimit.js';
 import { jsonBody } from './middleware/jsonBody.js';
 import { requestId } from './middleware/requestId.js';
@@ -48,6 +49,8 @@ export function createApp(deps: AppDeps): App {
   registerPostVapi(app, deps);
   registerPostHighLevelWebhook(app, deps);
   app.use('*', jsonBody());
+  // HighLevel's redirect after an install carries no bridge credentials.
+  registerOAuthCallback(app, deps);
   app.use(
     '/v1/*',
     authenticate({

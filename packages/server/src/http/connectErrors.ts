@@ -6,9 +6,14 @@ import { HttpError } from './httpError.js';
 import type { ConnectionCheck } from '../highlevel/checkConnection.js';
 import { PROBES } from '../highlevel/core/scopeChecks.js';
 
-export function connectError(check: ConnectionCheck, locationId: string): HttpError | undefined {
+export function connectError(
+  check: ConnectionCheck,
+  locationId: string,
+  auth: 'api_key' | 'oauth' = 'api_key',
+): HttpError | undefined {
   const { verdict } = check;
   if (verdict.ok) return undefined;
+  if (auth === 'oauth') return installError(check, locationId);
   switch (verdict.problem) {
     case 'invalid_credentials':
       return new HttpError(
@@ -45,5 +50,33 @@ export function connectError(check: ConnectionCheck, locationId: string): HttpEr
             .map((r) => ({ scope: r.scope, message: r.message })),
         },
       );
+  }
+}
+
+/** The same verdicts for a connection through the app's install: the fix is in the app. */
+function installError(check: ConnectionCheck, locationId: string): HttpError | undefined {
+  const { verdict } = check;
+  if (verdict.ok) return undefined;
+  switch (verdict.problem) {
+    case 'invalid_credentials':
+    case 'location_mismatch':
+      return new HttpError(
+        422,
+        'invalid_credentials',
+        `HighLevel refused the app's token for Location ${locationId}: the app was uninstalled from it or its authorization was revoked. Install the app again (GET /v1/oauth/install) and choose this Location.`,
+      );
+    case 'missing_scopes':
+      return new HttpError(
+        422,
+        'missing_scopes',
+        `The app's install lacks ${verdict.missing.length === 1 ? 'a scope' : 'scopes'} the workspace needs: ${verdict.missing.join(', ')}. Add ${verdict.missing.length === 1 ? 'it' : 'them'} to the app's scopes in the HighLevel marketplace and to GHL_OAUTH_SCOPES, then install the app again.`,
+        {
+          missingScopes: verdict.missing,
+          missing: verdict.missing.map((scope) => ({ scope, neededTo: PROBES[scope]?.label })),
+          requiredScopes: check.results.map((r) => r.scope),
+        },
+      );
+    case 'unavailable':
+      return connectError(check, locationId, 'api_key');
   }
 }

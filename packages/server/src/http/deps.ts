@@ -1,3 +1,4 @@
+import type { OAuthAppConfig } from '../config.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/database.js';
 import type { RequestHistory } from '../health/requestHistory.js';
@@ -31,4 +32,8 @@ export interface AppDeps {
   clock?: WallClock;
   /** GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE: webhook URLs may be private and plain http. Default false. */
   webhooksAllowPrivate?: boolean;
+  /** The marketplace app installs go through; undefined: `GET /v1/oauth/install` answers 404. */
+  oauthApp?: OAuthAppConfig;
+  /** GHL_BRIDGE_PUBLIC_URL: the bridge's own URL for the OAuth redirect; default the request's. */
+  publicUrl?: string;
 }

@@ -14,6 +14,7 @@ import {
 } from '@ghl-bridge/client';
 import { PROBES } from '../highlevel/core/scopeChecks.js';
 import { HttpError } from './httpError.js';
+import { ConnectionPausedError } from '../oauth/installAuth.js';
 
 export interface HighLevelRead {
   /** What the read was for, after "while": `listing the Location's calendars`. */
@@ -31,6 +32,9 @@ export interface HighLevelRead {
  * try { … } catch (error) { throw highLevelRefusal(error, { doing: 'listing calendars', scope: 'calendars.readonly', locationId }) ?? error; }
  */
 export function highLevelRefusal(error: unknown, read: HighLevelRead): HttpError | undefined {
+  if (error instanceof ConnectionPausedError) {
+    return new HttpError(409, 'connection_paused', error.reason);
+  }
   // HighLevel's auth failures: docs/highlevel-behaviour.md#auth-error-triad.
   if (error instanceof AuthenticationError) {
     return new HttpError(

@@ -14,6 +14,8 @@ const FREE_FORM = {
   'HighLevelWebhookEvent.*':
     "A HighLevel webhook's own fields, which differ by event type (dozens of them) and are checked by its signature, not a schema",
   'ReceivedHighLevelWebhook.payload.*': 'The webhook from HighLevel exactly as it was received',
+  'JsonSchema.*':
+    "A catalogue entry's input or output JSON Schema, taken from HighLevel's spec: any keyword a schema may hold",
 };
 
 type Schema = {

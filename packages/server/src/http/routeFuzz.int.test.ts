@@ -59,6 +59,7 @@ interface Fuzzing {
 const FUZZED: Record<string, Fuzzing> = {
   'GET /healthz': {},
   'GET /readyz': {},
+  'GET /v1/catalogue': { good: () => ({ query: { category: 'Contacts', kind: 'trigger' } }) },
   'POST /v1/session': { good: () => ({ body: { token: ADMIN_TOKEN } }) },
   'GET /v1/session': {},
   'DELETE /v1/session': {},
@@ -171,6 +172,11 @@ const FUZZED: Record<string, Fuzzing> = {
   'DELETE /v1/workspaces/{ws}/appointments/{appointmentId}': {},
   'POST /v1/workspaces/{ws}/voice/vapi': { good: (world) => ({ body: world.vapiMessage }) },
   'GET /v1/workspaces/{ws}/highlevel-webhooks': { good: () => ({ query: { limit: '5' } }) },
+  'GET /v1/workspaces/{ws}/highlevel-reconciliation': {},
+  // No marketplace app is configured here: both answer 409 `oauth_not_configured`.
+  'GET /v1/oauth/install': { good: () => ({ query: { returnTo: '/' } }), goodStatus: 409 },
+  'GET /v1/oauth/callback': { good: () => ({ query: { code: 'abc' } }), goodStatus: 409 },
+  'GET /v1/oauth/locations': {},
   // Without GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE: a URL on a public IP literal passes without DNS.
   'POST /v1/workspaces/{ws}/webhook-endpoints': {
     good: () => ({

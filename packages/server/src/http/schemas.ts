@@ -158,6 +158,14 @@ export const ConnectionSchema = z
       description:
         '`needs_attention`: the last check or sync found the credentials not working (refused, revoked, a scope missing) or the server lacks the secret key they are encrypted with; `lastError` says what to do',
     }),
+    auth: z.enum(['api_key', 'oauth']).nullable().openapi({
+      description:
+        '`api_key`: connected with a Private Integration token; `oauth`: with the marketplace app installed on the Location (GET /v1/oauth/install); null when disconnected',
+    }),
+    pausedReason: z.string().nullable().openapi({
+      description:
+        'Why the connection is paused (the app was uninstalled, or HighLevel refused its tokens): its sync jobs wait as `paused` until the app is installed again or the workspace reconnects',
+    }),
     locationId: z.string().nullable(),
     locationName: z.string().nullable(),
     locationCountry: z.string().nullable().openapi({
@@ -165,7 +173,10 @@ export const ConnectionSchema = z
         "The Location's country as HighLevel returned it on connect or the last check (GET /locations/{locationId})",
       example: 'US',
     }),
-    apiKeyPreview: z.string().nullable().openapi({ example: 'pit-…a1b2' }),
+    apiKeyPreview: z
+      .string()
+      .nullable()
+      .openapi({ example: 'pit-…a1b2', description: 'Null for an `oauth` connection' }),
     connectedAt: z.string().nullable().openapi({ format: 'date-time' }),
     lastSyncAt: z.string().nullable().openapi({ format: 'date-time' }),
     lastCheckedAt: z.string().nullable().openapi({ format: 'date-time' }),
@@ -205,7 +216,8 @@ export const BookingViewSchema = z
     status: z.string().openapi({ example: 'confirmed' }),
     customerKey: z.string().openapi({ example: 'ada@example.com' }),
     sync: z.string().openapi({
-      description: '`pending`, `waiting_for_connection`, `synced` or `failed`',
+      description:
+        "`pending`, `waiting_for_connection`, `paused` (the app's install is gone; see the connection's `pausedReason`), `synced` or `failed`",
     }),
     highLevelContactId: z.string().nullable(),
     problems: z.array(BookingProblemSchema).openapi({
@@ -224,7 +236,7 @@ export const SyncJobSchema = z
     customerKey: z.string(),
     status: z.enum(SYNC_JOB_STATUSES).openapi({
       description:
-        '`waiting_for_connection` until GoHighLevel is connected; `failed` says why in `reason`',
+        '`waiting_for_connection` until GoHighLevel is connected; `paused` while the connection is paused (the app uninstalled, its tokens refused), with why in `reason`; `failed` says why in `reason`',
     }),
     attempts: z.number().int(),
     reason: z.string().nullable(),

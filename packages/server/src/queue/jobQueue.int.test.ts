@@ -55,6 +55,9 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0019_sync_job_search_and_backfill_runs',
       '0020_highlevel_webhooks',
       '0021_webhooks_out',
+      '0022_oauth_installs',
+      '0023_reconciliation',
+      '0024_retention',
     ]);
   });
 

@@ -94,7 +94,7 @@ export function openVoiceContext(
   requests: HighLevelRequest[] = [],
 ): VoiceContext | undefined {
   if (!connection) return undefined;
-  const hl = deps.highLevel.forKey(connection.apiKey, connection.locationId, (event) => {
+  const hl = deps.highLevel.forConnection(connection.credentials, (event) => {
     const request = requestOf(event);
     if (request) requests.push(request);
   });

@@ -3,6 +3,7 @@
  * previous secret) sealed with the credentials keyring, bound to the workspace id.
  */
 import type { Kysely } from 'kysely';
+import type { ConnectionCredentials } from '../highlevel/clients.js';
 import { CredentialKeyError, open, seal } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { voiceAuthContext as sealContext } from '../crypto/storedCredentials.js';
@@ -35,10 +36,10 @@ export async function saveVoiceSettings(
     .execute();
 }
 
-/** The HighLevel side of a voice workspace: its Location and the decrypted API key. */
+/** The HighLevel side of a voice workspace: its Location and its stored credentials. */
 export interface VoiceConnection {
   locationId: string;
-  apiKey: string;
+  credentials: ConnectionCredentials;
 }
 
 /** What every voice request starts from; `connection` is undefined when not connected. */
@@ -64,22 +65,26 @@ export async function loadVoiceSetup(
     .selectFrom('voice_settings as v')
     .leftJoin('gohighlevel_connections as c', 'c.workspace_id', 'v.workspace_id')
     .select(['v.settings', 'v.auth_ciphertext', 'v.auth_key_id'])
-    .select(['c.location_id', 'c.api_key_ciphertext', 'c.api_key_key_id'])
+    .select(['c.location_id', 'c.credential_kind', 'c.api_key_ciphertext', 'c.api_key_key_id'])
     .where('v.workspace_id', '=', workspaceId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { location_id: locationId, api_key_ciphertext, api_key_key_id } = row;
+  const { location_id: locationId, credential_kind, api_key_ciphertext, api_key_key_id } = row;
   const settings = readSettings(keyring, workspaceId, row);
-  if (locationId === null || api_key_ciphertext === null || api_key_key_id === null) {
+  if (locationId === null || credential_kind === null) {
     return { settings, connection: undefined };
   }
+  const credentials: ConnectionCredentials = {
+    workspace_id: workspaceId,
+    location_id: locationId,
+    credential_kind,
+    api_key_ciphertext,
+    api_key_key_id,
+  };
   try {
-    const apiKey = connectionApiKey(keyring, {
-      workspace_id: workspaceId,
-      api_key_ciphertext,
-      api_key_key_id,
-    });
-    return { settings, connection: { locationId, apiKey } };
+    // Opened here, so that a key no configured secret opens says so before any tool runs.
+    if (credential_kind === 'api_key') connectionApiKey(keyring, credentials);
+    return { settings, connection: { locationId, credentials } };
   } catch (error) {
     // The caller is told booking is unavailable, as without a connection; the details and
     // `/readyz` say why.

@@ -25,7 +25,8 @@ export interface NewDelivery {
 
 /**
  * The insert of a pending delivery, not run yet: made only while its endpoint exists and is
- * enabled, so an endpoint deleted or disabled meanwhile costs the caller's statement nothing.
+ * enabled, so an endpoint deleted or disabled meanwhile costs the caller's statement nothing,
+ * and only once per event and endpoint (an event told again with its id adds no delivery).
  *
  * @example await writeTogether(db, [...jobDone, deliveryWrite(db, delivery)]);
  */
@@ -47,7 +48,8 @@ export function deliveryWrite(db: Kysely<DB>, delivery: NewDelivery): Write {
         ])
         .where('id', '=', delivery.endpointId)
         .where('enabled', '=', true),
-    );
+    )
+    .onConflict((oc) => oc.columns(['endpoint_id', 'event_id']).doNothing());
 }
 
 /** Fails the endpoint's pending deliveries with `reason`: no scheduled attempt will send them. */

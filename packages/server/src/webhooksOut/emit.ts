@@ -19,6 +19,11 @@ export interface WebhookEvent {
   data: Record<string, unknown>;
   /** When it happened; default now. */
   at?: Date;
+  /**
+   * The event's id (`webhook-id`), when the caller derives it from what the event tells of, so
+   * that telling it again gives the same id; default a new one.
+   */
+  id?: string;
 }
 
 /** An event's deliveries, not written yet: their inserts, and their jobs to enqueue after them. */
@@ -42,7 +47,7 @@ export function prepareWebhookEvent(
   event: WebhookEvent,
 ): PreparedWebhookEvent | undefined {
   if (endpointIds.length === 0) return undefined;
-  const eventId = newId('evt');
+  const eventId = event.id ?? newId('evt');
   const payload = webhookPayload(event.type, event.data, event.at ?? new Date());
   const deliveries = endpointIds.map((endpointId) => ({
     id: newId('whd'),

@@ -57,6 +57,7 @@ function summary(run: BackfillRun): string {
     ...(run.counts.waiting_for_connection > 0
       ? [`${run.counts.waiting_for_connection.toLocaleString()} waiting for a connection`]
       : []),
+    ...(run.counts.paused > 0 ? [`${run.counts.paused.toLocaleString()} paused`] : []),
     left > 0 ? `${left.toLocaleString()} to go` : `finished ${when(run.updatedAt)}`,
   ];
   return parts.join(', ') + '.';

@@ -9,6 +9,7 @@ import type { SyncJobStatus } from '../../api/syncJobs';
 export const STATES: { value: SyncJobStatus; label: string }[] = [
   { value: 'failed', label: 'Failed' },
   { value: 'waiting_for_connection', label: 'Waiting for a connection' },
+  { value: 'paused', label: 'Paused' },
   { value: 'queued', label: 'Queued' },
   { value: 'running', label: 'Running' },
   { value: 'retrying', label: 'Retrying' },
@@ -41,6 +42,7 @@ export const FAILURE_KINDS: Record<
 export const BOOKING_SYNC: Record<string, string> = {
   pending: 'Syncing',
   waiting_for_connection: 'Waiting for a GoHighLevel connection',
+  paused: 'Paused: the HighLevel app must be installed again',
   synced: 'Synced',
   failed: 'Failed',
 };

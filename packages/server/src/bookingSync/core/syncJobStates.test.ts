@@ -12,10 +12,11 @@ import {
 /** Every pair of statuses (and creation), with whether the move is allowed. */
 const ALLOWED: Record<SyncJobStatus | 'new', SyncJobStatus[]> = {
   new: ['queued', 'waiting_for_connection'],
-  queued: ['running', 'waiting_for_connection', 'failed'],
-  running: ['running', 'retrying', 'waiting_for_connection', 'done', 'failed'],
-  retrying: ['running', 'waiting_for_connection', 'failed'],
-  waiting_for_connection: ['queued', 'running', 'waiting_for_connection'],
+  queued: ['running', 'waiting_for_connection', 'paused', 'failed'],
+  running: ['running', 'retrying', 'waiting_for_connection', 'paused', 'done', 'failed'],
+  retrying: ['running', 'waiting_for_connection', 'paused', 'failed'],
+  waiting_for_connection: ['queued', 'running', 'waiting_for_connection', 'paused'],
+  paused: ['queued', 'running', 'waiting_for_connection', 'paused'],
   done: [],
   failed: ['queued', 'waiting_for_connection'],
 };
@@ -30,7 +31,7 @@ describe('canMoveSyncJob', () => {
   });
 
   it('moves a status it does not know nowhere', () => {
-    expect(canMoveSyncJob('paused', 'queued')).toBe(false);
+    expect(canMoveSyncJob('stopped', 'queued')).toBe(false);
   });
 });
 
@@ -56,7 +57,7 @@ describe('statusesThatCannotMoveTo', () => {
   it.each<[SyncJobStatus, SyncJobStatus[]]>([
     ['running', ['done', 'failed']],
     ['queued', ['queued', 'running', 'retrying', 'done']],
-    ['done', ['queued', 'retrying', 'waiting_for_connection', 'done', 'failed']],
+    ['done', ['queued', 'retrying', 'waiting_for_connection', 'paused', 'done', 'failed']],
   ])('to %s: %j', (to, statuses) => {
     expect(statusesThatCannotMoveTo(to)).toEqual(statuses);
   });

@@ -5,8 +5,9 @@
  *
  * Who moves a job: a booking post creates it (`queued`, or `waiting_for_connection` without a
  * HighLevel connection); the worker starts an attempt (`running`) and ends it (`done`, `retrying`,
- * `failed`, or `waiting_for_connection` when the connection went away); the queue's give-up notice
- * fails an attempt that never ended; a (re)connect and `POST …/sync-jobs/:id/retry` queue it again.
+ * `failed`, `waiting_for_connection` when the connection went away, or `paused` when the app's
+ * install is gone); the queue's give-up notice fails an attempt that never ended; a (re)connect,
+ * a re-install and `POST …/sync-jobs/:id/retry` queue it again.
  */
 
 export const SYNC_JOB_STATUSES = [
@@ -14,6 +15,7 @@ export const SYNC_JOB_STATUSES = [
   'running',
   'retrying',
   'waiting_for_connection',
+  'paused',
   'done',
   'failed',
 ] as const;
@@ -48,6 +50,16 @@ export const SYNC_JOB_MOVES: readonly SyncJobMove[] = [
   { from: 'waiting_for_connection', to: 'running', when: 'an attempt starts' },
   { from: 'waiting_for_connection', to: 'waiting_for_connection', when: 'still no connection' },
   { from: 'failed', to: 'queued', when: 'a retry, or a reconnect after a credentials failure' },
+  // The app's install is gone (uninstalled, its tokens refused): jobs wait, they do not fail.
+  { from: 'queued', to: 'paused', when: 'an attempt finds the connection paused' },
+  { from: 'running', to: 'paused', when: 'the attempt found the connection paused' },
+  { from: 'retrying', to: 'paused', when: 'an attempt finds the connection paused' },
+  { from: 'waiting_for_connection', to: 'paused', when: 'an attempt finds the connection paused' },
+  { from: 'paused', to: 'paused', when: 'still paused' },
+  { from: 'paused', to: 'queued', when: 'the app is installed again, or the workspace reconnects' },
+  // A job still in the queue when the connection was resumed.
+  { from: 'paused', to: 'running', when: 'an attempt starts' },
+  { from: 'paused', to: 'waiting_for_connection', when: 'an attempt finds no connection' },
   { from: 'failed', to: 'waiting_for_connection', when: 'a retry while not connected' },
 ];
 
@@ -102,7 +114,8 @@ export function statusesThatCannotMoveTo(to: SyncJobStatus): SyncJobStatus[] {
 }
 
 /** A booking's `sync_state` as `GET …/bookings/:id` shows it. */
-export type BookingSyncState = 'pending' | 'waiting_for_connection' | 'synced' | 'failed';
+export type BookingSyncState =
+  'pending' | 'waiting_for_connection' | 'paused' | 'synced' | 'failed';
 
 /**
  * The `sync_state` a job's status gives its booking, when the job is of the booking's own customer;
@@ -119,6 +132,8 @@ export function bookingSyncStateFor(status: SyncJobStatus): BookingSyncState | u
       return 'failed';
     case 'waiting_for_connection':
       return 'waiting_for_connection';
+    case 'paused':
+      return 'paused';
     default:
       return undefined;
   }

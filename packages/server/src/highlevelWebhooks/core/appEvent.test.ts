@@ -39,7 +39,23 @@ describe('appEventOf', () => {
       calendarId: 'cal_1',
       status: 'cancelled',
       source: 'highlevel',
+      foundBy: 'webhook',
       highLevelWebhookId: 'wh_9',
+    });
+  });
+
+  it('says when the reconciliation poll found the change, without a webhook id', () => {
+    const change: BridgeChange = { kind: 'task', action: 'completed', id: 't1', locationId: 'l1' };
+    expect(appEventOf(change, null)).toEqual({
+      type: 'task.completed',
+      data: {
+        action: 'completed',
+        id: 't1',
+        locationId: 'l1',
+        source: 'highlevel',
+        foundBy: 'reconciliation',
+        highLevelWebhookId: null,
+      },
     });
   });
 });

@@ -34,16 +34,25 @@ const TYPES: Partial<Record<`${BridgeChange['kind']}.${string}`, AppEvent['type'
 };
 
 /**
- * The app's event for `change`, or undefined when it has none; `webhookId` ties it to what
- * HighLevel sent (the same on HighLevel's retries, so the app can tell one change from two).
+ * The app's event for `change`, or undefined when it has none. `webhookId` ties it to what
+ * HighLevel sent (the same on HighLevel's retries, so the app can tell one change from two);
+ * null for a change the reconciliation poll found, whose webhook never came.
  *
  * @example appEventOf({ kind: 'task', action: 'completed', id: 't1', locationId: 'l1' }, 'wh_1');
- * // { type: 'task.completed', data: { id: 't1', locationId: 'l1', action: 'completed', source: 'highlevel', highLevelWebhookId: 'wh_1' } }
+ * // { type: 'task.completed', data: { id: 't1', locationId: 'l1', action: 'completed', source: 'highlevel', foundBy: 'webhook', highLevelWebhookId: 'wh_1' } }
  */
-export function appEventOf(change: BridgeChange, webhookId: string): AppEvent | undefined {
+export function appEventOf(change: BridgeChange, webhookId: string | null): AppEvent | undefined {
   if (change.kind === 'app') return undefined;
   const type = TYPES[`${change.kind}.${change.action}`];
   if (!type) return undefined;
   const { kind: _kind, ...fields } = change;
-  return { type, data: { ...fields, source: 'highlevel', highLevelWebhookId: webhookId } };
+  return {
+    type,
+    data: {
+      ...fields,
+      source: 'highlevel',
+      foundBy: webhookId === null ? 'reconciliation' : 'webhook',
+      highLevelWebhookId: webhookId,
+    },
+  };
 }

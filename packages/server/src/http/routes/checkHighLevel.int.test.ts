@@ -73,7 +73,7 @@ describeOnBackends('POST /v1/workspaces/:ws/integrations/gohighlevel/check', (se
       workspaceId: id,
       locationId,
       locationName: 'Sydney Spa',
-      apiKey: token,
+      credentials: { kind: 'api_key', apiKey: token },
       scopes: [],
       connectedAt: new Date(),
     });
@@ -101,7 +101,7 @@ describeOnBackends('POST /v1/workspaces/:ws/integrations/gohighlevel/check', (se
       workspaceId: id,
       locationId,
       locationName: undefined,
-      apiKey: token,
+      credentials: { kind: 'api_key', apiKey: token },
       scopes: [],
       connectedAt: new Date(),
     });

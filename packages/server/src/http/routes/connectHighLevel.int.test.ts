@@ -21,6 +21,8 @@ describeOnBackends('PUT /v1/workspaces/:ws/integrations/gohighlevel', (server) =
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'connected',
+      auth: 'api_key',
+      pausedReason: null,
       locationId,
       locationName: 'Emulated Spa',
       locationCountry: 'US',
@@ -159,8 +161,16 @@ describeOnBackends('PUT /v1/workspaces/:ws/integrations/gohighlevel', (server) =
     expect(res.body.apiKeyPreview).toBe(`pit-…${second.token.slice(-4)}`);
   });
 
+  it('answers a Location without apiKey, where the HighLevel app is not installed, with 422 naming apiKey', async () => {
+    const { id } = await server().createWorkspace();
+    const res = await server().call('PUT', path(id), { json: { locationId: 'abc' } });
+    expect(res.status).toBe(422);
+    expect(res.body.error?.code).toBe('not_installed');
+    expect(res.body.error?.message).toContain('it is not installed on abc');
+    expect(res.body.error?.details?.fields?.map((f) => f.path)).toEqual(['apiKey']);
+  });
+
   it.each([
-    [{ locationId: 'abc' }, ['apiKey']],
     [{ apiKey: 'pit-12345678', locationId: 'has spaces/and slashes' }, ['locationId']],
     [{ apiKey: 12, locationId: ['x'] }, ['apiKey', 'locationId']],
   ])('answers %j with 422 naming %j', async (json, fields) => {

@@ -2,13 +2,12 @@
  * `PUT /v1/workspaces/:ws/integrations/gohighlevel {apiKey, locationId}`: checks the key live
  * against HighLevel (the Location, then each scope the workspace needs), stores it encrypted,
  * -> 200 the connection; 422 `invalid_credentials` | `location_mismatch` | `missing_scopes`.
+ * Without `apiKey`, connects through the marketplace app's install on the Location (checked the
+ * same way with the install's token); 422 `not_installed` when the app is not installed there.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkConnection } from '../../highlevel/checkConnection.js';
-import { connectError } from '../connectErrors.js';
-import { connectionView, saveConnection } from '../../highlevel/connectionStore.js';
-import { requiredScopes } from '../../highlevel/core/scopeChecks.js';
-import { resumeSyncJobs } from '../../bookingSync/syncJobStore.js';
+import { connectionView } from '../../highlevel/connectionStore.js';
+import { connectWorkspace } from '../connectWorkspace.js';
 import type { App } from '../env.js';
 import type { AppDeps } from '../deps.js';
 import { bearer, ConnectionSchema, errorResponses, WorkspaceParams } from '../schemas.js';
@@ -25,7 +24,12 @@ const ConnectBody = z
       .regex(
         /^[\x21-\x7e]+$/,
         'An API key has only ASCII letters, digits and punctuation, no spaces or accents: paste the Private Integration token exactly as HighLevel shows it',
-      ),
+      )
+      .optional()
+      .openapi({
+        description:
+          "A Private Integration token of the Location's sub-account. Leave it out to connect through the marketplace app installed on the Location (GET /v1/oauth/locations lists them).",
+      }),
     locationId: z
       .string()
       .trim()
@@ -40,7 +44,8 @@ const ConnectBody = z
 const route = createRoute({
   method: 'put',
   path: '/v1/workspaces/{ws}/integrations/gohighlevel',
-  summary: 'Connect (or reconnect) a GoHighLevel Location with a Private Integration token',
+  summary:
+    'Connect (or reconnect) a GoHighLevel Location with a Private Integration token, or through the installed app',
   security: bearer,
   request: {
     params: WorkspaceParams,
@@ -57,38 +62,12 @@ const route = createRoute({
 
 export function registerConnectHighLevel(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
-    const workspace = c.get('workspace');
     const { apiKey, locationId } = c.req.valid('json');
-    const client = deps.highLevel.forKey(apiKey, locationId);
-    const check = await checkConnection(client, locationId, requiredScopes(workspace.features));
-    const refused = connectError(check, locationId);
-    if (refused) {
-      c.get('log').info(
-        { workspaceId: workspace.id, locationId, outcome: refused.code },
-        'gohighlevel connect refused',
-      );
-      throw refused;
-    }
-    // Bookings that waited for a connection, and syncs that failed for credentials, go now.
-    const { row, resumed } = await deps.database.db.transaction().execute(async (trx) => {
-      const saved = await saveConnection(trx, deps.keyring, {
-        workspaceId: workspace.id,
-        locationId,
-        locationName: check.location?.name,
-        locationCountry: check.location?.country,
-        apiKey,
-        scopes: check.results.map((r) => r.scope),
-        connectedAt: new Date(),
-      });
-      return {
-        row: saved,
-        resumed: await resumeSyncJobs(trx, deps.queue, workspace.id, locationId),
-      };
+    const row = await connectWorkspace(deps, c.get('log'), {
+      workspace: c.get('workspace'),
+      locationId,
+      apiKey,
     });
-    c.get('log').info(
-      { workspaceId: workspace.id, locationId, resumedSyncJobs: resumed },
-      'gohighlevel connected',
-    );
     return c.json(connectionView(row, deps.keyring), 200);
   });
 }

@@ -10,6 +10,8 @@ describeOnBackends('GET /v1/workspaces/:ws/integrations/gohighlevel', (server) =
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'disconnected',
+      auth: null,
+      pausedReason: null,
       locationId: null,
       locationName: null,
       locationCountry: null,

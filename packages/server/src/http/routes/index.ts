@@ -22,6 +22,7 @@ import { registerDocs } from './docs.js';
 import { registerGetAvailability } from './getAvailability.js';
 import { registerGetBooking } from './getBooking.js';
 import { registerGetBookingTimeline } from './getBookingTimeline.js';
+import { registerGetCatalogue } from './getCatalogue.js';
 import { registerGetHighLevel } from './getHighLevel.js';
 import { registerGetSession } from './getSession.js';
 import { registerGetVoiceCall } from './getVoiceCall.js';
@@ -33,12 +34,15 @@ import { registerHealthz } from './healthz.js';
 import { registerListBackfills } from './listBackfills.js';
 import { registerListHighLevelCalendars } from './listHighLevelCalendars.js';
 import { registerListHighLevelWebhooks } from './listHighLevelWebhooks.js';
+import { registerGetHighLevelReconciliation } from './getHighLevelReconciliation.js';
+import { registerListOAuthLocations } from './listOAuthLocations.js';
 import { registerListSyncJobs } from './listSyncJobs.js';
 import { registerListVoiceCalls } from './listVoiceCalls.js';
 import { registerListWebhookDeliveries } from './listWebhookDeliveries.js';
 import { registerListWebhookEndpoints } from './listWebhookEndpoints.js';
 import { registerListWorkspaces } from './listWorkspaces.js';
 import { registerMetrics } from './metrics.js';
+import { registerOAuthInstall } from './oauthInstall.js';
 import { registerPatchAppointment } from './patchAppointment.js';
 import { registerPostAppointment } from './postAppointment.js';
 import { registerPostBackfillState } from './postBackfillState.js';
@@ -77,6 +81,9 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerCheckHighLevel,
   registerListHighLevelCalendars,
   registerListHighLevelWebhooks,
+  registerGetHighLevelReconciliation,
+  registerOAuthInstall,
+  registerListOAuthLocations,
   registerPostBooking,
   registerGetBooking,
   registerGetBookingTimeline,
@@ -101,5 +108,6 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerPostAppointment,
   registerPatchAppointment,
   registerDeleteAppointment,
+  registerGetCatalogue,
   registerDashboard,
 ];

@@ -48,6 +48,7 @@ const BackfillRunSchema = z
           running: 1,
           retrying: 0,
           waiting_for_connection: 0,
+          paused: 0,
           done: 957,
           failed: 2,
         },

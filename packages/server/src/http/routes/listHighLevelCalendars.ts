@@ -6,7 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { calendarChoices } from '../../highlevel/core/calendarChoices.js';
-import { connectionApiKey, findConnection } from '../../highlevel/connectionStore.js';
+import { findConnection } from '../../highlevel/connectionStore.js';
 import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { highLevelRefusal } from '../highLevelRefusal.js';
@@ -62,8 +62,8 @@ export function registerListHighLevelCalendars(app: App, deps: AppDeps): void {
       );
     }
     const locationId = connection.location_id;
-    const hl = deps.highLevel.forKey(connectionApiKey(deps.keyring, connection), locationId);
     try {
+      const hl = deps.highLevel.forConnection(connection);
       // A person is waiting: ahead of backfills in the Location's budget, dropped if they leave.
       const calendars = await hl.calendars.list(
         { locationId },

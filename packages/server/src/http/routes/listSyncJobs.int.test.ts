@@ -102,6 +102,7 @@ describeOnBackends('GET /v1/workspaces/:ws/sync-jobs', (server) => {
       running: 0,
       retrying: 0,
       waiting_for_connection: 120,
+      paused: 0,
       done: 0,
       failed: 0,
     });

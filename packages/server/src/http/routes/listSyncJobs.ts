@@ -42,6 +42,7 @@ const SyncJobCounts = z
       running: 1,
       retrying: 0,
       waiting_for_connection: 0,
+      paused: 0,
       done: 117,
       failed: 3,
     },

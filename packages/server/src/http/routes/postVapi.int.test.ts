@@ -255,12 +255,18 @@ describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
     });
     expect(notes).toHaveLength(1);
     expect(notes[0]!.body).toContain('call_note_later');
-    const runs = await server()
-      .runtime.database.db.selectFrom('job_runs')
-      .selectAll()
-      .where('queue', '=', 'voice-follow-up')
-      .execute();
-    expect(runs.length).toBeGreaterThan(0);
+    // The job's run is recorded as it ends, just after its note lands.
+    await waitFor(
+      async () => {
+        const runs = await server()
+          .runtime.database.db.selectFrom('job_runs')
+          .selectAll()
+          .where('queue', '=', 'voice-follow-up')
+          .execute();
+        return runs.length > 0;
+      },
+      { what: 'the follow-up job recorded as run' },
+    );
   });
 
   it('finds the caller’s contact whichever way the phone number is written', async () => {
