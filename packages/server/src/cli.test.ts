@@ -16,8 +16,10 @@ describe('ghl-bridge', () => {
     const { code, out } = await run(['--help']);
     expect(code).toBe(0);
     expect(out).toContain('Usage: ghl-bridge <command> [options]');
-    for (const command of ['start', 'worker', 'migrate', 'doctor', 'backfill'])
+    for (const command of ['start', 'worker', 'migrate', 'doctor', 'backfill', 'actions list'])
       expect(out).toContain(`  ${command} `);
+    expect(out).toContain('  actions run ');
+    expect(out).toContain('--idempotency-key K');
     for (const [name, meaning] of Object.entries(ENVIRONMENT)) {
       expect(out).toContain(`  ${name}\n      ${meaning}`);
     }
@@ -103,6 +105,65 @@ describe('ghl-bridge', () => {
       code: 2,
       err: expect.stringMatching(/^ghl-bridge backfill needs --file F\.\n/) as string,
     });
+  });
+
+  it('lists the actions, by category, as a table or as the catalogue’s JSON', async () => {
+    const calendars = await run(['actions', 'list', '--category', 'calendars']);
+    expect(calendars.code).toBe(0);
+    expect(calendars.out).toMatch(/^Calendars & Appointments:\n/);
+    expect(calendars.out).toMatch(
+      /\n {2}create-appointment +POST \/calendars\/events\/appointments +Book/,
+    );
+    expect(calendars.out).not.toContain('create-contact');
+    expect(calendars.out).toContain('22 actions.');
+    const json = await run(['actions', 'list', '--json', '--category', 'Other Operations']);
+    const entries = JSON.parse(json.out) as { kind: string; input: { type: string } }[];
+    expect(entries).toHaveLength(9);
+    expect(entries.every((e) => e.kind === 'action' && e.input.type === 'object')).toBe(true);
+    expect(await run(['actions', 'list', '--category', 'billing'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /^There is no category "billing"\. The categories: Contacts, /,
+      ) as string,
+    });
+  });
+
+  it('asks actions for list or run, and run for a name, a workspace and a JSON object', async () => {
+    const group = await run(['actions']);
+    expect(group.code).toBe(2);
+    expect(group.err).toMatch(
+      /^ghl-bridge actions needs list or run\.\n\nUsage: ghl-bridge actions list /,
+    );
+    expect((await run(['help', 'actions'])).out).toContain(
+      'Usage: ghl-bridge actions run <name> --workspace ID',
+    );
+    expect(await run(['actions', 'run'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /^ghl-bridge actions run needs <name> and --workspace ID\.\n/,
+      ) as string,
+    });
+    expect(await run(['actions', 'run', 'a', 'b', '--workspace', 'ws_1'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/takes <name> and its options; got "b" too\./) as string,
+    });
+    for (const [input, problem] of [
+      ['[1]', '--input: expected a JSON object'],
+      ['{"email":', '--input: not valid JSON'],
+      ['@/no/such/file.json', '--input: cannot read /no/such/file.json'],
+    ]) {
+      const res = await run([
+        'actions',
+        'run',
+        'create-contact',
+        '--workspace',
+        'ws_1',
+        '--input',
+        input!,
+      ]);
+      expect(res.code).toBe(2);
+      expect(res.err).toContain(problem);
+    }
   });
 
   it('requires the shared secrets on PostgreSQL, naming them', async () => {

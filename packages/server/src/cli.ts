@@ -1,6 +1,7 @@
 /**
- * The `ghl-bridge` command: `start`, `worker`, `migrate`, `doctor`, `backfill`, `rekey`. Flags and
- * environment go through one schema (`loadConfig`); a bad value stops the command with its name.
+ * The `ghl-bridge` command: `start`, `worker`, `migrate`, `doctor`, `backfill`, `rekey`,
+ * `actions list` and `actions run`. Flags and environment go through one schema (`loadConfig`);
+ * a bad value stops the command with its name.
  * What each command takes is the table of `cliUsage.ts`. The emulator is a test double: it is
  * loaded only for `--demo`, never by a production command.
  */
@@ -8,6 +9,8 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { actionsListCommand } from './commands/actionsList.js';
+import { actionsRunCommand } from './commands/actionsRun.js';
 import { backfillCommand } from './commands/backfill.js';
 import { doctorCommand } from './commands/doctor.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -16,11 +19,12 @@ import type { ProgressSink } from './commands/progress.js';
 import { startCommand } from './commands/start.js';
 import { workerCommand } from './commands/worker.js';
 import {
+  commandOf,
   COMMANDS,
+  commandsUnder,
   commandUsage,
   FLAGS,
   flagUsage,
-  isCommand,
   usage,
   VERSION,
   type CommandName,
@@ -78,24 +82,37 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
     out(VERSION);
     return 0;
   }
-  const command = positionals[0];
-  if (command === 'help') {
-    const topic = positionals[1];
-    if (topic === undefined) return (out(usage()), 0);
-    if (!isCommand(topic)) return (err(`Unknown command "${topic}".\n\n${usage()}`), 2);
-    return (out(commandUsage(topic)), 0);
+  if (positionals[0] === 'help') {
+    const topic = positionals.slice(1);
+    if (topic.length === 0) return (out(usage()), 0);
+    const named = commandOf(topic);
+    if (named && named.args.length === 0) return (out(commandUsage(named.command)), 0);
+    const group = topic.length === 1 ? commandsUnder(topic[0]!) : [];
+    if (group.length > 0) return (out(group.map(commandUsage).join('\n\n')), 0);
+    return (err(`Unknown command "${topic.join(' ')}".\n\n${usage()}`), 2);
   }
-  if (command === undefined) {
+  if (positionals[0] === undefined) {
     if (flag('help')) return (out(usage()), 0);
     err(usage());
     return 2;
   }
-  if (!isCommand(command)) {
-    err(`Unknown command "${command}".\n\n${usage()}`);
+  const named = commandOf(positionals);
+  if (!named) {
+    const group = commandsUnder(positionals[0]);
+    if (group.length > 0 && flag('help')) return (out(group.map(commandUsage).join('\n\n')), 0);
+    if (group.length > 0) {
+      const which = group.map((name) => name.split(' ')[1]).join(' or ');
+      err(
+        `ghl-bridge ${positionals[0]} needs ${which}.\n\n${group.map(commandUsage).join('\n\n')}`,
+      );
+      return 2;
+    }
+    err(`Unknown command "${positionals[0]}".\n\n${usage()}`);
     return 2;
   }
+  const { command, args } = named;
   if (flag('help')) return (out(commandUsage(command)), 0);
-  const problem = flagProblem(command, tokens, positionals);
+  const problem = flagProblem(command, tokens, args);
   if (problem) {
     err(`${problem}\n\n${commandUsage(command)}`);
     return 2;
@@ -130,6 +147,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
       err,
       string,
       flag,
+      args,
       progress: io.progress ?? {
         isTTY: Boolean(process.stderr.isTTY),
         write: (text) => process.stderr.write(text),
@@ -145,11 +163,11 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
   }
 }
 
-/** A flag the command does not take, or a positional argument it does not expect. */
+/** A flag the command does not take, or an argument missing or not expected. */
 function flagProblem(
   command: CommandName,
   tokens: ReadonlyArray<{ kind: string; name?: string; index: number }>,
-  positionals: string[],
+  args: string[],
 ): string | undefined {
   const allowed = new Set<string>([...COMMANDS[command].flags, 'help']);
   for (const token of tokens) {
@@ -157,15 +175,20 @@ function flagProblem(
       return `ghl-bridge ${command} does not take --${token.name}.`;
     }
   }
-  if (positionals.length > 1) {
-    return `ghl-bridge ${command} takes no arguments besides its options; got "${positionals[1]}".`;
+  const expected = COMMANDS[command].arguments ?? [];
+  if (args.length > expected.length) {
+    const extra = args[expected.length]!;
+    return expected.length === 0
+      ? `ghl-bridge ${command} takes no arguments besides its options; got "${extra}".`
+      : `ghl-bridge ${command} takes ${expected.join(' ')} and its options; got "${extra}" too.`;
   }
-  const missing = (COMMANDS[command].required ?? []).filter(
-    (name) => !tokens.some((token) => token.kind === 'option' && token.name === name),
-  );
-  if (missing.length > 0) {
-    return `ghl-bridge ${command} needs ${missing.map(flagUsage).join(' and ')}.`;
-  }
+  const missing = [
+    ...expected.slice(args.length),
+    ...(COMMANDS[command].required ?? [])
+      .filter((name) => !tokens.some((token) => token.kind === 'option' && token.name === name))
+      .map(flagUsage),
+  ];
+  if (missing.length > 0) return `ghl-bridge ${command} needs ${missing.join(' and ')}.`;
   return undefined;
 }
 
@@ -174,6 +197,8 @@ interface CommandIo {
   err: (line: string) => void;
   string: (name: FlagName) => string | undefined;
   flag: (name: FlagName) => boolean;
+  /** The command's arguments: the action's name of `actions run`. */
+  args: string[];
   progress: ProgressSink;
   interrupt: AbortSignal | undefined;
 }
@@ -208,6 +233,18 @@ async function runCommand(
     }
     case 'rekey':
       return rekeyCommand({ config, dryRun: flag('dry-run'), out });
+    case 'actions list':
+      return actionsListCommand({ category: string('category'), json: flag('json'), out, err });
+    case 'actions run':
+      return actionsRunCommand({
+        config,
+        workspaceId: string('workspace')!,
+        name: io.args[0]!,
+        input: string('input'),
+        idempotencyKey: string('idempotency-key'),
+        out,
+        err,
+      });
     case 'backfill': {
       const interrupt = io.interrupt ? undefined : processInterrupt();
       try {

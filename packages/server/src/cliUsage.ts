@@ -54,6 +54,22 @@ export const FLAGS = {
     type: 'boolean',
     help: 'show what would be done, write nothing (works while the server runs)',
   },
+  category: {
+    type: 'string',
+    value: 'C',
+    help: 'one category: its name ("Calendars & Appointments") or first word (calendars)',
+  },
+  json: { type: 'boolean', help: 'print JSON (what GET /v1/catalogue answers) instead of a table' },
+  input: {
+    type: 'string',
+    value: 'JSON|@FILE',
+    help: "the action's input as JSON, or @file.json to read it from a file; default {}",
+  },
+  'idempotency-key': {
+    type: 'string',
+    value: 'K',
+    help: 'a write runs once per key: the same key and input within 24 h get the first answer',
+  },
   help: { type: 'boolean', short: 'h', help: 'this help' },
   version: { type: 'boolean', short: 'v', help: 'the version' },
 } as const satisfies Record<string, FlagSpec>;
@@ -62,6 +78,8 @@ export type FlagName = keyof typeof FLAGS;
 
 interface CommandSpec {
   summary: string;
+  /** The arguments after the command's name, all required: `<name>`. */
+  arguments?: string[];
   /** Flags beyond --help. */
   flags: FlagName[];
   /** Flags the command cannot run without. */
@@ -78,7 +96,8 @@ const SYNC_ENV: EnvName[] = [
   'GHL_BRIDGE_TAG_PREFIX',
 ];
 
-export type CommandName = 'start' | 'worker' | 'migrate' | 'doctor' | 'backfill' | 'rekey';
+export type CommandName =
+  'start' | 'worker' | 'migrate' | 'doctor' | 'backfill' | 'rekey' | 'actions list' | 'actions run';
 
 export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   start: {
@@ -173,9 +192,56 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
       'On the embedded database it needs the data directory to itself.',
     ],
   },
+  'actions list': {
+    summary: 'list the ready-made actions of the catalogue (docs/actions.md)',
+    flags: ['category', 'json'],
+    env: [],
+    details: [
+      'Each action with the HighLevel operation it runs, by category. Its input fields and where',
+      'each goes are in --json (an input JSON Schema per action) and in GET /v1/catalogue.',
+    ],
+  },
+  'actions run': {
+    summary: "run one action in a workspace's HighLevel Location, as POST …/actions/:name does",
+    arguments: ['<name>'],
+    flags: ['workspace', 'input', 'idempotency-key', 'data-dir', 'database-url'],
+    required: ['workspace'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV, 'GHL_API_BASE_URL', 'LOG_LEVEL'],
+    details: [
+      "Checks the input against the action's schema (locationId is the connected Location's),",
+      "calls HighLevel with the workspace's connection and prints the answer as the API would:",
+      '{"action", "result"} on stdout, exit 0; a refusal in words on stderr, exit 1. A write sent',
+      'again without --idempotency-key may be done twice. The log line of the run goes to',
+      'stderr. On the embedded database it needs the data directory to itself.',
+    ],
+  },
 };
 
 export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+/**
+ * The command the words on the command line name, and its arguments: `actions run create-contact`
+ * is `actions run` with `create-contact`; undefined when they name none.
+ *
+ * @example commandOf(['actions', 'run', 'create-contact']) // { command: 'actions run', args: ['create-contact'] }
+ */
+export function commandOf(words: string[]): { command: CommandName; args: string[] } | undefined {
+  const [first, second] = words;
+  if (first === undefined) return undefined;
+  const two = `${first} ${second}`;
+  if (second !== undefined && isCommand(two)) return { command: two, args: words.slice(2) };
+  return isCommand(first) ? { command: first, args: words.slice(1) } : undefined;
+}
+
+/**
+ * The commands under a first word (`actions`: `actions list`, `actions run`); none for a command
+ * of its own or an unknown word.
+ *
+ * @example commandsUnder('actions') // ['actions list', 'actions run']
+ */
+export function commandsUnder(word: string): CommandName[] {
+  return (Object.keys(COMMANDS) as CommandName[]).filter((name) => name.startsWith(`${word} `));
+}
 
 /** `--port N`, `--demo`. */
 export function flagUsage(name: FlagName): string {
@@ -219,9 +285,10 @@ export function usage(): string {
 export function commandUsage(name: CommandName): string {
   const spec = COMMANDS[name];
   const required = new Set(spec.required ?? []);
-  const synopsis = spec.flags
-    .map((flag) => (required.has(flag) ? flagUsage(flag) : `[${flagUsage(flag)}]`))
-    .join(' ');
+  const synopsis = [
+    ...(spec.arguments ?? []),
+    ...spec.flags.map((flag) => (required.has(flag) ? flagUsage(flag) : `[${flagUsage(flag)}]`)),
+  ].join(' ');
   const flags = spec.flags.map((flag) => [flagUsage(flag), FLAGS[flag].help] as [string, string]);
   return [
     `Usage: ghl-bridge ${name} ${synopsis}`.trimEnd(),
@@ -232,8 +299,9 @@ export function commandUsage(name: CommandName): string {
     'Options:',
     ...table([...flags, ['-h, --help', FLAGS.help.help]]),
     '',
-    'Environment:',
-    ...environmentLines(spec.env),
+    ...(spec.env.length > 0
+      ? ['Environment:', ...environmentLines(spec.env)]
+      : ['Reads no environment.']),
   ].join('\n');
 }
 

@@ -3624,6 +3624,137 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/actions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a ready-made action in HighLevel
+         * @description Runs one action of the catalogue (GET /v1/catalogue?kind=action) in the connected Location: the body is free-form JSON, validated by the action's `input` schema there. Writes (every action whose HighLevel operation is not a GET) take an `Idempotency-Key`: the same key and body within 24 hours answer with the first answer without calling HighLevel again; a write sent again without a key may be done twice. See docs/actions.md.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string per request (a UUID): a retry with the same key and body gets the first answer; reads ignore it */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    ws: string;
+                    /** @description The action's `name` in GET /v1/catalogue */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ActionInput"];
+                };
+            };
+            responses: {
+                /** @description HighLevel's answer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request conflicts with the current state (see the message) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over the size limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description HighLevel could not be reached or answered with an error */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3689,6 +3820,21 @@ export type components = {
             }[];
             /** @description `slot_unavailable`: free slots near the one asked for */
             alternatives?: components["schemas"]["OfferedSlot"][];
+            /**
+             * @description `unknown_action`: the actions whose names are close to the one sent
+             * @example [
+             *       "create-contact"
+             *     ]
+             */
+            closeNames?: string[];
+            /** @description An action HighLevel refused: its HTTP status, its messages and its traceId (for HighLevel's support) */
+            highLevel?: {
+                status?: number;
+                messages: string[];
+                traceId?: string;
+            };
+            /** @description `duplicate_contact`: the HighLevel contact that already has the email or phone */
+            contactId?: string;
         };
         OfferedSlot: {
             /**
@@ -5089,6 +5235,23 @@ export type components = {
             changeMarker: {
                 field: string;
             } | ("content" | "new-ids-only");
+        };
+        ActionResult: {
+            /** @example create-contact */
+            action: string;
+            /** @description HighLevel's answer, as HighLevel sent it: the action's `output` schema in GET /v1/catalogue; null when HighLevel answered without a body */
+            result?: unknown;
+        };
+        /**
+         * @description The action's input: a JSON object checked against the action's `input` JSON Schema in GET /v1/catalogue (this document cannot list 69 of them); `placement` there says where each field goes in the HighLevel request. `locationId` may be left out: it is the connected Location's.
+         * @example {
+         *       "firstName": "Ada",
+         *       "lastName": "Lovelace",
+         *       "email": "ada@example.com"
+         *     }
+         */
+        ActionInput: {
+            [key: string]: unknown;
         };
     };
     responses: never;

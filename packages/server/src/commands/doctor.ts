@@ -1,16 +1,13 @@
 /** `ghl-bridge doctor --workspace ID`: the stored connection checked against HighLevel, in plain words. */
 import type { Config } from '../config.js';
-import { databaseLock } from '../db/namedLock.js';
-import { installAuth } from '../oauth/installAuth.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { checkConnection } from '../highlevel/checkConnection.js';
-import { createHighLevelClients } from '../highlevel/clients.js';
 import { findConnection } from '../highlevel/connectionStore.js';
 import { requiredScopes } from '../highlevel/core/scopeChecks.js';
-import { createRateLimiter } from '@ghl-bridge/client';
 import { resolveSecrets } from '../secrets.js';
 import { findWorkspace } from '../workspaces/workspaceStore.js';
+import { commandClients } from './commandClients.js';
 import { doctorReport } from './doctorReport.js';
 
 /** Returns the exit code: 0 when everything is in place. */
@@ -35,20 +32,9 @@ export async function doctorCommand(options: {
     const connection = await findConnection(database.db, workspace.id);
     let check;
     if (connection) {
-      const client = createHighLevelClients({
-        baseUrl: config.highLevelBaseUrl,
-        fetch: options.fetch,
-        limiter: createRateLimiter(),
-        keyring: secrets.keyring,
-        // A refusal is reported below; pausing the connection is the service's to do.
-        installs: installAuth({
-          db: database.db,
-          keyring: secrets.keyring,
-          lock: databaseLock(database),
-          app: config.oauth,
-          onRefused: () => Promise.resolve(),
-        }),
-      }).forConnection(connection);
+      const client = commandClients(config, database, secrets, options.fetch).forConnection(
+        connection,
+      );
       out(
         `Checking against ${options.highLevelName ?? `HighLevel at ${config.highLevelBaseUrl}`} …`,
       );

@@ -302,6 +302,22 @@ export interface HighLevelChangesTable {
   seen_at: Generated<Date>;
 }
 
+/** An action run under an Idempotency-Key, and its answer once done (migration 0025). */
+export interface ActionRunsTable {
+  workspace_id: string;
+  idempotency_key: string;
+  action: string;
+  /** sha256 of the action's name and input (`requestFingerprint`). */
+  fingerprint: string;
+  /** The request holding the row while it runs. */
+  claim: string;
+  state: 'running' | 'done';
+  /** A `StoredAnswer` (actions/core/storedAnswer.ts) as JSON text, once done. */
+  answer: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   dashboard_sessions: DashboardSessionsTable;
@@ -328,5 +344,6 @@ export interface DB {
   webhook_deliveries: WebhookDeliveriesTable;
   reconciliation_checkpoints: ReconciliationCheckpointsTable;
   highlevel_changes: HighLevelChangesTable;
+  action_runs: ActionRunsTable;
   schema_migrations: SchemaMigrationsTable;
 }

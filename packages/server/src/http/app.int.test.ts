@@ -88,6 +88,7 @@ describeOnBackends(
         '/v1/webhooks/highlevel',
         '/v1/workspaces',
         '/v1/workspaces/{ws}',
+        '/v1/workspaces/{ws}/actions/{name}',
         '/v1/workspaces/{ws}/api-key',
         '/v1/workspaces/{ws}/appointments',
         '/v1/workspaces/{ws}/appointments/{appointmentId}',

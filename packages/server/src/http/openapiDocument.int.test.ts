@@ -16,6 +16,10 @@ const FREE_FORM = {
   'ReceivedHighLevelWebhook.payload.*': 'The webhook from HighLevel exactly as it was received',
   'JsonSchema.*':
     "A catalogue entry's input or output JSON Schema, taken from HighLevel's spec: any keyword a schema may hold",
+  'ActionInput.*':
+    "An action's input: each of the 69 actions has its own, checked against its `input` schema in GET /v1/catalogue",
+  'ActionResult.result':
+    "HighLevel's answer as it sent it: each action's `output` schema in GET /v1/catalogue describes its own",
 };
 
 type Schema = {

@@ -60,6 +60,10 @@ const FUZZED: Record<string, Fuzzing> = {
   'GET /healthz': {},
   'GET /readyz': {},
   'GET /v1/catalogue': { good: () => ({ query: { category: 'Contacts', kind: 'trigger' } }) },
+  // A read: the fuzzed requests that get past validation only look a contact up.
+  'POST /v1/workspaces/{ws}/actions/{name}': {
+    good: () => ({ body: { email: 'ada@example.com' }, headers: { 'idempotency-key': 'fuzz' } }),
+  },
   'POST /v1/session': { good: () => ({ body: { token: ADMIN_TOKEN } }) },
   'GET /v1/session': {},
   'DELETE /v1/session': {},

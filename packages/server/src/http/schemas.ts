@@ -44,6 +44,27 @@ const ErrorDetails = z
     alternatives: z.array(OfferedSlotSchema).optional().openapi({
       description: '`slot_unavailable`: free slots near the one asked for',
     }),
+    closeNames: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description: '`unknown_action`: the actions whose names are close to the one sent',
+        example: ['create-contact'],
+      }),
+    highLevel: z
+      .object({
+        status: z.number().int().optional(),
+        messages: z.array(z.string()),
+        traceId: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          "An action HighLevel refused: its HTTP status, its messages and its traceId (for HighLevel's support)",
+      }),
+    contactId: z.string().optional().openapi({
+      description: '`duplicate_contact`: the HighLevel contact that already has the email or phone',
+    }),
   })
   .openapi('ErrorDetails');
 

@@ -58,6 +58,7 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0022_oauth_installs',
       '0023_reconciliation',
       '0024_retention',
+      '0025_action_runs',
     ]);
   });
 

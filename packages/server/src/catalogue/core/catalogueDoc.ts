@@ -19,7 +19,9 @@ or body); \`?category=\` and \`?kind=\` narrow it.
 - A **trigger** is polled every 1–15 minutes and reports each new item once, and each changed item
   once per change: changed by a field that moves with every edit (\`dateUpdated\`), by any change of
   its content where HighLevel's answer has no such field, or never (new items only).
-- An **action** is one HighLevel call.
+- An **action** is one HighLevel call, run in a workspace's connected Location with
+  \`POST /v1/workspaces/:ws/actions/:name\` or \`ghl-bridge actions run\`: see
+  [Running actions](actions.md).
 - **Scopes** are the OAuth scopes the operation declares; an operation that accepts only an agency
   token says so. A deprecated HighLevel endpoint is replaced by its successor, and the note says so.
 

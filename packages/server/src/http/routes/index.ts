@@ -44,6 +44,7 @@ import { registerListWorkspaces } from './listWorkspaces.js';
 import { registerMetrics } from './metrics.js';
 import { registerOAuthInstall } from './oauthInstall.js';
 import { registerPatchAppointment } from './patchAppointment.js';
+import { registerPostAction } from './postAction.js';
 import { registerPostAppointment } from './postAppointment.js';
 import { registerPostBackfillState } from './postBackfillState.js';
 import { registerPostBooking } from './postBooking.js';
@@ -109,5 +110,6 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerPatchAppointment,
   registerDeleteAppointment,
   registerGetCatalogue,
+  registerPostAction,
   registerDashboard,
 ];
