@@ -173,7 +173,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (options.worker ?? true) {
       await queue.work(
         CONNECTION_CHECK_QUEUE,
-        connectionCheckHandler({ db: database.db, keyring: secrets.keyring, highLevel, queue }),
+        connectionCheckHandler({ db: database.db, highLevel, queue }),
       );
       await queue.work(
         CONTACT_SYNC_QUEUE,

@@ -7,7 +7,6 @@
 import { HighLevelError, type HighLevel } from '@ghl-bridge/client';
 import type { Kysely } from 'kysely';
 import { CredentialKeyError } from '../crypto/credentials.js';
-import type { Keyring } from '../crypto/keyring.js';
 import type { DB } from '../db/schema.js';
 import type { JobHandler, JobQueue, QueueDefinition } from '../queue/jobQueue.js';
 import { locationCountry } from './checkConnection.js';
@@ -33,7 +32,6 @@ const RETRYABLE = new Set([
 
 export function connectionCheckHandler(deps: {
   db: Kysely<DB>;
-  keyring: Keyring;
   highLevel: HighLevelClients;
   /** For the `connection.needs_attention` webhook a new error emits. */
   queue: JobQueue;

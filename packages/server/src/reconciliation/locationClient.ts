@@ -9,11 +9,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { HighLevelClients } from '../highlevel/clients.js';
 import { ConnectionPausedError } from '../oauth/installAuth.js';
-import {
-  connectionsAtLocation,
-  findConnection,
-  type ConnectionRow,
-} from '../highlevel/connectionStore.js';
+import type { ConnectionRow } from '../highlevel/connectionStore.js';
 
 /**
  * The connections to `locationId`: unpaused first, then those with an API key (the app's
@@ -25,17 +21,18 @@ export async function locationConnections(
   db: Kysely<DB>,
   locationId: string,
 ): Promise<ConnectionRow[]> {
-  const workspaces = await connectionsAtLocation(db, locationId);
-  const rows = await Promise.all(workspaces.map((w) => findConnection(db, w.workspace_id)));
-  return rows
-    .filter((row): row is ConnectionRow => row !== undefined && row.location_id === locationId)
-    .sort(
-      (a, b) =>
-        Number(a.paused_reason !== null) - Number(b.paused_reason !== null) ||
-        Number(!a.api_key_ciphertext) - Number(!b.api_key_ciphertext) ||
-        Number(a.last_error !== null) - Number(b.last_error !== null) ||
-        b.connected_at.getTime() - a.connected_at.getTime(),
-    );
+  const rows = await db
+    .selectFrom('gohighlevel_connections')
+    .selectAll()
+    .where('location_id', '=', locationId)
+    .execute();
+  return rows.sort(
+    (a, b) =>
+      Number(a.paused_reason !== null) - Number(b.paused_reason !== null) ||
+      Number(!a.api_key_ciphertext) - Number(!b.api_key_ciphertext) ||
+      Number(a.last_error !== null) - Number(b.last_error !== null) ||
+      b.connected_at.getTime() - a.connected_at.getTime(),
+  );
 }
 
 /**
