@@ -5,7 +5,7 @@
  * so long that the process running it must have died. This is how payment APIs treat the header
  * (https://docs.stripe.com/api/idempotent_requests).
  */
-import { createHash } from 'node:crypto';
+import { contentHash } from '../../core/contentHash.js';
 
 /** How long a key remembers its request and answer. */
 export const KEY_LIFETIME_MS = 24 * 3600_000;
@@ -32,24 +32,13 @@ export interface KeyRecord {
  */
 export type KeyDecision = 'replay' | 'wait' | 'reused' | 'take-over';
 
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const record = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .map((k) => [k, record[k]]),
-  );
-}
-
 /**
  * What makes two requests the same: the action and its input, whatever the order of the keys.
  *
  * @example requestFingerprint('create-contact', { a: 1, b: 2 }) === requestFingerprint('create-contact', { b: 2, a: 1 }) // true
  */
 export function requestFingerprint(action: string, input: unknown): string {
-  const text = JSON.stringify([action, input], sortedKeys);
-  return createHash('sha256').update(text).digest('hex');
+  return contentHash([action, input]);
 }
 
 /**
