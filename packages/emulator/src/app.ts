@@ -60,6 +60,12 @@ export function createApp(rt: Runtime, control: Control, routes: RouteDef[]) {
             token: c.get('token'),
             location: c.get('location'),
           });
+    if (result.file) {
+      return c.body(result.body as Uint8Array<ArrayBuffer> | string, result.status as 200, {
+        'Content-Type': result.file.contentType,
+        'Content-Disposition': result.file.disposition,
+      });
+    }
     return c.json(result.body as object, result.status as 200);
   });
 

@@ -22,6 +22,7 @@ export {
 } from './emulator.js';
 export { startServer, type RunningServer } from './server.js';
 export { DEMO, weekdayCalendar } from './seed.js';
+export { silentWav } from './conversations/core/recording.js';
 export { ALL_SCOPES, ControlError } from './control/control.js';
 export type { Control } from './control/control.js';
 export type {
@@ -60,4 +61,8 @@ export type { AppointmentNoteRecord, BlockedSlotRecord } from './calendars/core/
 export type * from './oauth/model.js';
 export type * from './opportunities/core/model.js';
 export type * from './conversations/model.js';
+export type { CallRecordingRecord, TranscriptSentence } from './conversations/core/recording.js';
+export type { CallInput, RecordingInput } from './conversations/calls.js';
+export type * from './associations/core/model.js';
+export type * from './blogs/core/model.js';
 export type { WebhookSubscriptionRecord } from './webhooks/model.js';

@@ -17,6 +17,21 @@ export function findOperation(method: string, path: string): OperationInfo {
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /**
+ * Operations the spec declares without any security, and no collection to borrow a scope from,
+ * while they write a Location's records: the emulator asks for the scope of their records'
+ * other writes. Assumed; see DEVIATIONS.md ("Scopes where the spec lists none").
+ */
+export const UNDECLARED_SCOPES: Readonly<Record<string, string[]>> = {
+  'POST /contacts/bulk/tags/update/{type}': ['contacts.write'],
+  // Its sibling `GET /conversations/messages/{id}` reads the same message.
+  'GET /conversations/messages/email/{id}': ['conversations/message.readonly'],
+  // Links contacts to a business: a contacts write.
+  'POST /contacts/bulk/business': ['contacts.write'],
+  // HighLevel's Scopes.md gates `GET /snapshots` by `snapshots.readonly`; the spec lists none.
+  'GET /snapshots/': ['snapshots.readonly'],
+};
+
+/**
  * The scopes a token needs for `op`. Some item routes list no scope in the spec
  * (`/locations/{locationId}/customFields/{id}`, `/locations/{locationId}/tags/{tagId}`, …) while
  * HighLevel's Scopes.md gates them like their collection; for those the scope of the parent
@@ -24,6 +39,8 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
  */
 export function requiredScopes(op: OperationInfo): string[] {
   if (op.scopes.length > 0) return op.scopes;
+  const undeclared = UNDECLARED_SCOPES[`${op.method} ${op.path}`];
+  if (undeclared) return undeclared;
   const parent = op.path.replace(/\/[^/]+$/, '');
   const read = READ_METHODS.has(op.method);
   const sibling = operations.find(

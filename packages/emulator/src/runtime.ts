@@ -58,6 +58,11 @@ export interface OpenRouteRequest {
 export interface RouteResult {
   status: number;
   body: unknown;
+  /**
+   * Set for a file answer (a call recording, a transcript download): `body` is its bytes or text,
+   * sent with these headers instead of as JSON.
+   */
+  file?: { contentType: string; disposition: string };
 }
 
 /** One HighLevel operation the emulator implements: its spec method and path template. */

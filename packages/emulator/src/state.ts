@@ -9,8 +9,29 @@ import type {
   Calendar,
   CalendarEvent,
 } from './calendars/core/model.js';
+import type {
+  CalendarGroupRecord,
+  CalendarNotificationRecord,
+  CalendarResourceRecord,
+} from './calendars/core/adminModel.js';
+import type {
+  CampaignRecord,
+  ContactCampaignRecord,
+  ContactWorkflowRecord,
+  WorkflowRecord,
+} from './automation/core/model.js';
+import type { BusinessRecord } from './businesses/model.js';
 import type { ContactRecord, NoteRecord, TaskRecord } from './contacts/core/model.js';
 import type { ConversationRecord, MessageRecord } from './conversations/model.js';
+import type { CallRecordingRecord } from './conversations/core/recording.js';
+import type { LiveChatTypingRecord } from './conversations/core/typing.js';
+import type { AssociationRecord, RelationRecord } from './associations/core/model.js';
+import type {
+  BlogAuthorRecord,
+  BlogCategoryRecord,
+  BlogPostRecord,
+  BlogRecord,
+} from './blogs/core/model.js';
 import type {
   CompanyRecord,
   CustomFieldRecord,
@@ -27,6 +48,7 @@ import type {
   RefreshTokenRecord,
 } from './oauth/model.js';
 import type { OpportunityRecord, PipelineRecord } from './opportunities/core/model.js';
+import type { SnapshotRecord } from './snapshots/model.js';
 import type { WebhookSubscriptionRecord } from './webhooks/model.js';
 
 /** One request the emulator answered, as `GET /_emulator/requests` lists it. */
@@ -57,6 +79,10 @@ export interface EmulatorState {
   appointments: Record<string, CalendarEvent>;
   blockedSlots: Record<string, BlockedSlotRecord>;
   appointmentNotes: Record<string, AppointmentNoteRecord>;
+  calendarGroups: Record<string, CalendarGroupRecord>;
+  calendarNotifications: Record<string, CalendarNotificationRecord>;
+  /** Rooms and equipment. */
+  calendarResources: Record<string, CalendarResourceRecord>;
   requests: RequestLogEntry[];
   companies: Record<string, CompanyRecord>;
   apps: Record<string, OAuthAppRecord>;
@@ -71,6 +97,25 @@ export interface EmulatorState {
   opportunities: Record<string, OpportunityRecord>;
   conversations: Record<string, ConversationRecord>;
   messages: Record<string, MessageRecord>;
+  /** Call recordings and transcriptions, keyed by the call message's id. */
+  callRecordings: Record<string, CallRecordingRecord>;
+  /** The live-chat typing indicator last set on each conversation, keyed by conversation id. */
+  liveChatTyping: Record<string, LiveChatTypingRecord>;
+  associations: Record<string, AssociationRecord>;
+  relations: Record<string, RelationRecord>;
+  blogs: Record<string, BlogRecord>;
+  blogAuthors: Record<string, BlogAuthorRecord>;
+  blogCategories: Record<string, BlogCategoryRecord>;
+  blogPosts: Record<string, BlogPostRecord>;
+  workflows: Record<string, WorkflowRecord>;
+  campaigns: Record<string, CampaignRecord>;
+  /** Which contacts are in which campaigns. */
+  contactCampaigns: Record<string, ContactCampaignRecord>;
+  /** Which contacts are in which workflows. */
+  contactWorkflows: Record<string, ContactWorkflowRecord>;
+  businesses: Record<string, BusinessRecord>;
+  /** Agency snapshots; each carries its `companyId`, not a Location. */
+  snapshots: Record<string, SnapshotRecord>;
 }
 
 /**
@@ -96,6 +141,9 @@ export function emptyState(): EmulatorState {
     appointments: recordMap(),
     blockedSlots: recordMap(),
     appointmentNotes: recordMap(),
+    calendarGroups: recordMap(),
+    calendarNotifications: recordMap(),
+    calendarResources: recordMap(),
     requests: [],
     companies: recordMap(),
     apps: recordMap(),
@@ -108,6 +156,20 @@ export function emptyState(): EmulatorState {
     opportunities: recordMap(),
     conversations: recordMap(),
     messages: recordMap(),
+    callRecordings: recordMap(),
+    liveChatTyping: recordMap(),
+    associations: recordMap(),
+    relations: recordMap(),
+    blogs: recordMap(),
+    blogAuthors: recordMap(),
+    blogCategories: recordMap(),
+    blogPosts: recordMap(),
+    workflows: recordMap(),
+    campaigns: recordMap(),
+    contactCampaigns: recordMap(),
+    contactWorkflows: recordMap(),
+    businesses: recordMap(),
+    snapshots: recordMap(),
   };
 }
 
@@ -140,10 +202,26 @@ export function locationState(state: EmulatorState, locationId: string) {
     appointments: mine(state.appointments),
     blockedSlots: mine(state.blockedSlots),
     appointmentNotes: mine(state.appointmentNotes),
+    calendarGroups: mine(state.calendarGroups),
+    calendarNotifications: mine(state.calendarNotifications),
+    calendarResources: mine(state.calendarResources),
     pipelines: mine(state.pipelines),
     opportunities: mine(state.opportunities),
     conversations: mine(state.conversations),
     messages: mine(state.messages),
+    callRecordings: mine(state.callRecordings),
+    liveChatTyping: mine(state.liveChatTyping),
+    associations: mine(state.associations),
+    relations: mine(state.relations),
+    blogs: mine(state.blogs),
+    blogAuthors: mine(state.blogAuthors),
+    blogCategories: mine(state.blogCategories),
+    blogPosts: mine(state.blogPosts),
+    workflows: mine(state.workflows),
+    campaigns: mine(state.campaigns),
+    contactCampaigns: mine(state.contactCampaigns),
+    contactWorkflows: mine(state.contactWorkflows),
+    businesses: mine(state.businesses),
     webhook: state.webhookSubscriptions[locationId] ?? null,
   };
 }

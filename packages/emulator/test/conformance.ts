@@ -70,6 +70,10 @@ function patch(service: string, doc: OpenApiDocument): void {
   if (service === 'contacts') {
     // Custom field values keep their type (number, string[] …); the spec says string.
     schemas.CustomFieldSchema!.properties!.value = {};
+    // Bulk tag answers report each contact as an object, as the spec's own example shows; the
+    // spec types them as strings.
+    const bulk = schemas.UpdateTagsResponseDTO!.properties!.responses as { items: object };
+    bulk.items = { type: 'object', required: ['contactId', 'message', 'type'] };
   }
   if (service === 'calendars') {
     // The spec types event and block times as `object`; its own examples are ISO strings
@@ -115,6 +119,12 @@ function patch(service: string, doc: OpenApiDocument): void {
     };
     tasks.items = { type: 'object', required: ['id', 'contactId', 'title', 'completed'] };
   }
+  if (service === 'associations') patchAssociations(doc);
+  if (service === 'blogs') {
+    // A category's name is its `label`; the spec requires a `name` it does not define.
+    const category = schemas.CategoryResponseDTO!;
+    category.required = category.required!.map((k) => (k === 'name' ? 'label' : k));
+  }
   if (service === 'opportunities') {
     // Stages are objects ({ id, name, position, … }) and followers user ids; the spec types both
     // as arrays of arrays.
@@ -126,6 +136,14 @@ function patch(service: string, doc: OpenApiDocument): void {
     schemas.CustomFieldResponseSchema!.properties!.fieldValue = {};
   }
   if (service === 'conversations') {
+    // A transcription is its sentences; the spec's schema is one sentence.
+    setResponseSchema(
+      doc,
+      'get',
+      '/conversations/locations/{locationId}/messages/{messageId}/transcription',
+      '200',
+      { type: 'array', items: { $ref: '#/components/schemas/GetMessageTranscriptionResponseDto' } },
+    );
     // HighLevel's API reference shows the page wrapped in `messages`; the spec has it flat.
     setResponseSchema(doc, 'get', '/conversations/{conversationId}/messages', '200', {
       type: 'object',
@@ -146,6 +164,36 @@ function patch(service: string, doc: OpenApiDocument): void {
       },
     });
   }
+}
+
+/** An association's labels and keys are strings, as the spec's own examples; it types them object. */
+function patchAssociations(doc: OpenApiDocument): void {
+  const schemas = doc.components!.schemas as Record<string, { properties: Record<string, object> }>;
+  const association = schemas.GetPostSuccessfulResponseDto!.properties;
+  for (const key of [
+    'firstObjectLabel',
+    'firstObjectKey',
+    'secondObjectLabel',
+    'secondObjectKey',
+  ]) {
+    association[key] = { type: 'string' };
+  }
+  association.associationType = { type: 'string', enum: ['USER_DEFINED', 'SYSTEM_DEFINED'] };
+  const list = (name: string) => ({
+    type: 'object',
+    required: [name, 'total'],
+    properties: {
+      [name]: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/GetPostSuccessfulResponseDto' },
+      },
+      total: { type: 'number' },
+    },
+  });
+  // The lists answer their items under a key; the spec gives them one association's schema.
+  setResponseSchema(doc, 'get', '/associations/', '200', list('associations'));
+  setResponseSchema(doc, 'get', '/associations/objectKey/{objectKey}', '200', list('associations'));
+  setResponseSchema(doc, 'get', '/associations/relations/{recordId}', '200', list('relations'));
 }
 
 const ajv = new Ajv({ strict: false, allErrors: true });
@@ -189,8 +237,33 @@ function validatorFor(op: OperationInfo, status: number): ValidateFunction {
   return validate;
 }
 
+/**
+ * The content type the spec names for a file answer (a response with a `Content-Type` header and no
+ * JSON content), or null for a JSON answer.
+ */
+function fileAnswerType(op: OperationInfo, status: number): string | null {
+  const declared = (
+    specFor(op.service).paths[op.path]?.[op.method.toLowerCase()] as FileOperation | undefined
+  )?.responses?.[String(status)];
+  if (!declared || declared.content) return null;
+  return declared.headers?.['Content-Type']?.description ?? null;
+}
+
+interface FileOperation {
+  responses?: Record<
+    string,
+    { content?: object; headers?: Record<string, { description?: string }> }
+  >;
+}
+
 /** Throws with ajv's errors when `body` does not fit the operation's `status` response schema. */
 export function assertConformant(op: OperationInfo, status: number, body: unknown): void {
+  const fileType = fileAnswerType(op, status);
+  if (fileType) {
+    // A file answer: its bytes (or text) came with the spec's content type, checked by the caller.
+    if (typeof body === 'string' || body instanceof Uint8Array) return;
+    throw new Error(`${op.method} ${op.path} ${status} should be a ${fileType} file, not JSON`);
+  }
   const validate = validatorFor(op, status);
   if (!validate(body)) {
     throw new Error(

@@ -29,6 +29,15 @@ export interface CallResult {
   headers: Headers;
 }
 
+/** JSON parsed; a file answer (a call recording, a transcript download) as its text or bytes. */
+async function readAnswer(res: Response): Promise<unknown> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.startsWith('text/')) return res.text();
+  if (type !== '' && !type.includes('json')) return new Uint8Array(await res.arrayBuffer());
+  const text = await res.text();
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
 export async function call(
   emulator: Emulator,
   method: string,
@@ -51,8 +60,7 @@ export async function call(
           : JSON.stringify(body),
     }),
   );
-  const text = await res.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  const parsed = await readAnswer(res);
   if (res.status >= 200 && res.status < 300 && !path.startsWith('/_emulator')) {
     const match = table.match(method, new URL(BASE + path).pathname);
     if (!match) throw new Error(`${method} ${path} succeeded but matches no operation`);

@@ -124,6 +124,12 @@ function addBody(
   }
   const properties = (converted.properties ?? {}) as Record<string, JsonSchema>;
   const required = (converted.required ?? []) as string[];
+  for (const [field, type] of Object.entries(gap?.bodyFieldTypes ?? {})) {
+    if (JSON.stringify(properties[field]?.type) === JSON.stringify(type.type)) {
+      throw new Error(`the spec now types ${name}.${field} right: drop it in specGaps.ts`);
+    }
+    properties[field] = { ...properties[field], ...type };
+  }
   for (const [k, v] of Object.entries(properties)) input.add(k, v, 'body', required.includes(k));
 }
 
@@ -151,6 +157,19 @@ function answerOf(
   }
   const { name, node } = target(doc, raw);
   const output = name ? c.component(name) : c.convert(node);
+  const list = gap?.answerListIn;
+  if (list !== undefined) {
+    if (Object.hasOwn(output.properties ?? {}, list)) {
+      throw new Error(`the spec now answers ${op.operationId} with a list: drop it in specGaps.ts`);
+    }
+    const { $defs, ...item } = output;
+    const listed = {
+      type: 'object',
+      properties: { [list]: { type: 'array', items: item }, total: { type: 'number' } },
+      ...($defs ? { $defs } : {}),
+    };
+    return { status: Number(status), output: listed };
+  }
   const wrapper = gap?.answerWrappedIn;
   if (wrapper === undefined) return { status: Number(status), output };
   if (Object.keys(output.properties ?? {}).join() === wrapper) {

@@ -9,7 +9,12 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { actionsListCommand } from './commands/actionsList.js';
+import { catalogueListCommand } from './commands/catalogueList.js';
+import {
+  triggersAddCommand,
+  triggersListCommand,
+  triggersRemoveCommand,
+} from './commands/triggers.js';
 import { actionsRunCommand } from './commands/actionsRun.js';
 import { backfillCommand } from './commands/backfill.js';
 import { doctorCommand } from './commands/doctor.js';
@@ -234,7 +239,13 @@ async function runCommand(
     case 'rekey':
       return rekeyCommand({ config, dryRun: flag('dry-run'), out });
     case 'actions list':
-      return actionsListCommand({ category: string('category'), json: flag('json'), out, err });
+      return catalogueListCommand({
+        kind: 'action',
+        category: string('category'),
+        json: flag('json'),
+        out,
+        err,
+      });
     case 'actions run':
       return actionsRunCommand({
         config,
@@ -242,6 +253,35 @@ async function runCommand(
         name: io.args[0]!,
         input: string('input'),
         idempotencyKey: string('idempotency-key'),
+        out,
+        err,
+      });
+    case 'triggers list':
+      return triggersListCommand({
+        config,
+        workspaceId: string('workspace'),
+        category: string('category'),
+        json: flag('json'),
+        out,
+        err,
+      });
+    case 'triggers add':
+      return triggersAddCommand({
+        config,
+        workspaceId: string('workspace')!,
+        name: io.args[0]!,
+        input: string('input'),
+        every: string('every'),
+        endpointId: string('endpoint'),
+        url: string('url'),
+        out,
+        err,
+      });
+    case 'triggers remove':
+      return triggersRemoveCommand({
+        config,
+        workspaceId: string('workspace')!,
+        id: io.args[0]!,
         out,
         err,
       });

@@ -63,7 +63,22 @@ export const FLAGS = {
   input: {
     type: 'string',
     value: 'JSON|@FILE',
-    help: "the action's input as JSON, or @file.json to read it from a file; default {}",
+    help: "the action's input or the trigger's parameters as JSON, or @file.json; default {}",
+  },
+  every: {
+    type: 'string',
+    value: 'MIN',
+    help: 'how often a trigger polls HighLevel, 1 to 15 minutes; default 5',
+  },
+  endpoint: {
+    type: 'string',
+    value: 'ID',
+    help: "the workspace's webhook endpoint (whep_…) a trigger's items go to",
+  },
+  url: {
+    type: 'string',
+    value: 'URL',
+    help: "instead of --endpoint: a URL a trigger's items go to (an endpoint is made for it)",
   },
   'idempotency-key': {
     type: 'string',
@@ -90,6 +105,14 @@ interface CommandSpec {
 
 const STORAGE_ENV: EnvName[] = ['DATABASE_URL', 'GHL_BRIDGE_DATA_DIR'];
 const SECRETS_ENV: EnvName[] = ['GHL_BRIDGE_SECRET_KEY', 'GHL_BRIDGE_PREVIOUS_SECRET_KEYS'];
+/** What the workers' polls and sweeps read: reconciliation, triggers, retention. */
+const POLL_ENV: EnvName[] = [
+  'GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS',
+  'GHL_BRIDGE_RECONCILE_BUDGET_SHARE',
+  'GHL_BRIDGE_TRIGGER_LOOK_SECONDS',
+  'GHL_BRIDGE_TRIGGER_BUDGET_SHARE',
+  'GHL_BRIDGE_RETENTION_DAYS',
+];
 const SYNC_ENV: EnvName[] = [
   'GHL_BRIDGE_SYNC_CONCURRENCY',
   'GHL_BRIDGE_FIELD_PREFIX',
@@ -97,7 +120,17 @@ const SYNC_ENV: EnvName[] = [
 ];
 
 export type CommandName =
-  'start' | 'worker' | 'migrate' | 'doctor' | 'backfill' | 'rekey' | 'actions list' | 'actions run';
+  | 'start'
+  | 'worker'
+  | 'migrate'
+  | 'doctor'
+  | 'backfill'
+  | 'rekey'
+  | 'actions list'
+  | 'actions run'
+  | 'triggers list'
+  | 'triggers add'
+  | 'triggers remove';
 
 export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   start: {
@@ -116,6 +149,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
       'GHL_WEBHOOK_REPLAY_WINDOW_SECONDS',
       'GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE',
       ...SYNC_ENV,
+      ...POLL_ENV,
     ],
     details: [
       'Serves the API, migrates the database and runs the job workers in one process. With',
@@ -133,10 +167,11 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
       'LOG_LEVEL',
       'GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE',
       ...SYNC_ENV,
+      ...POLL_ENV,
     ],
     details: [
-      'Processes the booking-sync, connection-check, voice follow-up and webhook delivery jobs;',
-      'no HTTP.',
+      'Processes the booking-sync, connection-check, voice follow-up and webhook delivery jobs,',
+      'the reconciliation runs and the trigger polls; no HTTP.',
     ],
   },
   migrate: {
@@ -214,6 +249,39 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
       'again without --idempotency-key may be done twice. The log line of the run goes to',
       'stderr. On the embedded database it needs the data directory to itself.',
     ],
+  },
+  'triggers list': {
+    summary: "list the catalogue's triggers; with --workspace, the workspace's subscriptions",
+    flags: ['workspace', 'category', 'json', 'data-dir', 'database-url'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV],
+    details: [
+      'Without --workspace: each trigger with the HighLevel operation it polls, by category',
+      '(--json: the entries as GET /v1/catalogue answers them). With --workspace: its',
+      'subscriptions, how often each polls, where its items go and what its last poll did.',
+    ],
+  },
+  'triggers add': {
+    summary: 'subscribe a workspace to a trigger: HighLevel polled, each new item delivered once',
+    arguments: ['<name>'],
+    flags: ['workspace', 'input', 'every', 'endpoint', 'url', 'data-dir', 'database-url'],
+    required: ['workspace'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV, 'GHL_API_BASE_URL', 'GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE'],
+    details: [
+      "Checks the parameters against the trigger's schema and polls once at once: what is in",
+      'HighLevel now is recorded, not delivered; a refusal by HighLevel is told and nothing is',
+      'kept. The workers of start or worker then poll it every --every minutes and deliver each',
+      'new or changed item once, as a trigger.item webhook, to --endpoint or to --url (whose new',
+      "endpoint's signing secret is printed once). On the embedded database it needs the data",
+      'directory to itself.',
+    ],
+  },
+  'triggers remove': {
+    summary: 'end a trigger subscription',
+    arguments: ['<id>'],
+    flags: ['workspace', 'data-dir', 'database-url'],
+    required: ['workspace'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV],
+    details: ['The endpoint made for its --url goes with it.'],
   },
 };
 

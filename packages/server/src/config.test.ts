@@ -54,6 +54,8 @@ describe('loadConfig', () => {
       webhookReplayWindowMs: 300_000,
       reconcileIntervalSeconds: 300,
       reconcileBudgetShare: 0.1,
+      triggerLookSeconds: 5,
+      triggerBudgetShare: 0.2,
       retentionDays: 30,
       publicUrl: undefined,
       oauth: undefined,
@@ -121,6 +123,24 @@ describe('loadConfig', () => {
     ]);
     expect(problemsOf({ GHL_BRIDGE_RECONCILE_BUDGET_SHARE: '1.5' })).toEqual([
       'GHL_BRIDGE_RECONCILE_BUDGET_SHARE: expected a share of at most 1 (the whole budget)',
+    ]);
+  });
+
+  it('takes how often trigger polls are looked for (0: off) and their share of the budget', () => {
+    expect(
+      loadConfig({
+        GHL_BRIDGE_TRIGGER_LOOK_SECONDS: '0',
+        GHL_BRIDGE_TRIGGER_BUDGET_SHARE: '0.5',
+      }),
+    ).toMatchObject({ triggerLookSeconds: 0, triggerBudgetShare: 0.5 });
+    expect(
+      problemsOf({
+        GHL_BRIDGE_TRIGGER_LOOK_SECONDS: '61',
+        GHL_BRIDGE_TRIGGER_BUDGET_SHARE: '0',
+      }),
+    ).toEqual([
+      'GHL_BRIDGE_TRIGGER_LOOK_SECONDS: expected at most 60 seconds (the shortest trigger interval)',
+      'GHL_BRIDGE_TRIGGER_BUDGET_SHARE: expected a share above 0',
     ]);
   });
 

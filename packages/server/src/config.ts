@@ -55,6 +55,12 @@ const DEFAULT_SYNC_CONCURRENCY = 10;
 /** Reconciliation (docs/reconciliation.md): a poll per Location every 5 minutes, on 10 % of its budget. */
 const DEFAULT_RECONCILE_INTERVAL_SECONDS = 300;
 const DEFAULT_RECONCILE_BUDGET_SHARE = 0.1;
+/**
+ * Triggers (docs/triggers.md): workers look for due polls every 5 s; polls use at most 20 % of a
+ * Location's budget.
+ */
+const DEFAULT_TRIGGER_LOOK_SECONDS = 5;
+const DEFAULT_TRIGGER_BUDGET_SHARE = 0.2;
 /** How long settled webhooks (in and out) are kept for their listings. */
 const DEFAULT_RETENTION_DAYS = 30;
 
@@ -155,6 +161,19 @@ const schema = z.object({
       .gt(0, 'expected a share above 0 (set the interval to 0 to turn reconciliation off)')
       .max(1, 'expected a share of at most 1 (the whole budget)'),
   ).transform((value) => value ?? DEFAULT_RECONCILE_BUDGET_SHARE),
+  GHL_BRIDGE_TRIGGER_LOOK_SECONDS: optional(
+    z.coerce
+      .number({ error: 'expected a number of seconds' })
+      .int('expected a whole number of seconds')
+      .min(0, 'expected 0 (off) or a number of seconds')
+      .max(60, 'expected at most 60 seconds (the shortest trigger interval)'),
+  ).transform((value) => value ?? DEFAULT_TRIGGER_LOOK_SECONDS),
+  GHL_BRIDGE_TRIGGER_BUDGET_SHARE: optional(
+    z.coerce
+      .number({ error: 'expected a share such as 0.2' })
+      .gt(0, 'expected a share above 0')
+      .max(1, 'expected a share of at most 1 (the whole budget)'),
+  ).transform((value) => value ?? DEFAULT_TRIGGER_BUDGET_SHARE),
   GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE: optional(
     z.enum(['true', 'false'], { error: 'expected true or false' }),
   ).transform((value) => value === 'true'),
@@ -221,6 +240,8 @@ export const ENVIRONMENT: Readonly<Record<keyof typeof schema.shape, string>> = 
   GHL_WEBHOOK_REPLAY_WINDOW_SECONDS: `webhooks from HighLevel sent longer ago (or further ahead) than this are refused; default ${DEFAULT_WEBHOOK_REPLAY_WINDOW_SECONDS}`,
   GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: `how often each connected Location is polled for the changes webhooks missed (docs/reconciliation.md); 0: never; default ${DEFAULT_RECONCILE_INTERVAL_SECONDS}`,
   GHL_BRIDGE_RECONCILE_BUDGET_SHARE: `share of a Location's HighLevel budget (100 requests per 10 s) the poll may use, at the lowest priority; default ${DEFAULT_RECONCILE_BUDGET_SHARE}`,
+  GHL_BRIDGE_TRIGGER_LOOK_SECONDS: `how often workers look for trigger polls that are due (docs/triggers.md); 0: polls run only when asked for (POST …/triggers/:id/poll); default ${DEFAULT_TRIGGER_LOOK_SECONDS}`,
+  GHL_BRIDGE_TRIGGER_BUDGET_SHARE: `share of a Location's HighLevel budget (100 requests per 10 s) its trigger polls may use together, at the lowest priority; default ${DEFAULT_TRIGGER_BUDGET_SHARE}`,
   GHL_BRIDGE_RETENTION_DAYS: `webhooks from HighLevel and deliveries to the app that ended longer ago are deleted (hourly); default ${DEFAULT_RETENTION_DAYS}`,
   GHL_BRIDGE_PUBLIC_URL:
     'the URL users and HighLevel reach the bridge at (https://bridge.example.com), for the OAuth redirect URI; default the URL of the install request',
@@ -269,6 +290,10 @@ export interface Config {
   reconcileIntervalSeconds: number;
   /** Share (0..1] of a Location's HighLevel budget a reconciliation run may use. */
   reconcileBudgetShare: number;
+  /** Seconds between two looks for due trigger polls (docs/triggers.md); 0: off. */
+  triggerLookSeconds: number;
+  /** Share (0..1] of a Location's HighLevel budget its trigger polls may use together. */
+  triggerBudgetShare: number;
   /** Days settled webhooks (from HighLevel, and deliveries to the app) are kept. */
   retentionDays: number;
   /** Where users and HighLevel reach the bridge (no trailing slash); undefined: the request's own URL. */
@@ -348,6 +373,8 @@ export function loadConfig(
     webhookReplayWindowMs: v.GHL_WEBHOOK_REPLAY_WINDOW_SECONDS * 1000,
     reconcileIntervalSeconds: v.GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS,
     reconcileBudgetShare: v.GHL_BRIDGE_RECONCILE_BUDGET_SHARE,
+    triggerLookSeconds: v.GHL_BRIDGE_TRIGGER_LOOK_SECONDS,
+    triggerBudgetShare: v.GHL_BRIDGE_TRIGGER_BUDGET_SHARE,
     retentionDays: v.GHL_BRIDGE_RETENTION_DAYS,
     publicUrl: v.GHL_BRIDGE_PUBLIC_URL?.replace(/\/+$/, ''),
     oauth:

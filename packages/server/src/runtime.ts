@@ -46,6 +46,9 @@ import {
   reconciliationQueue,
   startReconciliation,
 } from './reconciliation/startReconciliation.js';
+import { startTriggers, TRIGGER_POLL_QUEUE, triggerPollQueue } from './triggers/startTriggers.js';
+import { appRecordsHandler } from './appRecords/recordJob.js';
+import { APP_RECORDS_QUEUE, appRecordsQueue } from './appRecords/recordQueue.js';
 
 export const QUEUES = {
   [CONNECTION_CHECK_QUEUE]: connectionCheckQueue,
@@ -54,6 +57,8 @@ export const QUEUES = {
   [HIGHLEVEL_WEBHOOK_QUEUE]: highLevelWebhookQueue,
   [WEBHOOK_DELIVERY_QUEUE]: webhookDeliveryQueue,
   [RECONCILIATION_QUEUE]: reconciliationQueue,
+  [TRIGGER_POLL_QUEUE]: triggerPollQueue,
+  [APP_RECORDS_QUEUE]: appRecordsQueue,
 };
 
 export interface RuntimeOptions {
@@ -105,6 +110,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   let queue: JobQueue | undefined;
   let requestHistory: RequestHistory | undefined;
   let reconciliation: { stop(): Promise<void> } | undefined;
+  let triggers: { stop(): Promise<void> } | undefined;
   let retention: RetentionSweep | undefined;
   try {
     const applied = await migrate(database.db);
@@ -188,6 +194,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         { concurrency: config.syncConcurrency },
       );
       await queue.work(
+        APP_RECORDS_QUEUE,
+        appRecordsHandler({ db: database.db, highLevel, queue, logger }),
+        { concurrency: config.syncConcurrency },
+      );
+      await queue.work(
         VOICE_FOLLOW_UP_QUEUE,
         voiceFollowUpHandler({
           database,
@@ -227,6 +238,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         logger,
         intervalSeconds: config.reconcileIntervalSeconds,
         budgetShare: config.reconcileBudgetShare,
+        rateLimitWindows: options.rateLimitWindows,
+      });
+      triggers = await startTriggers({
+        db: database.db,
+        highLevel,
+        queue,
+        logger,
+        lookEverySeconds: config.triggerLookSeconds,
+        budgetShare: config.triggerBudgetShare,
         rateLimitWindows: options.rateLimitWindows,
       });
       retention = startRetentionSweep({
@@ -275,6 +295,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
           queueReady = false;
           try {
             await reconciliation?.stop();
+            await triggers?.stop();
             await retention?.stop();
             await jobQueue.stop();
           } finally {
@@ -287,6 +308,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     };
   } catch (error) {
     await reconciliation?.stop().catch(() => undefined);
+    await triggers?.stop().catch(() => undefined);
     await retention?.stop().catch(() => undefined);
     await queue?.stop(1000).catch(() => undefined);
     await requestHistory?.stop().catch(() => undefined);

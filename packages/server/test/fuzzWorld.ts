@@ -1,8 +1,8 @@
 /**
  * A workspace with one of everything a route can name, for the route fuzz: connected to an
  * emulated Location with a Mon–Fri 09:00–17:00 calendar, voice settings, a booking and its sync
- * job, a voice call, an appointment, a webhook endpoint and a delivery to it; and a second
- * workspace, whose key must open nothing here.
+ * job, a voice call, an appointment, a webhook endpoint and a delivery to it, an app contact with
+ * a note and a task; and a second workspace, whose key must open nothing here.
  */
 import { weekdayCalendar } from '@ghl-bridge/emulator';
 import { expect } from 'vitest';
@@ -91,6 +91,22 @@ export async function fuzzWorld(server: TestServer): Promise<FuzzWorld> {
     201,
   );
   const endpointId = endpoint.id as string;
+  // A trigger subscription delivering to it; its first poll reads the Location's pipelines.
+  const trigger = await ok(
+    'POST',
+    '/triggers',
+    { trigger: 'list-pipelines', endpointId, intervalMinutes: 15 },
+    201,
+  );
+  // The app's contact with a note and a task (their jobs stay queued: no workers run).
+  await ok('PUT', '/contacts/cust_fuzz', { version: 1, email: 'ada@example.com' }, 202);
+  await ok('PUT', '/contacts/cust_fuzz/notes/note_fuzz', { version: 1, body: 'Hello' }, 202);
+  await ok(
+    'PUT',
+    '/contacts/cust_fuzz/tasks/task_fuzz',
+    { version: 1, title: 'Call back', dueDate: '2026-03-02T09:00:00Z' },
+    202,
+  );
   const { db } = server.runtime.database;
   await emitWebhookEvent(db, server.runtime.queue, id, {
     type: 'connection.needs_attention',
@@ -152,8 +168,12 @@ export async function fuzzWorld(server: TestServer): Promise<FuzzWorld> {
       appointmentId,
       endpointId,
       deliveryId: delivery.id,
+      triggerId: trigger.id as string,
       // The action `POST …/actions/{name}` runs: a read, so fuzzing it changes nothing.
       name: 'find-contact',
+      externalId: 'cust_fuzz',
+      noteId: 'note_fuzz',
+      taskId: 'task_fuzz',
     },
   };
 }

@@ -126,6 +126,8 @@ export async function startTestServer(
     GHL_API_BASE_URL: 'http://ghl.test',
     // Off unless a test turns it on: its HighLevel calls would change the counts tests compare.
     GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: '0',
+    // Trigger polls run when a test asks for them (POST …/triggers/:id/poll), unless it turns this on.
+    GHL_BRIDGE_TRIGGER_LOOK_SECONDS: '0',
     ...options.env,
   };
   const startRuntime = (env: Record<string, string>) =>

@@ -2208,6 +2208,542 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/contacts/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's contact: its HighLevel contact, sync status, notes and tasks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    /** @description The app's own id */
+                    externalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The contact */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppContact"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Create or update the HighLevel contact of the app's contact */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    /** @description The app's own id */
+                    externalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AppContactVersion"];
+                };
+            };
+            responses: {
+                /** @description This version or a newer one was taken before: the contact as it stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppContactAccepted"];
+                    };
+                };
+                /** @description A new version: stored, its write to HighLevel enqueued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppContactAccepted"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request conflicts with the current state (see the message) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over the size limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/contacts/{externalId}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or update a note of the contact in HighLevel */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    /** @description The app's own id */
+                    externalId: string;
+                    /** @description The app's own id */
+                    noteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AppNoteVersion"];
+                };
+            };
+            responses: {
+                /** @description This version or a newer one was taken before: the note as it stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppContactItemAccepted"];
+                    };
+                };
+                /** @description A new version: stored, its write to HighLevel enqueued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppContactItemAccepted"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request conflicts with the current state (see the message) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over the size limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a note of the contact in HighLevel */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    /** @description The app's own id */
+                    externalId: string;
+                    /** @description The app's own id */
+                    noteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted by the app: its delete in HighLevel is enqueued (or done) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppContactItem"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/contacts/{externalId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or update a task of the contact in HighLevel */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    /** @description The app's own id */
+                    externalId: string;
+                    /** @description The app's own id */
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AppTaskVersion"];
+                };
+            };
+            responses: {
+                /** @description This version or a newer one was taken before: the task as it stands */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppContactItemAccepted"];
+                    };
+                };
+                /** @description A new version: stored, its write to HighLevel enqueued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppContactItemAccepted"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request conflicts with the current state (see the message) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over the size limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a task of the contact in HighLevel */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    /** @description The app's own id */
+                    externalId: string;
+                    /** @description The app's own id */
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted by the app: its delete in HighLevel is enqueued (or done) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppContactItem"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspaces/{ws}/health": {
         parameters: {
             query?: never;
@@ -3578,6 +4114,8 @@ export type paths = {
                 query?: {
                     category?: "Contacts" | "Calendars & Appointments" | "Opportunities" | "Users" | "Conversations & Messages" | "Businesses" | "Workflows & Campaigns" | "Other Operations";
                     kind?: "trigger" | "action";
+                    /** @description One entry by its machine name (an empty list when there is none) */
+                    name?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3740,6 +4278,370 @@ export type paths = {
                 };
                 /** @description HighLevel could not be reached or answered with an error */
                 502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's trigger subscriptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every subscription, oldest first, with its last poll */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriggerSubscriptionList"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe to a ready-made trigger: HighLevel polled, each new or changed item delivered once
+         * @description Subscribes to one trigger of the catalogue (GET /v1/catalogue?kind=trigger). HighLevel is polled every `intervalMinutes` with the parameters in `input`; each item that is new or changed since the last poll is delivered once to the webhook endpoint, as a `trigger.item` event. The first poll runs now and records what is already there: it is not delivered. See docs/triggers.md.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTrigger"];
+                };
+            };
+            responses: {
+                /** @description Subscribed; the first poll is in `lastPoll` */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedTriggerSubscription"];
+                    };
+                };
+                /** @description The body is not valid JSON */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request conflicts with the current state (see the message) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over the size limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description HighLevel could not be reached or answered with an error */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/triggers/{triggerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trigger subscription, with its last poll */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    triggerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The subscription */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriggerSubscription"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** End a trigger subscription */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    triggerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspaces/{ws}/triggers/{triggerId}/poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Poll a trigger subscription now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                    triggerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What the poll found and delivered */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriggerPollResult"];
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request conflicts with the current state (see the message) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4552,6 +5454,161 @@ export type components = {
                 failed: number;
             };
         };
+        AppContactAccepted: {
+            externalId: string;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description `pending` until HighLevel has this version; `failed` with `error` when it refused it
+             * @enum {string}
+             */
+            status: "pending" | "synced" | "failed";
+            error: string | null;
+            /** @description The HighLevel contact, once written */
+            contactId: string | null;
+            /** @description What of the version could not be taken, e.g. a phone that cannot be read */
+            problems: components["schemas"]["AppContactProblem"][];
+            /**
+             * @description `accepted`: a new version, being written; `already_taken`: this version was taken before (nothing more happens); `stale`: an older version than `version`, which stays
+             * @enum {string}
+             */
+            outcome: "accepted" | "already_taken" | "stale";
+        };
+        AppContactProblem: {
+            field: string;
+            code: string;
+            message: string;
+            value: string;
+        };
+        /**
+         * @example {
+         *       "version": 3,
+         *       "updatedAt": "2026-03-01T10:00:00Z",
+         *       "firstName": "Ada",
+         *       "lastName": "Lovelace",
+         *       "email": "ada@example.com",
+         *       "phone": "(415) 555-0132",
+         *       "tags": [
+         *         "member"
+         *       ]
+         *     }
+         */
+        AppContactVersion: {
+            /** @description The app's revision of the record: only a newer one changes anything */
+            version: number;
+            /**
+             * @description When the app changed the record (ISO 8601 with offset); default now. A field HighLevel changed later than this is not written.
+             * @example 2026-03-01T10:00:00Z
+             */
+            updatedAt?: string;
+            firstName?: string;
+            lastName?: string;
+            /** Format: email */
+            email?: string;
+            /** @description As typed: without +country it is read in the workspace's defaultCountry, else its Location's. One that cannot be read is left out and reported in `problems` */
+            phone?: string;
+            companyName?: string;
+            address1?: string;
+            city?: string;
+            state?: string;
+            postalCode?: string;
+            country?: string;
+            timezone?: string;
+            dateOfBirth?: string;
+            /**
+             * @description The app's managed tags: added when sent; a tag the bridge applied for this contact and the app no longer sends is removed; other tags are never touched. Left out: the tags stay as they are
+             * @example [
+             *       "member",
+             *       "gold"
+             *     ]
+             */
+            tags?: string[];
+        };
+        AppContact: {
+            externalId: string;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description `pending` until HighLevel has this version; `failed` with `error` when it refused it
+             * @enum {string}
+             */
+            status: "pending" | "synced" | "failed";
+            error: string | null;
+            /** @description The HighLevel contact, once written */
+            contactId: string | null;
+            /** @description What of the version could not be taken, e.g. a phone that cannot be read */
+            problems: components["schemas"]["AppContactProblem"][];
+            notes: components["schemas"]["AppContactItem"][];
+            tasks: components["schemas"]["AppContactItem"][];
+        };
+        AppContactItem: {
+            /** @description The app's id of the note or task */
+            id: string;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description `pending` until HighLevel has this version; `failed` with `error` when it refused it
+             * @enum {string}
+             */
+            status: "pending" | "synced" | "failed";
+            error: string | null;
+            /** @description HighLevel's id, once written */
+            highLevelId: string | null;
+            deleted: boolean;
+        };
+        AppContactItemAccepted: components["schemas"]["AppContactItem"] & {
+            /**
+             * @description `accepted`: a new version, being written; `already_taken`: this version was taken before (nothing more happens); `stale`: an older version than `version`, which stays
+             * @enum {string}
+             */
+            outcome: "accepted" | "already_taken" | "stale";
+        };
+        /**
+         * @example {
+         *       "version": 1,
+         *       "body": "Prefers morning appointments"
+         *     }
+         */
+        AppNoteVersion: {
+            /** @description The app's revision of the record: only a newer one changes anything */
+            version: number;
+            /**
+             * @description When the app changed the record (ISO 8601 with offset); default now. A field HighLevel changed later than this is not written.
+             * @example 2026-03-01T10:00:00Z
+             */
+            updatedAt?: string;
+            body: string;
+        };
+        /**
+         * @example {
+         *       "version": 1,
+         *       "title": "Call back about the quote",
+         *       "dueDate": "2026-03-02T09:00:00Z"
+         *     }
+         */
+        AppTaskVersion: {
+            /** @description The app's revision of the record: only a newer one changes anything */
+            version: number;
+            /**
+             * @description When the app changed the record (ISO 8601 with offset); default now. A field HighLevel changed later than this is not written.
+             * @example 2026-03-01T10:00:00Z
+             */
+            updatedAt?: string;
+            title: string;
+            body?: string;
+            /**
+             * @description ISO 8601 with offset
+             * @example 2026-03-02T09:00:00-05:00
+             */
+            dueDate: string;
+            /** @default false */
+            completed: boolean;
+            /** @description A HighLevel user id */
+            assignedTo?: string;
+        };
         WorkspaceHealth: {
             /** @description null when not connected */
             locationId: string | null;
@@ -4642,10 +5699,10 @@ export type components = {
             enabled: boolean;
         };
         /**
-         * @description What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.*`, `note.created` and `task.*` can be subscribed to already; they are emitted from changes made in HighLevel.
+         * @description What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.updated`, `contact.deleted`, `note.created` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md).
          * @enum {string}
          */
-        WebhookEventType: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "task.created" | "task.completed";
+        WebhookEventType: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "task.created" | "task.completed" | "contact.sync_failed";
         WebhookEndpointList: {
             endpoints: components["schemas"]["WebhookEndpoint"][];
         };
@@ -4697,7 +5754,11 @@ export type components = {
             type: string;
             /** @description The body sent */
             payload: {
-                type: components["schemas"]["WebhookEventType"];
+                /**
+                 * @description An event type an endpoint subscribes to, or `trigger.item`: an item a trigger subscription delivers (docs/triggers.md)
+                 * @enum {string}
+                 */
+                type: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "task.created" | "task.completed" | "contact.sync_failed" | "trigger.item";
                 /**
                  * Format: date-time
                  * @description When it happened
@@ -5235,6 +6296,17 @@ export type components = {
             changeMarker: {
                 field: string;
             } | ("content" | "new-ids-only");
+            /** @description How a poll reads every page of the list: the input field of the page number (`page`, from 1) or of the items skipped (`offset`), and of the page size; absent: one page, as the input asks */
+            paging?: {
+                /** @enum {string} */
+                by: "page" | "offset";
+                /** @example skip */
+                field: string;
+                /** @example limit */
+                sizeField: string;
+                /** @example 100 */
+                size: number;
+            };
         };
         ActionResult: {
             /** @example create-contact */
@@ -5252,6 +6324,90 @@ export type components = {
          */
         ActionInput: {
             [key: string]: unknown;
+        };
+        CreatedTriggerSubscription: components["schemas"]["TriggerSubscription"] & {
+            /**
+             * @description With `url` only: the signing secret of the endpoint made for it, shown in this response only
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+        };
+        /**
+         * @description The trigger's parameters: a JSON object checked against its `input` JSON Schema in GET /v1/catalogue (each of the 55 triggers has its own); `locationId` may be left out
+         * @example {
+         *       "contactId": "hR4gCkWpXtFjz8aYm2Qe"
+         *     }
+         */
+        TriggerInput: {
+            [key: string]: unknown;
+        };
+        TriggerPoll: {
+            /** Format: date-time */
+            at: string;
+            /** @description HighLevel calls, retries included */
+            calls: number;
+            pages: number;
+            /** @description Items in HighLevel's answer */
+            items: number;
+            /** @description New or changed items delivered */
+            delivered: number;
+            /** @description The first poll: it records what is already there and delivers nothing */
+            baseline: boolean;
+            /** @description Why the poll failed; the next poll reads again from the same checkpoint */
+            error: string | null;
+            /** @description The list had more items than a poll reads (20 pages); the rest were not read */
+            truncated: boolean;
+        } | null;
+        TriggerSubscription: {
+            /** @example trg_x2rb3aa5tq4ymc7w2rj5 */
+            id: string;
+            /** @example get-contact-tasks */
+            trigger: string;
+            input: components["schemas"]["TriggerInput"];
+            intervalMinutes: number;
+            endpointId: string;
+            /** Format: date-time */
+            nextPollAt: string;
+            /**
+             * Format: date-time
+             * @description When the first poll recorded what was already there
+             */
+            baselineAt: string | null;
+            /** @description Items the checkpoint holds */
+            seenItems: number;
+            lastPoll: components["schemas"]["TriggerPoll"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateTrigger: {
+            /**
+             * @description The trigger's `name` in GET /v1/catalogue?kind=trigger
+             * @example get-contact-tasks
+             */
+            trigger: string;
+            input?: components["schemas"]["TriggerInput"];
+            /**
+             * @description How often HighLevel is polled, 1 to 15 minutes
+             * @default 5
+             * @example 5
+             */
+            intervalMinutes: number;
+            /**
+             * @description The webhook endpoint of the workspace the items are delivered to (GET /v1/workspaces/{ws}/webhook-endpoints); or give `url`
+             * @example whep_k3n2q4ymc7w2rj5x2rb3
+             */
+            endpointId?: string;
+            /**
+             * @description Instead of `endpointId`: the URL to deliver to, for which a webhook endpoint is made; its signing secret is in this response only
+             * @example https://app.example.com/webhooks/tasks
+             */
+            url?: string;
+        };
+        TriggerSubscriptionList: {
+            triggers: components["schemas"]["TriggerSubscription"][];
+        };
+        TriggerPollResult: {
+            poll: components["schemas"]["TriggerPoll"];
         };
     };
     responses: never;

@@ -3,7 +3,7 @@
  * `calendars.write` on a real account; tests and seeds set calendars up here instead, with the
  * same body (`CalendarCreateDTO`) and defaults.
  */
-import { normalizeCalendarInput } from '../calendars/core/calendarInput.js';
+import { saveCalendar } from '../calendars/calendarWrites.js';
 import type { FieldError } from '../calendars/core/fields.js';
 import type { Availability, Calendar, TeamMember } from '../calendars/core/model.js';
 import { calendarView, type CalendarView } from '../calendars/views.js';
@@ -37,23 +37,8 @@ function storeCalendar(
   input: CreateCalendarInput | Record<string, unknown>,
   options: { id?: string } = {},
 ): { ok: true; calendar: CalendarView } | { ok: false; errors: FieldError[] } {
-  const result = normalizeCalendarInput(input, {
-    id: options.id ?? newId(),
-    locationId: location.id,
-  });
+  const result = saveCalendar(rt, location, input, options.id ?? newId());
   if (!result.ok) return result;
-  const strangers = result.calendar.teamMembers.flatMap((member, index) =>
-    rt.state.users[member.userId]?.locationId === location.id
-      ? []
-      : [
-          {
-            field: `teamMembers[${index}].userId`,
-            message: `teamMembers[${index}].userId ${member.userId} is not a user of this Location`,
-          },
-        ],
-  );
-  if (strangers.length > 0) return { ok: false, errors: strangers };
-  rt.state.calendars[result.calendar.id] = result.calendar;
   return { ok: true, calendar: calendarView(structuredClone(result.calendar)) };
 }
 

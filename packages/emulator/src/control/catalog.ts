@@ -98,6 +98,68 @@ export const CONTROL_API: readonly ControlRoute[] = [
     ],
   },
   {
+    method: 'POST',
+    path: '/_emulator/locations/:id/workflows',
+    does: 'create a workflow, as staff build one in HighLevel; 201 workflow as GET /workflows/ lists it',
+    body: [
+      field('name', 'string', 'default New Workflow'),
+      field('status', '"draft" | "published"', 'default published'),
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/_emulator/locations/:id/campaigns',
+    does: 'create a campaign, as staff build one in HighLevel; 201 campaign',
+    body: [
+      field('name', 'string', 'default New Campaign'),
+      field('status', '"draft" | "published"', 'default published'),
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/_emulator/locations/:id/calls',
+    does: "record a call with a contact, as staff phoning from HighLevel; 201 {conversationId, messageId} of the call's TYPE_CALL message",
+    body: [
+      required('contactId', 'string', 'a contact of the Location'),
+      field('direction', '"inbound" | "outbound"', 'default outbound'),
+      field('durationSeconds', 'number', 'default 30'),
+      field('status', '"completed" | "voicemail"', 'default completed'),
+      field('recordingBase64', 'string', 'the WAV file; default silence as long as the call'),
+      field('transcript', 'string[]', 'one sentence a line; [] for none'),
+    ],
+  },
+  {
+    method: 'PUT',
+    path: '/_emulator/locations/:id/calls/:messageId/recording',
+    does: "replace a call's recording and transcription, as when HighLevel finishes transcribing it; 200 {messageId, recordingBytes, transcription}",
+    body: [
+      field('recordingBase64', 'string', 'the WAV file; default silence'),
+      field('transcript', 'string[]', 'one sentence a line'),
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/_emulator/locations/:id/blogs',
+    does: 'create a blog site, as staff do in HighLevel; 201 blog',
+    body: [field('name', 'string', 'default My Blog')],
+  },
+  {
+    method: 'POST',
+    path: '/_emulator/locations/:id/blog-authors',
+    does: 'create a blog author; 201 author',
+    body: [field('name', 'string', 'default Staff Writer'), field('canonicalLink', 'string')],
+  },
+  {
+    method: 'POST',
+    path: '/_emulator/locations/:id/blog-categories',
+    does: 'create a blog category; 201 category',
+    body: [
+      field('label', 'string', 'default News'),
+      field('urlSlug', 'string', 'default the label in kebab case'),
+      field('canonicalLink', 'string'),
+    ],
+  },
+  {
     method: 'GET',
     path: '/_emulator/locations/:id/state',
     does: 'everything stored for the Location: contacts, notes, tags, fields, calendars, appointments …',
@@ -156,6 +218,21 @@ export const CONTROL_API: readonly ControlRoute[] = [
     path: '/_emulator/companies',
     does: 'create an agency; 201 {companyId}',
     body: [field('name', 'string')],
+  },
+  {
+    method: 'POST',
+    path: '/_emulator/companies/:id/snapshots',
+    does: 'save a snapshot of the agency, as staff do in HighLevel; 201 snapshot as GET /snapshots/ lists it',
+    body: [
+      field('name', 'string', 'default New Snapshot'),
+      field('type', '"own" | "imported"', 'default own'),
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/_emulator/locations/:id',
+    does: "edit the Location's settings, as staff do in HighLevel; 200 the Location",
+    body: [field('name', 'string'), field('timezone', 'string', 'IANA zone')],
   },
   {
     method: 'POST',

@@ -8,11 +8,16 @@ import { operations } from '@ghl-bridge/client';
 import type { UserRecord } from '../locations/model.js';
 import type { PipelineRecord } from '../opportunities/core/model.js';
 import type { CalendarView } from '../calendars/views.js';
+import { requiredScopes } from '../operations.js';
 import type { Runtime } from '../runtime.js';
 import { emptyState, replaceState } from '../state.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
+import { agencyControl } from './agencyControl.js';
 import { appsControl } from './appsControl.js';
+import { automationControl } from './automationControl.js';
+import { blogsControl } from './blogsControl.js';
 import { calendarsControl, type CreateCalendarInput } from './calendarsControl.js';
+import { callsControl } from './callsControl.js';
 import { ControlError } from './controlError.js';
 import { faultsAndClockControl, type ClockControl } from './faultsAndClockControl.js';
 import {
@@ -27,9 +32,12 @@ import { webhooksControl } from './webhooksControl.js';
 
 export { ControlError };
 
-/** Every OAuth scope named anywhere in the spec: what a "full access" token holds. */
+/**
+ * Every OAuth scope named anywhere in the spec, and those the emulator asks where the spec names
+ * none (`requiredScopes`): what a "full access" token holds.
+ */
 export const ALL_SCOPES: readonly string[] = [
-  ...new Set(operations.flatMap((o) => o.scopes)),
+  ...new Set(operations.flatMap((o) => [...o.scopes, ...requiredScopes(o)])),
 ].sort();
 
 /** Runs after every reset: re-creates the seed data (the demo Location, for `seed: 'demo'`). */
@@ -60,8 +68,12 @@ export function createControl(
   const control = {
     ...locationsControl(rt, ALL_SCOPES),
     ...appsControl(rt, ALL_SCOPES),
+    ...agencyControl(rt),
     ...calendarsControl(rt),
     ...pipelinesControl(rt),
+    ...callsControl(rt),
+    ...blogsControl(rt),
+    ...automationControl(rt),
     ...webhooksControl(rt, webhooks),
     ...faultsAndClockControl(rt, clock),
     ...stateControl(rt),

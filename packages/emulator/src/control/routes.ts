@@ -8,7 +8,10 @@ import type { CreateCalendarInput } from './calendarsControl.js';
 import { ControlError, type Control } from './control.js';
 import { jsonBody } from './jsonBody.js';
 import type { CreatePipelineInput } from './pipelinesControl.js';
+import { agencyControlRoutes } from './agencyRoutes.js';
 import { appsControlRoutes } from './appsRoutes.js';
+import { contentControlRoutes } from './contentRoutes.js';
+import { automationControlRoutes } from './automationRoutes.js';
 import { webhookControlRoutes } from './webhookRoutes.js';
 import { CONTROL_API } from './catalog.js';
 
@@ -86,6 +89,9 @@ export function controlRoutes(control: Control): Hono {
   );
 
   appsControlRoutes(app, control);
+  contentControlRoutes(app, control);
+  agencyControlRoutes(app, control);
+  automationControlRoutes(app, control);
   webhookControlRoutes(app, control);
 
   app.get('/locations/:id/state', (c) => c.json(control.locationState(c.req.param('id'))));

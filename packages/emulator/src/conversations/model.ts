@@ -37,7 +37,8 @@ export interface MessageRecord {
   type: number;
   messageType: string;
   direction: 'inbound' | 'outbound';
-  status: 'delivered' | 'scheduled';
+  /** `delivered`/`scheduled` when sent; a provider's `PUT …/status` sets the others. */
+  status: 'delivered' | 'scheduled' | 'read' | 'failed' | 'pending';
   body: string;
   contentType: string;
   subject?: string;
@@ -45,8 +46,11 @@ export interface MessageRecord {
   to: string;
   from?: string;
   attachments: string[];
-  source: 'api';
+  /** `api` for messages sent through the API, `app` for calls made in HighLevel. */
+  source: 'api' | 'app';
   /** The emailMessageId of an email. */
   emailMessageId?: string;
+  /** A call's length in seconds and outcome (`MessageMeta`); calls are made with the control API. */
+  call?: { durationSeconds: number; status: 'completed' | 'voicemail' };
   dateAdded: string;
 }

@@ -48,7 +48,7 @@ function addressed(
     : { to, body: input.message!, contentType: 'text/plain' };
 }
 
-function conversationFor(
+export function conversationFor(
   rt: Runtime,
   location: LocationRecord,
   contactId: string,

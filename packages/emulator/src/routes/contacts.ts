@@ -74,10 +74,15 @@ export const updateContactRoute = route(
   },
 );
 
-/** Removes a contact with its notes and tasks, as HighLevel does. */
+/** Removes a contact with its notes, tasks and its places in campaigns and workflows. */
 export function deleteContact(rt: Runtime, contact: ContactRecord): void {
   delete rt.state.contacts[contact.id];
-  const tables: Record<string, { contactId: string }>[] = [rt.state.notes, rt.state.tasks];
+  const tables: Record<string, { contactId: string }>[] = [
+    rt.state.notes,
+    rt.state.tasks,
+    rt.state.contactCampaigns,
+    rt.state.contactWorkflows,
+  ];
   for (const table of tables) {
     for (const [id, record] of Object.entries(table)) {
       if (record.contactId === contact.id) delete table[id];

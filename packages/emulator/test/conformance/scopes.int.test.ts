@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALL_SCOPES } from '../../src/index.js';
-import { requiredScopes } from '../../src/operations.js';
+import { requiredScopes, UNDECLARED_SCOPES } from '../../src/operations.js';
 import { installedApp } from '../oauth.js';
 import { expectDocumentedSuccess, expectHighLevelError, specOperation } from './checks.js';
 import {
@@ -48,11 +48,18 @@ describe('scopes as the vendored spec declares them', () => {
   it.each(entries)('%s', (key, entry) => {
     const op = operationOf(key);
     expect([...op.scopes].sort()).toEqual(declaredScopes(key));
-    expect(op.access.includes('Agency-Access-Only')).toBe(entry.auth === 'agency');
+    // Agency-only: the spec admits agency tokens alone (`Agency-Access-Only`, or `Agency-Access`
+    // with no Location scheme beside it, as `GET /companies/{companyId}` declares).
+    const agencyOnly =
+      op.access.length > 0 && op.access.every((scheme) => scheme.startsWith('Agency-Access'));
+    expect(agencyOnly).toBe(entry.auth === 'agency');
     const collection = COLLECTION_OF[key];
     if (entry.auth === 'open') {
       expect(specOperation(op).security).toBeUndefined();
       expect(requiredScopes(op)).toEqual([]);
+    } else if (UNDECLARED_SCOPES[key]) {
+      expect(op.scopes).toEqual([]);
+      expect(requiredScopes(op)).toEqual(UNDECLARED_SCOPES[key]);
     } else if (collection) {
       expect(op.scopes).toEqual([]);
       expect(requiredScopes(op)).toEqual(operationOf(collection).scopes);

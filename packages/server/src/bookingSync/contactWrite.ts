@@ -63,25 +63,55 @@ export async function writeContactStep(
 }
 
 /**
- * The contact write. The upsert takes over from an update of the cached contact when HighLevel
- * no longer has it (deleted: the upsert recreates it) or refuses it as a duplicate (the new email
- * or phone belongs to another contact: the upsert applies HighLevel's own duplicate rules, and
- * with email and phone matching two contacts updates the first in the Location's order, ignoring
- * the other field: the description of `POST /contacts/upsert` in spec/highlevel/apps/contacts.json,
- * docs/highlevel-behaviour.md#upsert).
+ * The plan's contact write (`updateOrUpsertContact`), the upsert taking over from an update of the
+ * cached contact when HighLevel no longer has it (deleted: the upsert recreates it) or refuses it
+ * as a duplicate.
  */
-async function writeContact(
+function writeContact(
   hl: HighLevel,
   step: ContactStep,
   definitions: readonly CustomFieldDefinition[],
 ): Promise<Contact> {
-  if (step.kind === 'upsert-contact') return (await hl.contacts.upsert(dto(step.body))).contact;
+  const upsertBody = dto(step.kind === 'upsert-contact' ? step.body : step.upsertBody);
+  return updateOrUpsertContact(
+    hl,
+    step.kind === 'upsert-contact'
+      ? { upsertBody }
+      : { contactId: step.contactId, body: dto(step.body), upsertBody },
+    (error) => {
+      const failure = contactWriteFailure(error, step, definitions);
+      return failure === 'contact-gone' || failure === 'duplicate-contact';
+    },
+  );
+}
+
+/**
+ * A contact write: `PUT /contacts/{id}` of a known contact, else `POST /contacts/upsert`, which
+ * finds the contact by email or phone. The upsert takes over from the update when
+ * `upsertTakesOver(error)`: when HighLevel no longer has the contact (the upsert recreates it) or
+ * refuses the update as a duplicate (the new email or phone belongs to another contact: the upsert
+ * applies HighLevel's own duplicate rules, and with email and phone matching two contacts updates
+ * the first in the Location's order, ignoring the other field: the description of
+ * `POST /contacts/upsert` in spec/highlevel/apps/contacts.json,
+ * docs/highlevel-behaviour.md#upsert).
+ *
+ * @example
+ * const contact = await updateOrUpsertContact(hl, { contactId, body, upsertBody }, (e) => e instanceof NotFoundError);
+ */
+export async function updateOrUpsertContact(
+  hl: HighLevel,
+  write: { contactId?: string; body?: UpdateContactInput; upsertBody: UpsertContactInput },
+  upsertTakesOver: (error: unknown) => boolean,
+): Promise<Contact> {
+  const { contactId, body, upsertBody } = write;
+  if (contactId === undefined || body === undefined) {
+    return (await hl.contacts.upsert(upsertBody)).contact;
+  }
   try {
-    return await hl.contacts.update(step.contactId, dto(step.body));
+    return await hl.contacts.update(contactId, body);
   } catch (error) {
-    const failure = contactWriteFailure(error, step, definitions);
-    if (failure !== 'contact-gone' && failure !== 'duplicate-contact') throw error;
-    return (await hl.contacts.upsert(dto(step.upsertBody))).contact;
+    if (!upsertTakesOver(error)) throw error;
+    return (await hl.contacts.upsert(upsertBody)).contact;
   }
 }
 

@@ -118,7 +118,7 @@ export function syncFailure(error: unknown): SyncFailure {
  */
 export function contactWriteFailure(
   error: unknown,
-  step: ContactStep,
+  step: Pick<ContactStep, 'body'>,
   definitions: readonly Pick<CustomFieldDefinition, 'key'>[],
 ): 'field-rejected' | 'contact-gone' | 'duplicate-contact' | undefined {
   if (error instanceof DuplicateContactError) return 'duplicate-contact';

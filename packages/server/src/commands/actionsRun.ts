@@ -7,15 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { runAction } from '../actions/runAction.js';
 import type { Config } from '../config.js';
-import { CredentialKeyError } from '../crypto/credentials.js';
-import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
 import { actionAnswer } from '../http/actionAnswers.js';
-import { HttpError } from '../http/httpError.js';
 import { createLogger } from '../logger.js';
-import { resolveSecrets } from '../secrets.js';
-import { findWorkspace } from '../workspaces/workspaceStore.js';
 import { commandClients } from './commandClients.js';
+import { inWorkspace } from './inWorkspace.js';
 
 export interface ActionsRunOptions {
   config: Config;
@@ -70,13 +65,7 @@ export async function actionsRunCommand(options: ActionsRunOptions): Promise<num
   const { config, out, err } = options;
   const read = await readInput(options.input);
   if (!read.ok) return (err(read.problem), 2);
-  const secrets = resolveSecrets(config, { needAdminToken: false });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrate(database.db);
-    const workspace = await findWorkspace(database.db, options.workspaceId);
-    if (!workspace)
-      return (err(`✗ There is no workspace ${options.workspaceId} in ${database.description}.`), 1);
+  return inWorkspace(options, async ({ database, workspace, secrets }) => {
     const highLevel = commandClients(config, database, secrets, options.fetch);
     // The run's log line goes to stderr: stdout carries the answer.
     const log = createLogger({ level: config.logLevel, destination: process.stderr });
@@ -89,15 +78,5 @@ export async function actionsRunCommand(options: ActionsRunOptions): Promise<num
       JSON.stringify(actionAnswer(outcome, { workspaceId: workspace.id, idempotencyKey }), null, 2),
     );
     return 0;
-  } catch (error) {
-    if (!(error instanceof HttpError) && !(error instanceof CredentialKeyError)) throw error;
-    err(`✗ ${error.message}`);
-    const fields = error instanceof HttpError ? error.details?.fields : undefined;
-    for (const field of (fields ?? []) as { path: string; message: string }[]) {
-      err(`  ${field.path}: ${field.message}`);
-    }
-    return 1;
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -8,6 +8,18 @@
 /** A lone high surrogate not followed by a low one, or a lone low one not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * `text` with what PostgreSQL cannot store replaced by U+FFFD: for text that is not the caller's
+ * to refuse (HighLevel's answers).
+ *
+ * @example storableText('a\u0000b') // 'a\ufffdb'
+ */
+export function storableText(text: string): string {
+  return text
+    .replaceAll('\u0000', '\ufffd')
+    .replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
+}
+
 /** At most this many problems are listed, so a body full of them gets a short answer. */
 const MAX_PROBLEMS = 20;
 

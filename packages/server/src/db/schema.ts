@@ -294,7 +294,8 @@ export interface HighLevelChangesTable {
   record_id: string;
   fingerprint: string;
   state_rank: Int8;
-  seen_by: 'webhook' | 'reconciliation';
+  /** `bridge`: a write of the bridge's own, remembered so it is not told back (migration 0027). */
+  seen_by: 'webhook' | 'reconciliation' | 'bridge';
   webhook_id: string | null;
   /** A task's or a note's contact. */
   contact_id: string | null;
@@ -316,6 +317,69 @@ export interface ActionRunsTable {
   answer: string | null;
   started_at: Date;
   finished_at: Date | null;
+}
+
+/** A workspace's subscription to a catalogue trigger, with its checkpoint (migration 0026). */
+export interface TriggerSubscriptionsTable {
+  id: string;
+  workspace_id: string;
+  /** The trigger's `name` in the catalogue. */
+  trigger: string;
+  /** The trigger's parameters, checked against its input schema. */
+  input: ColumnType<Record<string, unknown>, string, string>;
+  interval_seconds: number;
+  endpoint_id: string;
+  next_poll_at: Date;
+  /** When the first poll recorded what was already there; NULL before it. */
+  baseline_at: Date | null;
+  /** Every item the last polls saw: key -> change marker. */
+  seen: ColumnType<Record<string, string>, string | undefined, string>;
+  /** The last poll's `PollSummary`; NULL before the first. */
+  last_poll: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A contact a booking app keeps in step with HighLevel, by its own id (migration 0027). */
+export interface AppContactsTable {
+  workspace_id: string;
+  external_id: string;
+  version: Int8;
+  app_updated_at: Date;
+  /** A `DesiredContact` (appRecords/core/contactFields.ts). */
+  desired: ColumnType<Record<string, unknown>, string, string>;
+  problems: ColumnType<unknown[], string | undefined, string>;
+  status: 'pending' | 'synced' | 'failed';
+  error: string | null;
+  done_version: Int8 | null;
+  location_id: string | null;
+  contact_id: string | null;
+  applied_tags: ColumnType<string[], string | undefined, string>;
+  /** `FieldWrites` (appRecords/core/fieldWrites.ts). */
+  field_writes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A note or task under an app contact (migration 0027). */
+export interface AppContactItemsTable {
+  workspace_id: string;
+  contact_external_id: string;
+  kind: 'note' | 'task';
+  external_id: string;
+  version: Int8;
+  app_updated_at: Date;
+  desired: ColumnType<Record<string, unknown>, string, string>;
+  deleted: Generated<boolean>;
+  revision: Int8;
+  done_revision: ColumnType<string | number, number | undefined, number>;
+  status: 'pending' | 'synced' | 'failed';
+  error: string | null;
+  highlevel_id: string | null;
+  written: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  create_started_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export interface DB {
@@ -345,5 +409,8 @@ export interface DB {
   reconciliation_checkpoints: ReconciliationCheckpointsTable;
   highlevel_changes: HighLevelChangesTable;
   action_runs: ActionRunsTable;
+  trigger_subscriptions: TriggerSubscriptionsTable;
+  app_contacts: AppContactsTable;
+  app_contact_items: AppContactItemsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -6,7 +6,10 @@
  */
 import type { ActionOutcome, ActionRefusal } from '../actions/runAction.js';
 import type { HighLevelRefusal } from '../actions/core/storedAnswer.js';
+import { answerOf } from '../actions/highLevelAnswer.js';
+import type { CatalogueEntry } from '../catalogue/core/entry.js';
 import { highLevelRefusal } from './highLevelRefusal.js';
+import { sharedRefusal } from './catalogueRefusals.js';
 import { HttpError, validationFailed } from './httpError.js';
 
 /** The 200 body of a run action: its name and HighLevel's answer, as HighLevel sent it. */
@@ -24,16 +27,8 @@ export interface ActionAsked {
 function refusedBeforeHighLevel(name: string, refusal: ActionRefusal, asked: ActionAsked) {
   const ws = asked.workspaceId;
   switch (refusal.code) {
-    case 'unknown_action': {
-      const close = refusal.closeNames;
-      const meant = close.length > 0 ? ` Did you mean ${close.join(', ')}?` : '';
-      return new HttpError(
-        404,
-        'unknown_action',
-        `There is no action "${name}".${meant} GET /v1/catalogue?kind=action lists every action.`,
-        { closeNames: close },
-      );
-    }
+    case 'unknown_action':
+      return sharedRefusal('action', name, { code: 'unknown', closeNames: refusal.closeNames }, ws);
     case 'trigger':
       return new HttpError(
         400,
@@ -41,19 +36,9 @@ function refusedBeforeHighLevel(name: string, refusal: ActionRefusal, asked: Act
         `${name} is a trigger: HighLevel is polled for it and what is new is sent to you; it is not run. Subscribe to it with POST /v1/workspaces/${ws}/triggers.`,
       );
     case 'unsupported':
-      return new HttpError(422, 'unsupported', `${name} cannot be run: ${refusal.why}`);
     case 'agency_only':
-      return new HttpError(
-        422,
-        'agency_only',
-        `HighLevel runs ${name} only with an agency token; a workspace's connection acts for its one Location, so the bridge cannot run it.`,
-      );
     case 'not_connected':
-      return new HttpError(
-        409,
-        'not_connected',
-        `Workspace ${ws} is not connected to GoHighLevel, so it cannot run actions yet; connect it first (PUT /v1/workspaces/${ws}/integrations/gohighlevel).`,
-      );
+      return sharedRefusal('action', name, refusal, ws);
     case 'validation_failed':
       return validationFailed(
         refusal.fields.map((f) => ({
@@ -117,6 +102,39 @@ function refusedByHighLevel(name: string, refusal: HighLevelRefusal): HttpError 
   }
 }
 
+/** HighLevel's refusal of the connection in words, or the error itself when it is not one. */
+function connectionRefusal(
+  name: string,
+  failed: { error: unknown; entry: CatalogueEntry; locationId: string },
+): unknown {
+  const { method, path } = failed.entry.operations[0]!;
+  return (
+    highLevelRefusal(failed.error, {
+      doing: `running ${name} (${method} ${path})`,
+      scope: failed.entry.scopes[0] ?? '',
+      locationId: failed.locationId,
+    }) ?? failed.error
+  );
+}
+
+/**
+ * What to answer for a HighLevel call of `entry` that failed with `error`: HighLevel's refusal of
+ * the request (422, 404, 409) or of the connection, in words; the error itself when it is
+ * neither. A trigger's first poll, run when it is subscribed to, is answered with it.
+ *
+ * @example throw highLevelFailure('get-contact', error, entry, 'loc_1');
+ */
+export function highLevelFailure(
+  name: string,
+  error: unknown,
+  entry: CatalogueEntry,
+  locationId: string,
+): unknown {
+  const answer = answerOf(error);
+  if (answer?.kind === 'refused') return refusedByHighLevel(name, answer.refusal);
+  return connectionRefusal(name, { error, entry, locationId });
+}
+
 /**
  * The 200 body for `outcome`; throws the `HttpError` to answer instead (or the error itself when
  * it is not HighLevel's, for the error handler).
@@ -126,16 +144,7 @@ function refusedByHighLevel(name: string, refusal: HighLevelRefusal): HttpError 
 export function actionAnswer(outcome: ActionOutcome, asked: ActionAsked): ActionResult {
   const { name } = outcome;
   if (outcome.kind === 'refused') throw refusedBeforeHighLevel(name, outcome.refusal, asked);
-  if (outcome.kind === 'failed') {
-    const { method, path } = outcome.entry.operations[0]!;
-    throw (
-      highLevelRefusal(outcome.error, {
-        doing: `running ${name} (${method} ${path})`,
-        scope: outcome.entry.scopes[0] ?? '',
-        locationId: outcome.locationId,
-      }) ?? outcome.error
-    );
-  }
+  if (outcome.kind === 'failed') throw connectionRefusal(name, outcome);
   const { answer } = outcome;
   if (answer.kind === 'refused') throw refusedByHighLevel(name, answer.refusal);
   if (answer.kind === 'unknown') {

@@ -18,6 +18,8 @@ const FREE_FORM = {
     "A catalogue entry's input or output JSON Schema, taken from HighLevel's spec: any keyword a schema may hold",
   'ActionInput.*':
     "An action's input: each of the 69 actions has its own, checked against its `input` schema in GET /v1/catalogue",
+  'TriggerInput.*':
+    "A trigger's parameters: each of the 55 triggers has its own, checked against its `input` schema in GET /v1/catalogue",
   'ActionResult.result':
     "HighLevel's answer as it sent it: each action's `output` schema in GET /v1/catalogue describes its own",
 };

@@ -64,6 +64,28 @@ const FUZZED: Record<string, Fuzzing> = {
   'POST /v1/workspaces/{ws}/actions/{name}': {
     good: () => ({ body: { email: 'ada@example.com' }, headers: { 'idempotency-key': 'fuzz' } }),
   },
+  // Each accepted request subscribes and polls HighLevel once (the Location's pipelines).
+  'POST /v1/workspaces/{ws}/triggers': {
+    good: (world) => ({
+      body: { trigger: 'list-pipelines', endpointId: world.valid.endpointId!, intervalMinutes: 15 },
+    }),
+  },
+  'GET /v1/workspaces/{ws}/triggers': {},
+  'GET /v1/workspaces/{ws}/triggers/{triggerId}': {},
+  'POST /v1/workspaces/{ws}/triggers/{triggerId}/poll': {},
+  'DELETE /v1/workspaces/{ws}/triggers/{triggerId}': {
+    restore: async (server, world) => {
+      const res = await server.call('POST', `/v1/workspaces/${world.id}/triggers`, {
+        json: {
+          trigger: 'list-pipelines',
+          endpointId: world.valid.endpointId,
+          intervalMinutes: 15,
+        },
+      });
+      const triggerId = (res.body as { id: string }).id;
+      return { ...world, valid: { ...world.valid, triggerId } };
+    },
+  },
   'POST /v1/session': { good: () => ({ body: { token: ADMIN_TOKEN } }) },
   'GET /v1/session': {},
   'DELETE /v1/session': {},
@@ -147,6 +169,35 @@ const FUZZED: Record<string, Fuzzing> = {
     }),
   },
   'GET /v1/workspaces/{ws}/backfills': { good: () => ({ query: { limit: '5' } }) },
+  // Each accepted version is stored with its job; the fuzzed server runs no workers.
+  'PUT /v1/workspaces/{ws}/contacts/{externalId}': {
+    good: () => ({
+      body: {
+        version: 2,
+        updatedAt: '2026-03-01T10:00:00Z',
+        firstName: 'Ada',
+        email: 'ada@example.com',
+        phone: '+1 415 555 0132',
+        companyName: 'Analytical Engines',
+        country: 'GB',
+        timezone: 'Europe/London',
+        dateOfBirth: '1815-12-10',
+        tags: ['member'],
+      },
+    }),
+  },
+  'GET /v1/workspaces/{ws}/contacts/{externalId}': {},
+  'PUT /v1/workspaces/{ws}/contacts/{externalId}/notes/{noteId}': {
+    good: () => ({ body: { version: 2, body: 'Prefers mornings' } }),
+  },
+  // Deleted once, the note stays deleted: every later delete answers 202 as well.
+  'DELETE /v1/workspaces/{ws}/contacts/{externalId}/notes/{noteId}': {},
+  'PUT /v1/workspaces/{ws}/contacts/{externalId}/tasks/{taskId}': {
+    good: () => ({
+      body: { version: 2, title: 'Call back', dueDate: '2026-03-02T09:00:00Z', completed: true },
+    }),
+  },
+  'DELETE /v1/workspaces/{ws}/contacts/{externalId}/tasks/{taskId}': {},
   // Without workers the world's sync job stays queued, and only a failed job can be retried.
   'POST /v1/workspaces/{ws}/sync-jobs/{id}/retry': { goodStatus: 409 },
   'PUT /v1/workspaces/{ws}/voice': { good: (world) => ({ body: world.voiceSettings }) },

@@ -1,6 +1,6 @@
 /** Shapes of the webhook endpoint routes (`/v1/workspaces/{ws}/webhook-endpoints…`). */
 import { z } from '@hono/zod-openapi';
-import { WEBHOOK_EVENT_TYPES } from '../webhooksOut/core/eventTypes.js';
+import { TRIGGER_ITEM_EVENT, WEBHOOK_EVENT_TYPES } from '../webhooksOut/core/eventTypes.js';
 import { DELIVERY_STATUSES } from '../webhooksOut/deliveryStore.js';
 import { HttpError, validationFailed } from './httpError.js';
 import { WorkspaceParams } from './schemas.js';
@@ -8,7 +8,7 @@ import { webhookUrlProblem } from '../webhooksOut/urlGuard.js';
 
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES).openapi('WebhookEventType', {
   description:
-    'What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.*`, `note.created` and `task.*` can be subscribed to already; they are emitted from changes made in HighLevel.',
+    'What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.updated`, `contact.deleted`, `note.created` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md).',
 });
 
 const url = z
@@ -100,7 +100,10 @@ export const WebhookDeliverySchema = z
     type: z.string().openapi({ example: 'booking.synced' }),
     payload: z
       .object({
-        type: WebhookEventTypeSchema,
+        type: z.enum([...WEBHOOK_EVENT_TYPES, TRIGGER_ITEM_EVENT]).openapi({
+          description:
+            'An event type an endpoint subscribes to, or `trigger.item`: an item a trigger subscription delivers (docs/triggers.md)',
+        }),
         timestamp: z.string().openapi({ format: 'date-time', description: 'When it happened' }),
         data: z.record(z.string(), z.unknown()).openapi({
           description: 'What happened; its fields depend on `type` (docs/webhooks-out.md#events)',

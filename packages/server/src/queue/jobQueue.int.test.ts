@@ -59,6 +59,8 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0023_reconciliation',
       '0024_retention',
       '0025_action_runs',
+      '0026_trigger_subscriptions',
+      '0027_app_records',
     ]);
   });
 

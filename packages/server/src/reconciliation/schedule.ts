@@ -8,16 +8,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/jobQueue.js';
+import { lookEvery, type PeriodicLook } from '../queue/periodicLook.js';
 import { claimDueRuns } from './checkpointStore.js';
 import { firstRunAt, lookEveryMs } from './core/budget.js';
 import { RECONCILIATION_QUEUE, type ReconciliationJobData } from './reconcileQueue.js';
 
-export interface ReconciliationSchedule {
-  /** Looks for due runs now (the timer does so on its own). */
-  look(): Promise<string[]>;
-  /** Stops looking; waits for a look in progress. */
-  stop(): Promise<void>;
-}
+/** Looks for due runs; `look()` claims the due Locations now. */
+export type ReconciliationSchedule = PeriodicLook<string>;
 
 /**
  * Starts looking for due runs every `lookEveryMs(intervalMs)`.
@@ -31,8 +28,6 @@ export function scheduleReconciliation(deps: {
   intervalMs: number;
 }): ReconciliationSchedule {
   const { db, queue, intervalMs } = deps;
-  let looking: Promise<string[]> = Promise.resolve([]);
-
   const claim = () =>
     db.transaction().execute(async (trx) => {
       const now = new Date();
@@ -52,20 +47,5 @@ export function scheduleReconciliation(deps: {
       return due;
     });
 
-  const look = () =>
-    (looking = looking.then(claim).catch((error: unknown) => {
-      deps.logger.warn({ err: error }, 'could not look for due reconciliation runs');
-      return [];
-    }));
-
-  const timer = setInterval(() => void look(), lookEveryMs(intervalMs));
-  timer.unref();
-  void look();
-  return {
-    look,
-    async stop() {
-      clearInterval(timer);
-      await looking;
-    },
-  };
+  return lookEvery(lookEveryMs(intervalMs), claim, deps.logger, 'due reconciliation runs');
 }

@@ -68,7 +68,8 @@ export async function tasksKnownOpen(
 
 /** Who saw a state, and whether the app is told of it. */
 export interface Sighting {
-  seenBy: 'webhook' | 'reconciliation';
+  /** `bridge`: the bridge's own write, remembered so that it is not told back to the app. */
+  seenBy: 'webhook' | 'reconciliation' | 'bridge';
   webhookId: string | null;
   contactId: string | undefined;
   told: boolean;

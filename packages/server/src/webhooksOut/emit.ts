@@ -8,14 +8,14 @@ import type { DB } from '../db/schema.js';
 import { writeTogether, type Write } from '../db/writeTogether.js';
 import { newId } from '../ids.js';
 import { newQueueJobId, type JobQueue } from '../queue/jobQueue.js';
-import type { WebhookEventType } from './core/eventTypes.js';
+import type { DeliveredEventType, WebhookEventType } from './core/eventTypes.js';
 import { webhookPayload } from './core/payload.js';
 import { WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJobData } from './deliveryQueue.js';
 import { deliveryWrite } from './deliveryStore.js';
 import { subscribedEndpointIds } from './endpointStore.js';
 
 export interface WebhookEvent {
-  type: WebhookEventType;
+  type: DeliveredEventType;
   data: Record<string, unknown>;
   /** When it happened; default now. */
   at?: Date;
@@ -110,7 +110,7 @@ export async function emitWebhookEvent(
   db: Kysely<DB>,
   queue: JobQueue,
   workspaceId: string,
-  event: WebhookEvent,
+  event: WebhookEvent & { type: WebhookEventType },
 ): Promise<string | undefined> {
   const endpointIds = await subscribedEndpointIds(db, workspaceId, event.type);
   const prepared = prepareWebhookEvent(db, endpointIds, event);

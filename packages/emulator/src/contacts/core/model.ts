@@ -34,6 +34,10 @@ export interface ContactRecord {
   inboundDndSettings?: Record<string, unknown>;
   type: string;
   tags: string[];
+  /** User ids following the contact (`POST /contacts/{contactId}/followers`); absent until set. */
+  followers?: string[];
+  /** The business the contact works for (`POST /contacts/bulk/business`); absent until set. */
+  businessId?: string;
   /** Custom field id -> value, in the type the field's dataType asks for. */
   customFields: Record<string, CustomFieldValue>;
   dateAdded: string;

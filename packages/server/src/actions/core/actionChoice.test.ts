@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../catalogue/core/catalogue.js';
 import type { CatalogueEntry } from '../../catalogue/core/entry.js';
-import { chooseAction, closeNames } from './actionChoice.js';
+import { closeNames } from '../../catalogue/core/closeNames.js';
+import { chooseAction } from './actionChoice.js';
 
 const entry = (over: Partial<CatalogueEntry>): CatalogueEntry => ({
   name: 'do-it',

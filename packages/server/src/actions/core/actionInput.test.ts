@@ -12,6 +12,7 @@ describe("filling in the connected Location's id", () => {
     ['find-location-by-id', {}, { locationId: 'loc_1' }],
     ['create-contact', { locationId: 'loc_2' }, { locationId: 'loc_2' }],
     ['delete-contact', { contactId: 'c1' }, { contactId: 'c1' }],
+    ['search-opportunities', { status: 'open' }, { status: 'open', location_id: 'loc_1' }],
   ])('%s %j -> %j', (name, input, expected) => {
     expect(withLocation(entry(name), input, 'loc_1')).toEqual(expected);
   });

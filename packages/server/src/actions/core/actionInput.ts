@@ -14,9 +14,13 @@ export interface PlacedRequest {
   body: unknown;
 }
 
+/** The names operations give the Location's id: `locationId`, and `location_id` in opportunity search. */
+export const LOCATION_FIELDS = ['locationId', 'location_id'];
+
 /**
- * `input` with `locationId` set to the connected Location when the operation takes one (in its
- * path, query or body) and the caller left it out; otherwise `input` as it is.
+ * `input` with the Location's id set to the connected Location where the operation takes it (in
+ * its path, query or body, as `locationId` or `location_id`) and the caller left it out;
+ * otherwise `input` as it is.
  *
  * @example withLocation(findCatalogueEntry('create-contact')!, { email: 'a@b.co' }, 'loc_1')
  * // { email: 'a@b.co', locationId: 'loc_1' }
@@ -26,9 +30,9 @@ export function withLocation(
   input: Readonly<Record<string, unknown>>,
   locationId: string,
 ): Record<string, unknown> {
-  if (!Object.hasOwn(entry.placement, 'locationId')) return { ...input };
-  if (input.locationId !== undefined) return { ...input };
-  return { ...input, locationId };
+  const field = LOCATION_FIELDS.find((name) => Object.hasOwn(entry.placement, name));
+  if (field === undefined || input[field] !== undefined) return { ...input };
+  return { ...input, [field]: locationId };
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { CatalogueEntry, JsonSchema } from '../../catalogue/core/entry.js';
+import { LOCATION_FIELDS } from './actionInput.js';
 
 /** One wrong field: its dotted path (`tags.0`) and what is wrong with it. */
 export interface FieldProblem {
@@ -107,15 +108,17 @@ export function inputProblems(
       problems.push({ path: field, message: 'must be an id, not empty, "." or ".."' });
     }
   }
-  if (
-    Object.hasOwn(entry.placement, 'locationId') &&
-    input.locationId !== undefined &&
-    input.locationId !== locationId
-  ) {
-    problems.push({
-      path: 'locationId',
-      message: `must be the connected Location ${locationId} (or left out to use it)`,
-    });
+  for (const field of LOCATION_FIELDS) {
+    if (
+      Object.hasOwn(entry.placement, field) &&
+      input[field] !== undefined &&
+      input[field] !== locationId
+    ) {
+      problems.push({
+        path: field,
+        message: `must be the connected Location ${locationId} (or left out to use it)`,
+      });
+    }
   }
   return oneProblemPerField(problems);
 }

@@ -52,7 +52,8 @@ const BOOKING_ID = /^[\w.:@/+=-]{1,200}$/;
 /** ISO 8601 date-time that names its offset (`Z` or `±hh:mm`), so it is one instant. */
 const WITH_OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
-const instant = z
+/** An ISO 8601 date-time with its offset: one instant, whatever zone it is written in. */
+export const instant = z
   .string()
   .refine(
     (value) => WITH_OFFSET.test(value) && DateTime.fromISO(value, { setZone: true }).isValid,

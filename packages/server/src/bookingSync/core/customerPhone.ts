@@ -58,7 +58,7 @@ export function readPhone(typed: string, country: PhoneCountry | undefined): Pho
   return { ok: false, value, country };
 }
 
-type Unreadable = Extract<PhoneReading, { ok: false }>;
+export type Unreadable = Extract<PhoneReading, { ok: false }>;
 
 /**
  * The problem kept on a booking accepted without its phone (it had an email).
@@ -83,7 +83,12 @@ export function unreadablePhoneRefusal(reading: Unreadable): string {
   return `${whyUnreadable(reading)} Send the number ${howToWrite(reading.country)}; or send the customer's email in customer.email.`;
 }
 
-function whyUnreadable({ value, country }: Unreadable): string {
+/**
+ * Why the phone could not be read: the value, and the country it was read in and whence.
+ *
+ * @example whyUnreadable(reading) // '"555" is not a valid phone number of US (read in US: …), nor one with a +country code.'
+ */
+export function whyUnreadable({ value, country }: Unreadable): string {
   if (!country) {
     return `"${value}" is not a phone number with a +country code, and this workspace has no country to read national numbers in (no defaultCountry, and no connected Location with a country).`;
   }
@@ -94,7 +99,12 @@ function whyUnreadable({ value, country }: Unreadable): string {
   return `"${value}" is not a valid phone number of ${country.country} (read in ${country.country}: ${from}), nor one with a +country code.`;
 }
 
-function howToWrite(country: PhoneCountry | undefined): string {
+/**
+ * How to send a number that can be read, for a sentence that starts "Send the number …".
+ *
+ * @example howToWrite({ country: 'US', source: 'workspace' }) // 'in international form (starting +1 for US), or …'
+ */
+export function howToWrite(country: PhoneCountry | undefined): string {
   if (!country) {
     return 'in international form (like +1 415 555 0100), or set the workspace\'s defaultCountry (PATCH /v1/workspaces/{ws} {"defaultCountry": "US"})';
   }

@@ -14,8 +14,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = assembleCatalogue(
 
 /** Narrows the catalogue; an absent filter matches everything. */
 export interface CatalogueFilter {
-  category?: Category;
-  kind?: EntryKind;
+  category?: Category | undefined;
+  kind?: EntryKind | undefined;
+  /** One entry's machine name. */
+  name?: string | undefined;
 }
 
 /**
@@ -28,7 +30,8 @@ export function filterCatalogue(filter: CatalogueFilter): CatalogueEntry[] {
   return CATALOGUE.filter(
     (e) =>
       (filter.category === undefined || e.category === filter.category) &&
-      (filter.kind === undefined || e.kind === filter.kind),
+      (filter.kind === undefined || e.kind === filter.kind) &&
+      (filter.name === undefined || e.name === filter.name),
   );
 }
 

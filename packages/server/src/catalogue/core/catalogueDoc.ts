@@ -8,6 +8,7 @@ import {
   type ChangeMarker,
   type TriggerDetection,
 } from './entry.js';
+import { whyNotRunnable } from './runnable.js';
 
 const INTRO = `# The operations catalogue
 
@@ -18,7 +19,10 @@ or body); \`?category=\` and \`?kind=\` narrow it.
 
 - A **trigger** is polled every 1–15 minutes and reports each new item once, and each changed item
   once per change: changed by a field that moves with every edit (\`dateUpdated\`), by any change of
-  its content where HighLevel's answer has no such field, or never (new items only).
+  its content where HighLevel's answer has no such field, or never (new items only). A workspace
+  subscribes to one with \`POST /v1/workspaces/:ws/triggers\` or \`ghl-bridge triggers add\`: see
+  [Triggers](triggers.md). A list that says how it pages is read page by page (up to 20 pages a
+  poll); any other is read as one page, as its parameters ask.
 - An **action** is one HighLevel call, run in a workspace's connected Location with
   \`POST /v1/workspaces/:ws/actions/:name\` or \`ghl-bridge actions run\`: see
   [Running actions](actions.md).
@@ -47,15 +51,17 @@ function detection(d: TriggerDetection): string {
   const where = d.list === '' ? 'the answer' : code(d.list);
   const what = d.holds === 'many' ? `items of ${where}` : where;
   const id = d.id === null ? 'by value' : `by ${code(d.id)}`;
-  return `Fires on ${what} ${id}: ${marker(d.changeMarker)}.`;
+  const paged = d.paging
+    ? ` Every page is read, ${d.paging.size} a page (${code(d.paging.field)}, ${code(d.paging.sizeField)}).`
+    : '';
+  return `Fires on ${what} ${id}: ${marker(d.changeMarker)}.${paged}`;
 }
 
 function notes(entry: CatalogueEntry): string {
   const parts: string[] = [];
   if (entry.unsupported) parts.push(`**Unsupported:** ${entry.unsupported}`);
   if (entry.detect && !entry.unsupported) parts.push(detection(entry.detect));
-  const agencyOnly = entry.access.length > 0 && entry.access.every((a) => a.startsWith('Agency'));
-  if (agencyOnly) parts.push('Agency token only.');
+  if (whyNotRunnable(entry)?.refusal === 'agency_only') parts.push('Agency token only.');
   if (entry.operations.length > 0 && entry.scopes.length === 0) {
     parts.push('The spec declares no scope for it.');
   }

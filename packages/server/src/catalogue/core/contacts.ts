@@ -2,7 +2,7 @@
  * The connector's Contacts category: contacts, their tasks and notes, tags and campaigns.
  * HighLevel: https://marketplace.gohighlevel.com/docs/ghl/contacts/get-contact and its siblings.
  */
-import { action, changed, many, one, trigger } from './draft.js';
+import { action, byOffset, byPage, changed, many, one, trigger } from './draft.js';
 import type { EntryDraft } from './entry.js';
 
 const SEARCH_SCHEMAS_NOTE =
@@ -19,14 +19,14 @@ export const contacts: readonly EntryDraft[] = [
     'Search Contacts',
     'Advanced search with filters',
     'POST /contacts/search',
-    many('contacts', 'id', changed('dateUpdated')),
+    many('contacts', 'id', changed('dateUpdated'), byPage('page', 'pageLimit', 100)),
     { note: SEARCH_SCHEMAS_NOTE },
   ),
   trigger(
     'Get Contacts by Business',
     'Retrieve contacts linked to a business',
     'GET /contacts/business/{businessId}',
-    many('contacts', 'id', 'new-ids-only'),
+    many('contacts', 'id', 'new-ids-only', byOffset('skip', 'limit', 100)),
   ),
   trigger(
     'Get Duplicate Contact',
@@ -72,7 +72,7 @@ export const contacts: readonly EntryDraft[] = [
     'List Contacts (Deprecated)',
     'Legacy contact listing method',
     'POST /contacts/search',
-    many('contacts', 'id', changed('dateUpdated')),
+    many('contacts', 'id', changed('dateUpdated'), byPage('page', 'pageLimit', 100)),
     {
       note: 'HighLevel deprecated `GET /contacts/` (Get Contacts); this uses its replacement, `POST /contacts/search` (https://marketplace.gohighlevel.com/docs/ghl/contacts/get-contacts).',
     },

@@ -2,7 +2,7 @@
  * Shorthands the category files write their entries with, so each entry reads as one line: the
  * listed name and description, the HighLevel operation, and for a trigger how it spots news.
  */
-import type { ChangeMarker, EntryDraft, OperationRef, TriggerDetection } from './entry.js';
+import type { ChangeMarker, EntryDraft, OperationRef, Paging, TriggerDetection } from './entry.js';
 
 type OperationText = `${OperationRef['method']} /${string}`;
 
@@ -87,8 +87,27 @@ export function many(
   list: string,
   id: string | null,
   changeMarker: ChangeMarker,
+  paging?: Paging,
 ): TriggerDetection {
-  return { list, holds: 'many', id, changeMarker };
+  return { list, holds: 'many', id, changeMarker, ...(paging ? { paging } : {}) };
+}
+
+/**
+ * Pages read by number, from 1.
+ *
+ * @example byPage('page', 'pageLimit', 100) // { by: 'page', field: 'page', sizeField: 'pageLimit', size: 100 }
+ */
+export function byPage(field: string, sizeField: string, size: number): Paging {
+  return { by: 'page', field, sizeField, size };
+}
+
+/**
+ * Pages read by items skipped, from 0.
+ *
+ * @example byOffset('skip', 'limit', 100) // { by: 'offset', field: 'skip', sizeField: 'limit', size: 100 }
+ */
+export function byOffset(field: string, sizeField: string, size: number): Paging {
+  return { by: 'offset', field, sizeField, size };
 }
 
 /**

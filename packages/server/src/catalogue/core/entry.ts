@@ -37,6 +37,21 @@ export interface OperationRef {
  */
 export type ChangeMarker = { field: string } | 'content' | 'new-ids-only';
 
+/**
+ * How a list trigger reads every page of its answer: by page number (`page`, from 1) or by items
+ * skipped (`offset`), `size` items a page, each page's fields set through the trigger's own
+ * input fields (so they go where the operation takes them). A trigger without it reads one page,
+ * as its parameters ask.
+ */
+export interface Paging {
+  by: 'page' | 'offset';
+  /** The input field of the page number or the items skipped: `page`, `skip`, `offset`. */
+  field: string;
+  /** The input field of the page size: `limit`, `pageLimit`. */
+  sizeField: string;
+  size: number;
+}
+
 /** How a trigger finds new and changed items in HighLevel's answer. */
 export interface TriggerDetection {
   /**
@@ -49,6 +64,7 @@ export interface TriggerDetection {
   /** The item's id field, or null when items carry none and an item's value is its identity. */
   id: string | null;
   changeMarker: ChangeMarker;
+  paging?: Paging;
 }
 
 /** An entry as its category file writes it. */

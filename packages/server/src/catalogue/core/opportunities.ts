@@ -2,7 +2,7 @@
  * The connector's Opportunities category: opportunities, their status and followers, pipelines.
  * HighLevel: https://marketplace.gohighlevel.com/docs/ghl/opportunities/search-opportunity and its siblings.
  */
-import { action, changed, many, one, trigger } from './draft.js';
+import { action, byPage, changed, many, one, trigger } from './draft.js';
 import type { EntryDraft } from './entry.js';
 
 export const opportunities: readonly EntryDraft[] = [
@@ -10,7 +10,7 @@ export const opportunities: readonly EntryDraft[] = [
     'Search Opportunities',
     'Find opportunities with filters',
     'GET /opportunities/search',
-    many('opportunities', 'id', changed('updatedAt')),
+    many('opportunities', 'id', changed('updatedAt'), byPage('page', 'limit', 100)),
   ),
   trigger(
     'Get Opportunity',

@@ -3,18 +3,21 @@
  * agency, associations and relations between records, and blogs.
  * HighLevel: https://marketplace.gohighlevel.com/docs/ghl/associations/find-associations and its siblings.
  */
-import { action, changed, many, one, trigger } from './draft.js';
+import { action, byOffset, changed, many, one, trigger } from './draft.js';
 import type { EntryDraft } from './entry.js';
 
-const ONE_ASSOCIATION_NOTE =
-  'The spec describes the answer as a single association (the schema of get-association), which is what this entry watches.';
+const LIST_NOTE =
+  'The spec describes the answer as a single association (the schema of get-association); a search can match several, so the answer here is the list of them, each watched as an item.';
+
+const RELATIONS_NOTE =
+  'The spec describes the answer as a single association; HighLevel answers the record’s relations, so the answer here is the list of them, each watched as an item.';
 
 export const otherOperations: readonly EntryDraft[] = [
   trigger(
     'List Locations',
     'Get all locations',
     'GET /locations/search',
-    many('locations', 'id', 'content'),
+    many('locations', 'id', 'content', byOffset('skip', 'limit', 100)),
   ),
   trigger(
     'List Custom Fields',
@@ -32,8 +35,8 @@ export const otherOperations: readonly EntryDraft[] = [
     'Find Associations',
     'Search associations',
     'GET /associations/',
-    one('', 'id', 'content'),
-    { note: ONE_ASSOCIATION_NOTE },
+    many('associations', 'id', 'content'),
+    { note: LIST_NOTE },
   ),
   trigger(
     'Get Association',
@@ -51,14 +54,15 @@ export const otherOperations: readonly EntryDraft[] = [
     'Get Association by Keys',
     'Find by object keys',
     'GET /associations/objectKey/{objectKey}',
-    one('', 'id', 'content'),
+    many('associations', 'id', 'content'),
+    { note: LIST_NOTE },
   ),
   trigger(
     'Get Relations by Record',
     'List record relations',
     'GET /associations/relations/{recordId}',
-    one('', 'id', 'content'),
-    { note: ONE_ASSOCIATION_NOTE },
+    many('relations', 'id', 'content'),
+    { note: RELATIONS_NOTE },
   ),
   trigger(
     'Check Blog URL Slug',
@@ -82,7 +86,7 @@ export const otherOperations: readonly EntryDraft[] = [
     'Get Blog Posts',
     'List posts by blog',
     'GET /blogs/posts/all',
-    many('blogs', '_id', changed('updatedAt')),
+    many('blogs', '_id', changed('updatedAt'), byOffset('offset', 'limit', 100)),
   ),
   trigger(
     'Get Blogs by Location',

@@ -1,8 +1,8 @@
 /**
  * What HighLevel documents outside the spec for the few catalogue operations whose spec schema is
- * empty or wrong: contact search's body and answer, the duplicate lookup's answer, and the
- * conversation messages page that HighLevel wraps (packages/emulator/DEVIATIONS.md lists the
- * same). The catalogue's generator (packages/server/scripts/generateCatalogue.ts) fails once the
+ * empty or wrong: contact search's body and answer, the duplicate lookup's answer, the
+ * conversation messages page that HighLevel wraps, association names typed as objects and
+ * association searches answered as one item (packages/emulator/DEVIATIONS.md lists the same). The catalogue's generator (packages/server/scripts/generateCatalogue.ts) fails once the
  * spec describes them, so this file cannot hide a newer spec.
  */
 import type { JsonSchema } from './entry.js';
@@ -13,6 +13,12 @@ export interface SpecGap {
   answer?: JsonSchema;
   /** HighLevel answers the spec's schema wrapped in an object under this property. */
   answerWrappedIn?: string;
+  /**
+   * The spec answers one item where HighLevel answers a list of them: `{[property]: item[], total}`.
+   */
+  answerListIn?: string;
+  /** Body properties the spec types wrongly, with the type HighLevel takes. */
+  bodyFieldTypes?: Record<string, JsonSchema>;
 }
 
 /** The contact fields a trigger reads; HighLevel sends every field get-contact lists. */
@@ -36,6 +42,16 @@ const filter: JsonSchema = {
   description:
     '`{field, operator, value}` (operators `eq`, `not_eq`, `contains`, `not_contains`, `exists`, `not_exists`, `range`) or a group `{group: "AND" | "OR", filters}`',
 };
+
+function associationNames(): Record<string, JsonSchema> {
+  const name = { type: 'string' };
+  return {
+    firstObjectLabel: name,
+    firstObjectKey: name,
+    secondObjectLabel: name,
+    secondObjectKey: name,
+  };
+}
 
 /**
  * Keyed by `METHOD path`.
@@ -98,4 +114,12 @@ export const SPEC_GAPS: Readonly<Record<string, SpecGap>> = {
   // https://marketplace.gohighlevel.com/docs/ghl/conversations/get-messages shows the page
   // wrapped: `{messages: {lastMessageId, nextPage, messages}}`; the spec's schema is flat.
   'GET /conversations/{conversationId}/messages': { answerWrappedIn: 'messages' },
+  // The labels and keys of an association are typed `object`, while the spec's own examples are
+  // strings ("Student", "custom_objects.children").
+  'POST /associations/': { bodyFieldTypes: associationNames() },
+  'PUT /associations/{associationId}': { bodyFieldTypes: associationNames() },
+  // Searches that can match several associations and relations: the spec answers one.
+  'GET /associations/': { answerListIn: 'associations' },
+  'GET /associations/objectKey/{objectKey}': { answerListIn: 'associations' },
+  'GET /associations/relations/{recordId}': { answerListIn: 'relations' },
 };

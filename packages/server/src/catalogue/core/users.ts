@@ -2,7 +2,7 @@
  * The connector's Users category: the team members of an agency and its Locations.
  * HighLevel: https://marketplace.gohighlevel.com/docs/ghl/users/search-users and its siblings.
  */
-import { action, many, one, trigger } from './draft.js';
+import { action, byOffset, many, one, trigger } from './draft.js';
 import type { EntryDraft } from './entry.js';
 
 export const users: readonly EntryDraft[] = [
@@ -10,7 +10,7 @@ export const users: readonly EntryDraft[] = [
     'Search Users',
     'Find users with filters',
     'GET /users/search',
-    many('users', 'id', 'content'),
+    many('users', 'id', 'content', byOffset('skip', 'limit', 100)),
   ),
   trigger(
     'Filter Users by Email',
@@ -23,7 +23,7 @@ export const users: readonly EntryDraft[] = [
     'List Users by Location',
     'Get users in specific location',
     'GET /users/search',
-    many('users', 'id', 'content'),
+    many('users', 'id', 'content', byOffset('skip', 'limit', 100)),
     {
       note: 'HighLevel deprecated `GET /users/` (Get User by Location); this uses its replacement, `GET /users/search` with `locationId`, which also needs the agency’s `companyId` (https://marketplace.gohighlevel.com/docs/ghl/users/get-user-by-location).',
     },

@@ -12,7 +12,7 @@ interface Entry {
   input: Record<string, unknown>;
   placement: Record<string, string>;
   output: Record<string, unknown>;
-  detect?: { list: string; id: string | null; changeMarker: unknown };
+  detect?: { list: string; id: string | null; changeMarker: unknown; paging?: unknown };
   note?: string;
 }
 
@@ -46,6 +46,17 @@ describeOnBackends(
       });
       const tasks = entries.find((e) => e.name === 'get-contact-tasks');
       expect(tasks?.detect).toMatchObject({ list: 'tasks', id: 'id', changeMarker: 'content' });
+    });
+
+    it('answers one entry by name, with how a paged list is read', async () => {
+      const res = await server().call('GET', '/v1/catalogue?name=search-contacts');
+      const entries = entriesOf(res.body);
+      expect(entries.map((e) => e.name)).toEqual(['search-contacts']);
+      expect(entries[0]!.detect).toMatchObject({
+        paging: { by: 'page', field: 'page', sizeField: 'pageLimit', size: 100 },
+      });
+      const none = await server().call('GET', '/v1/catalogue?name=no-such-entry');
+      expect(entriesOf(none.body)).toEqual([]);
     });
 
     it('gives an action an input schema a caller can check a request with', async () => {

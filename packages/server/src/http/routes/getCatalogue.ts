@@ -1,5 +1,5 @@
 /**
- * `GET /v1/catalogue?category=&kind=` -> 200 `{operations}`: the ready-made triggers and actions
+ * `GET /v1/catalogue?category=&kind=&name=` -> 200 `{operations}`: the ready-made triggers and actions
  * (docs/catalogue.md), each with the HighLevel operation it uses, the scopes that needs, its input
  * and output JSON Schemas and where each input field goes. The same for every caller.
  */
@@ -33,6 +33,18 @@ const DetectionSchema = z
         description:
           'Besides a new id, what makes an item news: a change of `field`, any change of its `content`, or nothing (`new-ids-only`)',
         example: { field: 'dateUpdated' },
+      }),
+    paging: z
+      .object({
+        by: z.enum(['page', 'offset']),
+        field: z.string().openapi({ example: 'skip' }),
+        sizeField: z.string().openapi({ example: 'limit' }),
+        size: z.number().int().openapi({ example: 100 }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'How a poll reads every page of the list: the input field of the page number (`page`, from 1) or of the items skipped (`offset`), and of the page size; absent: one page, as the input asks',
       }),
   })
   .openapi('TriggerDetection');
@@ -77,6 +89,10 @@ const route = createRoute({
     query: z.object({
       category: z.enum(CATEGORIES).optional().openapi({ example: 'Contacts' }),
       kind: z.enum(['trigger', 'action']).optional(),
+      name: z.string().max(100).optional().openapi({
+        description: 'One entry by its machine name (an empty list when there is none)',
+        example: 'get-contact-tasks',
+      }),
     }),
   },
   responses: {
@@ -92,7 +108,7 @@ const route = createRoute({
 
 export function registerGetCatalogue(app: App): void {
   app.openapi(route, (c) => {
-    const { category, kind } = c.req.valid('query');
-    return c.json({ operations: filterCatalogue({ category, kind }) }, 200);
+    const { category, kind, name } = c.req.valid('query');
+    return c.json({ operations: filterCatalogue({ category, kind, name }) }, 200);
   });
 }

@@ -9,12 +9,16 @@ import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { registerCheckHighLevel } from './checkHighLevel.js';
 import { registerConnectHighLevel } from './connectHighLevel.js';
+import { registerCreateTrigger } from './createTrigger.js';
 import { registerCreateWebhookEndpoint } from './createWebhookEndpoint.js';
 import { registerCreateWorkspace } from './createWorkspace.js';
 import { registerDashboard } from './dashboard.js';
 import { registerDeleteAppointment } from './deleteAppointment.js';
+import { registerDeleteContactNote } from './deleteContactNote.js';
+import { registerDeleteContactTask } from './deleteContactTask.js';
 import { registerDeleteSession } from './deleteSession.js';
 import { registerDeleteSessions } from './deleteSessions.js';
+import { registerDeleteTrigger } from './deleteTrigger.js';
 import { registerDeleteWebhookEndpoint } from './deleteWebhookEndpoint.js';
 import { registerDeleteWorkspace } from './deleteWorkspace.js';
 import { registerDisconnectHighLevel } from './disconnectHighLevel.js';
@@ -23,10 +27,12 @@ import { registerGetAvailability } from './getAvailability.js';
 import { registerGetBooking } from './getBooking.js';
 import { registerGetBookingTimeline } from './getBookingTimeline.js';
 import { registerGetCatalogue } from './getCatalogue.js';
+import { registerGetContact } from './getContact.js';
 import { registerGetHighLevel } from './getHighLevel.js';
 import { registerGetSession } from './getSession.js';
 import { registerGetVoiceCall } from './getVoiceCall.js';
 import { registerGetVoiceSettings } from './getVoiceSettings.js';
+import { registerGetTrigger } from './getTrigger.js';
 import { registerGetWebhookEndpoint } from './getWebhookEndpoint.js';
 import { registerGetWorkspace } from './getWorkspace.js';
 import { registerGetWorkspaceHealth } from './getWorkspaceHealth.js';
@@ -37,6 +43,7 @@ import { registerListHighLevelWebhooks } from './listHighLevelWebhooks.js';
 import { registerGetHighLevelReconciliation } from './getHighLevelReconciliation.js';
 import { registerListOAuthLocations } from './listOAuthLocations.js';
 import { registerListSyncJobs } from './listSyncJobs.js';
+import { registerListTriggers } from './listTriggers.js';
 import { registerListVoiceCalls } from './listVoiceCalls.js';
 import { registerListWebhookDeliveries } from './listWebhookDeliveries.js';
 import { registerListWebhookEndpoints } from './listWebhookEndpoints.js';
@@ -44,11 +51,15 @@ import { registerListWorkspaces } from './listWorkspaces.js';
 import { registerMetrics } from './metrics.js';
 import { registerOAuthInstall } from './oauthInstall.js';
 import { registerPatchAppointment } from './patchAppointment.js';
+import { registerPollTrigger } from './pollTrigger.js';
 import { registerPostAction } from './postAction.js';
 import { registerPostAppointment } from './postAppointment.js';
 import { registerPostBackfillState } from './postBackfillState.js';
 import { registerPostBooking } from './postBooking.js';
 import { registerPostSession } from './postSession.js';
+import { registerPutContact } from './putContact.js';
+import { registerPutContactNote } from './putContactNote.js';
+import { registerPutContactTask } from './putContactTask.js';
 import { registerPutVoiceSettings } from './putVoiceSettings.js';
 import { registerReadyz } from './readyz.js';
 import { registerReplaceApiKey } from './replaceApiKey.js';
@@ -92,6 +103,12 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerListSyncJobs,
   registerRetrySyncJob,
   registerListBackfills,
+  registerPutContact,
+  registerGetContact,
+  registerPutContactNote,
+  registerDeleteContactNote,
+  registerPutContactTask,
+  registerDeleteContactTask,
   registerGetWorkspaceHealth,
   registerCreateWebhookEndpoint,
   registerListWebhookEndpoints,
@@ -111,5 +128,10 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerDeleteAppointment,
   registerGetCatalogue,
   registerPostAction,
+  registerCreateTrigger,
+  registerListTriggers,
+  registerGetTrigger,
+  registerDeleteTrigger,
+  registerPollTrigger,
   registerDashboard,
 ];

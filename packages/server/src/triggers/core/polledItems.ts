@@ -42,6 +42,19 @@ function markerOf(item: unknown, detect: TriggerDetection): string {
 }
 
 /**
+ * How many entries the answer's list holds, as HighLevel sent them: a page shorter than asked for
+ * is the last.
+ *
+ * @example listLength({ users: [{ id: 'u1' }, { id: 'u2' }] }, { list: 'users', holds: 'many', id: 'id', changeMarker: 'content' }) // 2
+ */
+export function listLength(answer: unknown, detect: TriggerDetection): number {
+  return valuesAt(answer, detect.list).reduce<number>(
+    (sum, value) => sum + (Array.isArray(value) ? value.length : 1),
+    0,
+  );
+}
+
+/**
  * The items of one answer. An item without an id is left out: it could not be told apart from
  * the next poll's. Two items with one id count once (a list that shifted while it was paged).
  *

@@ -1,7 +1,8 @@
 /**
  * The events a webhook endpoint can subscribe to: a fixed list, documented with their payloads in
  * docs/webhooks-out.md. The HighLevel-side ones (`appointment.*`, `contact.*`, `note.created`,
- * `task.*`) come from the webhooks HighLevel sends (highlevelWebhooks/core/appEvent.ts).
+ * `task.*`) come from the webhooks HighLevel sends (highlevelWebhooks/core/appEvent.ts);
+ * `contact.sync_failed` from the app's own contacts, notes and tasks (appRecords/syncFailed.ts).
  */
 export const WEBHOOK_EVENT_TYPES = [
   'booking.synced',
@@ -15,6 +16,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'note.created',
   'task.created',
   'task.completed',
+  'contact.sync_failed',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -27,3 +29,12 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 export function isWebhookEventType(value: string): value is WebhookEventType {
   return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
 }
+
+/**
+ * The event a trigger subscription sends its new and changed items as (docs/triggers.md): only to
+ * the endpoint the subscription names, so it is not on the list endpoints subscribe to.
+ */
+export const TRIGGER_ITEM_EVENT = 'trigger.item';
+
+/** Every event type a delivery can carry. */
+export type DeliveredEventType = WebhookEventType | typeof TRIGGER_ITEM_EVENT;

@@ -3,10 +3,10 @@
  * (https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md#payload-structure).
  * The event's id is not in the body: it is the `webhook-id` header.
  */
-import type { WebhookEventType } from './eventTypes.js';
+import type { DeliveredEventType, WebhookEventType } from './eventTypes.js';
 
 export interface WebhookPayload {
-  type: WebhookEventType;
+  type: DeliveredEventType;
   /** When the event happened (ISO 8601), not when it was sent. */
   timestamp: string;
   data: Record<string, unknown>;
@@ -17,7 +17,7 @@ export interface WebhookPayload {
  * // { type: 'booking.synced', timestamp: '2026-…Z', data: { bookingId: 'bk_1' } }
  */
 export function webhookPayload(
-  type: WebhookEventType,
+  type: DeliveredEventType,
   data: Record<string, unknown>,
   at: Date,
 ): WebhookPayload {

@@ -1079,71 +1079,82 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
   "output": {
    "type": "object",
    "properties": {
-    "locationId": {
-     "type": "string",
-     "examples": [
-      "string"
-     ]
+    "associations": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "locationId": {
+        "type": "string",
+        "examples": [
+         "string"
+        ]
+       },
+       "id": {
+        "type": "string",
+        "examples": [
+         "ve9EPM428h8vShlRW1KT"
+        ]
+       },
+       "key": {
+        "type": "string",
+        "examples": [
+         "student"
+        ],
+        "description": "First Objects Association Label (custom_objects.children)"
+       },
+       "firstObjectLabel": {
+        "type": "object",
+        "examples": [
+         "student"
+        ],
+        "description": "First Objects Association Label (custom_objects.children)"
+       },
+       "firstObjectKey": {
+        "type": "object",
+        "examples": [
+         "custom_objects.children"
+        ],
+        "description": "First Objects Key"
+       },
+       "secondObjectLabel": {
+        "type": "object",
+        "examples": [
+         "Teacher"
+        ],
+        "description": "Second Object Association Label (contact)"
+       },
+       "secondObjectKey": {
+        "type": "object",
+        "examples": [
+         "contact"
+        ],
+        "description": "Second Objects Key"
+       },
+       "associationType": {
+        "type": "object",
+        "examples": [
+         "USER_DEFINED"
+        ],
+        "description": "Association Type can be USER_DEFINED or SYSTEM_DEFINED"
+       }
+      },
+      "required": [
+       "locationId",
+       "id",
+       "key",
+       "firstObjectLabel",
+       "firstObjectKey",
+       "secondObjectLabel",
+       "secondObjectKey",
+       "associationType"
+      ]
+     }
     },
-    "id": {
-     "type": "string",
-     "examples": [
-      "ve9EPM428h8vShlRW1KT"
-     ]
-    },
-    "key": {
-     "type": "string",
-     "examples": [
-      "student"
-     ],
-     "description": "First Objects Association Label (custom_objects.children)"
-    },
-    "firstObjectLabel": {
-     "type": "object",
-     "examples": [
-      "student"
-     ],
-     "description": "First Objects Association Label (custom_objects.children)"
-    },
-    "firstObjectKey": {
-     "type": "object",
-     "examples": [
-      "custom_objects.children"
-     ],
-     "description": "First Objects Key"
-    },
-    "secondObjectLabel": {
-     "type": "object",
-     "examples": [
-      "Teacher"
-     ],
-     "description": "Second Object Association Label (contact)"
-    },
-    "secondObjectKey": {
-     "type": "object",
-     "examples": [
-      "contact"
-     ],
-     "description": "Second Objects Key"
-    },
-    "associationType": {
-     "type": "object",
-     "examples": [
-      "USER_DEFINED"
-     ],
-     "description": "Association Type can be USER_DEFINED or SYSTEM_DEFINED"
+    "total": {
+     "type": "number"
     }
-   },
-   "required": [
-    "locationId",
-    "id",
-    "key",
-    "firstObjectLabel",
-    "firstObjectKey",
-    "secondObjectLabel",
-    "secondObjectKey",
-    "associationType"
-   ]
+   }
   }
  },
  "GET /associations/key/{key_name}": {
@@ -1282,71 +1293,82 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
   "output": {
    "type": "object",
    "properties": {
-    "locationId": {
-     "type": "string",
-     "examples": [
-      "string"
-     ]
+    "associations": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "locationId": {
+        "type": "string",
+        "examples": [
+         "string"
+        ]
+       },
+       "id": {
+        "type": "string",
+        "examples": [
+         "ve9EPM428h8vShlRW1KT"
+        ]
+       },
+       "key": {
+        "type": "string",
+        "examples": [
+         "student"
+        ],
+        "description": "First Objects Association Label (custom_objects.children)"
+       },
+       "firstObjectLabel": {
+        "type": "object",
+        "examples": [
+         "student"
+        ],
+        "description": "First Objects Association Label (custom_objects.children)"
+       },
+       "firstObjectKey": {
+        "type": "object",
+        "examples": [
+         "custom_objects.children"
+        ],
+        "description": "First Objects Key"
+       },
+       "secondObjectLabel": {
+        "type": "object",
+        "examples": [
+         "Teacher"
+        ],
+        "description": "Second Object Association Label (contact)"
+       },
+       "secondObjectKey": {
+        "type": "object",
+        "examples": [
+         "contact"
+        ],
+        "description": "Second Objects Key"
+       },
+       "associationType": {
+        "type": "object",
+        "examples": [
+         "USER_DEFINED"
+        ],
+        "description": "Association Type can be USER_DEFINED or SYSTEM_DEFINED"
+       }
+      },
+      "required": [
+       "locationId",
+       "id",
+       "key",
+       "firstObjectLabel",
+       "firstObjectKey",
+       "secondObjectLabel",
+       "secondObjectKey",
+       "associationType"
+      ]
+     }
     },
-    "id": {
-     "type": "string",
-     "examples": [
-      "ve9EPM428h8vShlRW1KT"
-     ]
-    },
-    "key": {
-     "type": "string",
-     "examples": [
-      "student"
-     ],
-     "description": "First Objects Association Label (custom_objects.children)"
-    },
-    "firstObjectLabel": {
-     "type": "object",
-     "examples": [
-      "student"
-     ],
-     "description": "First Objects Association Label (custom_objects.children)"
-    },
-    "firstObjectKey": {
-     "type": "object",
-     "examples": [
-      "custom_objects.children"
-     ],
-     "description": "First Objects Key"
-    },
-    "secondObjectLabel": {
-     "type": "object",
-     "examples": [
-      "Teacher"
-     ],
-     "description": "Second Object Association Label (contact)"
-    },
-    "secondObjectKey": {
-     "type": "object",
-     "examples": [
-      "contact"
-     ],
-     "description": "Second Objects Key"
-    },
-    "associationType": {
-     "type": "object",
-     "examples": [
-      "USER_DEFINED"
-     ],
-     "description": "Association Type can be USER_DEFINED or SYSTEM_DEFINED"
+    "total": {
+     "type": "number"
     }
-   },
-   "required": [
-    "locationId",
-    "id",
-    "key",
-    "firstObjectLabel",
-    "firstObjectKey",
-    "secondObjectLabel",
-    "secondObjectKey",
-    "associationType"
-   ]
+   }
   }
  },
  "GET /associations/relations/{recordId}": {
@@ -1409,71 +1431,82 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
   "output": {
    "type": "object",
    "properties": {
-    "locationId": {
-     "type": "string",
-     "examples": [
-      "string"
-     ]
+    "relations": {
+     "type": "array",
+     "items": {
+      "type": "object",
+      "properties": {
+       "locationId": {
+        "type": "string",
+        "examples": [
+         "string"
+        ]
+       },
+       "id": {
+        "type": "string",
+        "examples": [
+         "ve9EPM428h8vShlRW1KT"
+        ]
+       },
+       "key": {
+        "type": "string",
+        "examples": [
+         "student"
+        ],
+        "description": "First Objects Association Label (custom_objects.children)"
+       },
+       "firstObjectLabel": {
+        "type": "object",
+        "examples": [
+         "student"
+        ],
+        "description": "First Objects Association Label (custom_objects.children)"
+       },
+       "firstObjectKey": {
+        "type": "object",
+        "examples": [
+         "custom_objects.children"
+        ],
+        "description": "First Objects Key"
+       },
+       "secondObjectLabel": {
+        "type": "object",
+        "examples": [
+         "Teacher"
+        ],
+        "description": "Second Object Association Label (contact)"
+       },
+       "secondObjectKey": {
+        "type": "object",
+        "examples": [
+         "contact"
+        ],
+        "description": "Second Objects Key"
+       },
+       "associationType": {
+        "type": "object",
+        "examples": [
+         "USER_DEFINED"
+        ],
+        "description": "Association Type can be USER_DEFINED or SYSTEM_DEFINED"
+       }
+      },
+      "required": [
+       "locationId",
+       "id",
+       "key",
+       "firstObjectLabel",
+       "firstObjectKey",
+       "secondObjectLabel",
+       "secondObjectKey",
+       "associationType"
+      ]
+     }
     },
-    "id": {
-     "type": "string",
-     "examples": [
-      "ve9EPM428h8vShlRW1KT"
-     ]
-    },
-    "key": {
-     "type": "string",
-     "examples": [
-      "student"
-     ],
-     "description": "First Objects Association Label (custom_objects.children)"
-    },
-    "firstObjectLabel": {
-     "type": "object",
-     "examples": [
-      "student"
-     ],
-     "description": "First Objects Association Label (custom_objects.children)"
-    },
-    "firstObjectKey": {
-     "type": "object",
-     "examples": [
-      "custom_objects.children"
-     ],
-     "description": "First Objects Key"
-    },
-    "secondObjectLabel": {
-     "type": "object",
-     "examples": [
-      "Teacher"
-     ],
-     "description": "Second Object Association Label (contact)"
-    },
-    "secondObjectKey": {
-     "type": "object",
-     "examples": [
-      "contact"
-     ],
-     "description": "Second Objects Key"
-    },
-    "associationType": {
-     "type": "object",
-     "examples": [
-      "USER_DEFINED"
-     ],
-     "description": "Association Type can be USER_DEFINED or SYSTEM_DEFINED"
+    "total": {
+     "type": "number"
     }
-   },
-   "required": [
-    "locationId",
-    "id",
-    "key",
-    "firstObjectLabel",
-    "firstObjectKey",
-    "secondObjectLabel",
-    "secondObjectKey",
-    "associationType"
-   ]
+   }
   }
  },
  "GET /associations/{associationId}": {
@@ -11983,28 +12016,28 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
      "description": "Association's Unique key"
     },
     "firstObjectLabel": {
-     "type": "object",
+     "type": "string",
      "examples": [
       "student"
      ],
      "description": "First Objects Association Label (custom_objects.children)"
     },
     "firstObjectKey": {
-     "type": "object",
+     "type": "string",
      "examples": [
       "custom_objects.children"
      ],
      "description": "First Objects Key"
     },
     "secondObjectLabel": {
-     "type": "object",
+     "type": "string",
      "examples": [
       "Teacher"
      ],
      "description": "Second Object Association Label (contact)"
     },
     "secondObjectKey": {
-     "type": "object",
+     "type": "string",
      "examples": [
       "contact"
      ],
@@ -21867,16 +21900,22 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
      "type": "string"
     },
     "firstObjectLabel": {
-     "type": "object",
+     "type": "string",
      "examples": [
       "student"
      ]
     },
     "secondObjectLabel": {
-     "type": "object",
+     "type": "string",
      "examples": [
       "tutor"
      ]
+    },
+    "firstObjectKey": {
+     "type": "string"
+    },
+    "secondObjectKey": {
+     "type": "string"
     }
    },
    "required": [
@@ -21888,7 +21927,9 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
   "placement": {
    "associationId": "path",
    "firstObjectLabel": "body",
-   "secondObjectLabel": "body"
+   "secondObjectLabel": "body",
+   "firstObjectKey": "body",
+   "secondObjectKey": "body"
   },
   "status": 200,
   "output": {

@@ -1,10 +1,10 @@
 /**
- * `ghl-bridge actions list [--category C] [--json]`: the catalogue's actions, by category, each
- * with the HighLevel operation it runs; `--json` prints the entries as `GET /v1/catalogue` does,
- * input and output schemas included.
+ * `ghl-bridge actions list` and `ghl-bridge triggers list` (`[--category C] [--json]`): the
+ * catalogue's actions or triggers, by category, each with the HighLevel operation it calls;
+ * `--json` prints the entries as `GET /v1/catalogue` does, input and output schemas included.
  */
 import { filterCatalogue } from '../catalogue/core/catalogue.js';
-import { CATEGORIES, type Category } from '../catalogue/core/entry.js';
+import { CATEGORIES, type Category, type EntryKind } from '../catalogue/core/entry.js';
 
 const firstWord = (text: string) => text.toLowerCase().split(/[^a-z]+/)[0];
 
@@ -23,8 +23,16 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
 }
 
+const HOW_TO_USE: Record<EntryKind, (count: number) => string> = {
+  action: (count) =>
+    `${count} actions. Run one with: ghl-bridge actions run <name> --workspace ID --input '{…}'`,
+  trigger: (count) =>
+    `${count} triggers. Subscribe to one with: ghl-bridge triggers add <name> --workspace ID --input '{…}' --url URL`,
+};
+
 /** Prints the list; returns the exit code (2 for a category that does not exist). */
-export function actionsListCommand(options: {
+export function catalogueListCommand(options: {
+  kind: EntryKind;
   category?: string;
   json: boolean;
   out: (line: string) => void;
@@ -38,25 +46,23 @@ export function actionsListCommand(options: {
     );
     return 2;
   }
-  const actions = filterCatalogue({ kind: 'action', ...(category ? { category } : {}) });
+  const entries = filterCatalogue({ kind: options.kind, ...(category ? { category } : {}) });
   if (options.json) {
-    out(JSON.stringify(actions, null, 2));
+    out(JSON.stringify(entries, null, 2));
     return 0;
   }
   for (const name of category ? [category] : CATEGORIES) {
-    const rows = actions
-      .filter((a) => a.category === name)
-      .map((a) => {
-        const op = a.operations[0];
-        return [a.name, op ? `${op.method} ${op.path}` : '(cannot run)', a.description];
+    const rows = entries
+      .filter((e) => e.category === name)
+      .map((e) => {
+        const op = e.operations[0];
+        return [e.name, op ? `${op.method} ${op.path}` : '(cannot run)', e.description];
       });
     if (rows.length === 0) continue;
     out(`${name}:`);
     for (const line of table(rows)) out(line);
     out('');
   }
-  out(
-    `${actions.length} actions. Run one with: ghl-bridge actions run <name> --workspace ID --input '{…}'`,
-  );
+  out(HOW_TO_USE[options.kind](entries.length));
   return 0;
 }
