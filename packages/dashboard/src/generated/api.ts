@@ -5702,7 +5702,7 @@ export type components = {
          * @description What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.updated`, `contact.deleted`, `note.created` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md).
          * @enum {string}
          */
-        WebhookEventType: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "task.created" | "task.completed" | "contact.sync_failed";
+        WebhookEventType: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "note.updated" | "note.deleted" | "task.created" | "task.completed" | "task.deleted" | "contact.sync_failed";
         WebhookEndpointList: {
             endpoints: components["schemas"]["WebhookEndpoint"][];
         };
@@ -5758,7 +5758,7 @@ export type components = {
                  * @description An event type an endpoint subscribes to, or `trigger.item`: an item a trigger subscription delivers (docs/triggers.md)
                  * @enum {string}
                  */
-                type: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "task.created" | "task.completed" | "contact.sync_failed" | "trigger.item";
+                type: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "note.updated" | "note.deleted" | "task.created" | "task.completed" | "task.deleted" | "contact.sync_failed" | "trigger.item";
                 /**
                  * Format: date-time
                  * @description When it happened

@@ -102,6 +102,7 @@ export interface ContactWritten {
   locationId: string;
   contactId: string;
   appliedTags: readonly string[];
+  /** The fields this job wrote: laid over the stored ones (HighLevel's edits of others stay). */
   fieldWrites: FieldWrites;
 }
 
@@ -122,7 +123,7 @@ export async function contactWritten(
       location_id: written.locationId,
       contact_id: written.contactId,
       applied_tags: JSON.stringify(written.appliedTags),
-      field_writes: JSON.stringify(written.fieldWrites),
+      field_writes: sql`field_writes || ${JSON.stringify(written.fieldWrites)}::jsonb`,
       done_version: written.version,
       status: sql`case when ${current} then 'synced' else status end`,
       error: sql`case when ${current} then null else error end`,
@@ -153,4 +154,23 @@ export async function contactFailed(
     .where('version', '=', version)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Lays HighLevel's edits (`highLevelEdits`) over the contact's stored field writes.
+ *
+ * @example await recordHighLevelEdits(trx, 'ws_1', 'c_1', { city: { value: 'Paris', at, by: 'highlevel' } });
+ */
+export async function recordHighLevelEdits(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+  writes: FieldWrites,
+): Promise<void> {
+  await db
+    .updateTable('app_contacts')
+    .set({ field_writes: sql`field_writes || ${JSON.stringify(writes)}::jsonb` })
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', '=', contactId)
+    .execute();
 }

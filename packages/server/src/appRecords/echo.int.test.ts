@@ -1,49 +1,15 @@
 import { expect, it } from 'vitest';
 import { put, settled } from '../../test/appRecords.js';
-import { connectedWorkspace } from '../../test/bookings.js';
-import { describeOnBackends, type TestServer } from '../../test/harness.js';
-import { serveHttp } from '../commands/serveHttp.js';
+import { webhooksProcessed, wiredWorkspace } from '../../test/appWiring.js';
+import { describeOnBackends } from '../../test/harness.js';
 import { waitFor } from '../../test/waitFor.js';
-import { startWebhookReceiver } from '../../test/webhookReceiver.js';
 
 const TOLD = ['contact.updated', 'note.created', 'task.created', 'task.completed'];
 
-/** Every webhook the emulator sent, processed by the bridge (told to the app or not). */
-async function webhooksProcessed(server: TestServer) {
-  await server.emulator.control.webhooksIdle();
-  await waitFor(
-    async () => {
-      const waiting = await server.runtime.database.db
-        .selectFrom('highlevel_webhooks')
-        .select('webhook_id')
-        .where('status', '=', 'received')
-        .execute();
-      return waiting.length === 0;
-    },
-    { what: 'every HighLevel webhook processed' },
-  );
-}
-
 describeOnBackends("the app's own writes, not told back to it", (server) => {
   it("tells the app of staff's change in HighLevel, and of none of the bridge's writes of its own", async () => {
-    const keys = server().emulator.control.webhookKeys();
-    await server().restart({
-      GHL_WEBHOOK_PUBLIC_KEYS: `${keys.ed25519}${keys.rsa}`,
-      GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE: 'true',
-    });
-    const http = await serveHttp(server().runtime.app!, { host: '127.0.0.1', port: 0 });
-    const receiver = await startWebhookReceiver();
+    const { ws, receiver, endpointId, close } = await wiredWorkspace(server(), TOLD);
     try {
-      const ws = await connectedWorkspace(server());
-      const endpoint = await server().call('POST', `/v1/workspaces/${ws.id}/webhook-endpoints`, {
-        json: { url: `${receiver.url}/app`, events: TOLD },
-      });
-      expect(endpoint.status, endpoint.text).toBe(201);
-      const endpointId = (JSON.parse(endpoint.text) as { id: string }).id;
-      server().emulator.control.setWebhook(ws.locationId, {
-        url: `${http.url}/v1/webhooks/highlevel`,
-      });
-
       await put(server(), ws, 'cust_1', {
         version: 1,
         firstName: 'Ada',
@@ -91,8 +57,7 @@ describeOnBackends("the app's own writes, not told back to it", (server) => {
         .execute();
       expect(deliveries).toHaveLength(1);
     } finally {
-      await receiver.close();
-      await http.close();
+      await close();
     }
   }, 60_000);
 });

@@ -53,7 +53,7 @@ export async function writeAppContact(ctx: RecordContext, row: AppContactRow): P
     locationId: ctx.locationId,
     contactId,
     appliedTags: diff ? diff.nextApplied : applied,
-    fieldWrites: afterAppWrite(row.field_writes, write, row.app_updated_at),
+    fieldWrites: afterAppWrite({}, write, row.app_updated_at),
   });
   return contactId;
 }

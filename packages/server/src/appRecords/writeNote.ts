@@ -7,7 +7,7 @@ import type { DesiredNote } from './core/items.js';
 import { createOnce, deleteGone } from './createOnce.js';
 import { idsTakenBesides, itemWritten, type AppItemRow } from './itemStore.js';
 import type { RecordContext } from './recordContext.js';
-import { noteState } from '../reconciliation/core/recordState.js';
+import { noteEditState, noteState } from '../reconciliation/core/recordState.js';
 import { rememberWritten } from './rememberWritten.js';
 
 /**
@@ -53,6 +53,12 @@ export async function writeNote(
   await remember(id, 'created');
   if (written?.body !== desired.body) {
     await ctx.hl.notes.update(contactId, id, { body: desired.body });
+    await rememberWritten(
+      ctx.db,
+      ctx.locationId,
+      noteEditState(id, desired.body, Date.now()),
+      contactId,
+    );
     written = { body: desired.body };
   }
   await itemWritten(ctx.db, row, { revision, highLevelId: id, written });

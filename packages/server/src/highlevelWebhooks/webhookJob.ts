@@ -106,6 +106,7 @@ export function highLevelWebhookHandler(deps: {
             change: outcome.change,
             webhookId: row.webhook_id,
             tell: true,
+            record: row.payload as Record<string, unknown>,
           });
         }
       }

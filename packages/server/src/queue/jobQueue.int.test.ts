@@ -10,6 +10,7 @@ import { anyNumber, objectContaining } from '../../test/matchers.js';
 const queues = {
   plain: { policy: 'standard' as const, retryDelaySeconds: 1 },
   serial: { policy: 'singleton' as const },
+  stately: { policy: 'stately' as const },
   doomed: { policy: 'standard' as const, retryLimit: 1, retryDelaySeconds: 1, reportGivenUp: true },
 };
 
@@ -172,6 +173,40 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
     },
   );
 
+  it.skipIf(!available)(
+    'a stately queue takes one waiting job per key: the next has no room until it starts',
+    async () => {
+      const key = (n: number) =>
+        queue.enqueueIfRoom(database.db, 'stately', { n }, { singletonKey: 'loc_1' });
+      const first = await key(1);
+      expect(first).toEqual(expect.any(String));
+      await expect(key(2)).resolves.toBeUndefined();
+      const other = await queue.enqueueIfRoom(
+        database.db,
+        'stately',
+        { n: 3 },
+        { singletonKey: 'loc_2' },
+      );
+      expect(other).toEqual(expect.any(String));
+      await expect(
+        queue.enqueueIfRoom(database.db, 'plain', { n: 4 }, { singletonKey: 'x' }),
+      ).rejects.toThrow(/not stately/);
+      let release!: () => void;
+      const started: number[] = [];
+      await queue.work<{ n: number }>('stately', async (job) => {
+        started.push(job.data.n);
+        if (job.data.n === 1) await new Promise<void>((resolve) => (release = resolve));
+      });
+      await waitFor(() => started.includes(1), { what: 'the first job to start' });
+      // It is active now: one more may wait.
+      expect(await key(5)).toEqual(expect.any(String));
+      await expect(key(6)).resolves.toBeUndefined();
+      release();
+      await waitFor(() => started.includes(5), { what: 'the waiting job to run' });
+      expect(started.sort()).toEqual([1, 3, 5]);
+    },
+  );
+
   it.skipIf(!available)('counts jobs by state', async () => {
     await database.db.transaction().execute(async (trx) => {
       await queue.enqueue(trx, 'serial', { key: 'later' }, { singletonKey: 'never-worked' });
@@ -180,7 +215,7 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       const c = await queue.counts();
       return c.serial && c.serial.queued + c.serial.active >= 1 && c;
     });
-    expect(Object.keys(counts).sort()).toEqual(['doomed', 'plain', 'serial']);
+    expect(Object.keys(counts).sort()).toEqual(['doomed', 'plain', 'serial', 'stately']);
     expect(counts.plain).toEqual(objectContaining({ queued: anyNumber(), failed: anyNumber() }));
   });
 });

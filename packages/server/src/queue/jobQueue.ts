@@ -24,8 +24,11 @@ import type { DB } from '../db/schema.js';
 import type { Write } from '../db/writeTogether.js';
 
 export interface QueueDefinition {
-  /** `singleton`: one active job per `singletonKey` at a time, across every worker. */
-  policy: 'standard' | 'singleton';
+  /**
+   * `singleton`: one active job per `singletonKey` at a time, across every worker. `stately`:
+   * besides, at most one waiting; `enqueueIfRoom` answers whether a job was added.
+   */
+  policy: 'standard' | 'singleton' | 'stately';
   /** Attempts after the first before a job is marked failed. Default 5. */
   retryLimit?: number;
   /** A job still active this long without finishing is retried. Default 60 s. */
@@ -135,6 +138,16 @@ export interface JobQueue {
       startAfter?: Date;
     },
   ): Promise<string>;
+  /**
+   * Enqueues into a `stately` queue unless a job of `singletonKey` is waiting already; the job's
+   * id, or undefined when there was no room.
+   */
+  enqueueIfRoom<T extends object>(
+    trx: Transaction<DB> | Kysely<DB>,
+    queue: string,
+    data: T,
+    options: { singletonKey: string },
+  ): Promise<string | undefined>;
   /** Runs `handler` for every job of `queue` in this process. */
   work<T>(queue: string, handler: JobHandler<T>, options?: WorkOptions): Promise<void>;
   /** Jobs per state, per queue. */
@@ -296,6 +309,18 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       });
       if (!id) throw new Error(`The queue "${queue}" did not accept the job`);
       return id;
+    },
+
+    async enqueueIfRoom(trx, queue, data, opts) {
+      known(queue);
+      if (queues[queue]!.policy !== 'stately') {
+        throw new Error(`The queue "${queue}" is not stately: enqueue always has room`);
+      }
+      const id = await boss.send(queue, data, {
+        db: fromKysely(trx),
+        singletonKey: opts.singletonKey,
+      });
+      return id ?? undefined;
     },
 
     async work<T>(queue: string, handler: JobHandler<T>, opts: WorkOptions = {}) {

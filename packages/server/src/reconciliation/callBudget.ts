@@ -20,6 +20,8 @@ export interface CallBudget {
   /** Give the client's events here: every attempt is counted. */
   onEvent(event: ClientEvent): void;
   readonly counts: { calls: number; throttled: number; failed: number };
+  /** When the next call's turn comes, in the clock's ms: where a following budget takes over. */
+  nextCallAt(): number;
 }
 
 export interface BudgetClock {
@@ -39,12 +41,18 @@ export const systemClock: BudgetClock = {
  * await budget.take();
  * await client.raw('GET', '/calendars/', { query: { locationId }, priority: 'bulk' });
  */
-export function callBudget(budget: RunBudget, clock: BudgetClock = systemClock): CallBudget {
+export function callBudget(
+  budget: RunBudget,
+  clock: BudgetClock = systemClock,
+  /** The first call's turn, when an earlier budget of the same Location set it. */
+  firstCallAt?: number,
+): CallBudget {
   const startedAt = clock.now();
   const counts = { calls: 0, throttled: 0, failed: 0 };
-  let nextAt = startedAt;
+  let nextAt = Math.max(startedAt, firstCallAt ?? startedAt);
   return {
     counts,
+    nextCallAt: () => nextAt,
     onEvent(event) {
       if (event.type !== 'response' && event.type !== 'error') return;
       counts.calls += 1;

@@ -5,6 +5,7 @@
  * state, so it is the same whoever tells it.
  */
 import type { Transaction } from 'kysely';
+import { appEventExtras } from '../appRecords/appEventExtras.js';
 import type { DB } from '../db/schema.js';
 import { appEventOf } from '../highlevelWebhooks/core/appEvent.js';
 import { stableId } from '../ids.js';
@@ -22,6 +23,8 @@ export interface SeenChange {
   webhookId: string | null;
   /** False: remember the state without telling (what was there before the first poll). */
   tell: boolean;
+  /** The record's fields as HighLevel holds them now (the webhook's payload, the poll's read). */
+  record?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -66,8 +69,12 @@ export async function tellChange(
   if (!news) return 'known';
   if (!appEvent) return 'remembered';
   for (const workspaceId of workspaceIds) {
+    // The app's own ids and the new values, by the conflict rule of the records it keeps.
+    const extras = await appEventExtras(trx, workspaceId, change, seen.record);
+    if (!extras.tell) continue;
     await emitWebhookEvent(trx, queue, workspaceId, {
       ...appEvent,
+      data: { ...appEvent.data, ...extras.data },
       id: appEventId(workspaceId, change.locationId, state),
     });
   }

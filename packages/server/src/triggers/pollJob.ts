@@ -63,13 +63,17 @@ async function subscriptionsWithConnections(db: Kysely<DB>, ids: readonly string
  * @example await queue.work(TRIGGER_POLL_QUEUE, triggerPollHandler(deps), { concurrency: 8, batchSize: 1 });
  */
 export function triggerPollHandler(deps: TriggerPollDeps): JobHandler<TriggerPollJobData> {
+  // A Location's jobs follow one another: each takes up the pace where the last one left it, so
+  // the share holds across jobs, not only within one.
+  const nextCallAt = new Map<string, number>();
   return async ({ data: { locationId, subscriptionIds } }) => {
     const plan = runBudget({
       share: deps.settings.budgetShare,
       intervalMs: LONGEST_JOB_MS,
       burst: deps.settings.burst,
     });
-    const budget = callBudget(plan, deps.clock ?? systemClock);
+    const clock = deps.clock ?? systemClock;
+    const budget = callBudget(plan, clock, nextCallAt.get(locationId));
     const due = await subscriptionsWithConnections(deps.db, subscriptionIds);
     let polled = 0;
     let delivered = 0;
@@ -91,6 +95,8 @@ export function triggerPollHandler(deps: TriggerPollDeps): JobHandler<TriggerPol
         break;
       }
     }
+    nextCallAt.set(locationId, budget.nextCallAt());
+    for (const [location, at] of nextCallAt) if (at < clock.now()) nextCallAt.delete(location);
     deps.logger.info(
       {
         locationId,

@@ -1,14 +1,18 @@
 /**
  * When triggers are polled: every worker process looks every few seconds for subscriptions whose
- * poll is due, claims them (`claimDueSubscriptions`: one process wins each) and enqueues one job
- * per Location in the same transaction.
+ * poll is due and gives each Location one job with its due subscriptions, claiming them (their
+ * next poll moved one interval on) in the same transaction. A Location has at most one job
+ * waiting besides the one running (a `stately` queue): while both are taken, its due
+ * subscriptions stay due and go, longest-waiting first, to the job after. So a Location with more
+ * subscriptions than its budget can poll falls behind by at most about a job, never by a queue
+ * that grows.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/jobQueue.js';
 import { lookEvery, type PeriodicLook } from '../queue/periodicLook.js';
-import { claimDueSubscriptions } from './subscriptionStore.js';
+import { dueSubscriptions, moveOn } from './subscriptionStore.js';
 import { TRIGGER_POLL_QUEUE, type TriggerPollJobData } from './triggerQueue.js';
 
 /** Looks for due polls; `look()` claims them now and answers the Locations given jobs. */
@@ -28,20 +32,25 @@ export function scheduleTriggers(deps: {
   const { db, queue } = deps;
   const claim = () =>
     db.transaction().execute(async (trx) => {
-      const due = await claimDueSubscriptions(trx, new Date());
+      const now = new Date();
+      const due = await dueSubscriptions(trx, now);
       const byLocation = new Map<string, string[]>();
       for (const { id, locationId } of due) {
         byLocation.set(locationId, [...(byLocation.get(locationId) ?? []), id]);
       }
+      const given: string[] = [];
       for (const [locationId, subscriptionIds] of byLocation) {
-        await queue.enqueue<TriggerPollJobData>(
+        const job = await queue.enqueueIfRoom<TriggerPollJobData>(
           trx,
           TRIGGER_POLL_QUEUE,
           { locationId, subscriptionIds },
           { singletonKey: locationId },
         );
+        if (job === undefined) continue;
+        await moveOn(trx, subscriptionIds, now);
+        given.push(locationId);
       }
-      return [...byLocation.keys()];
+      return given;
     });
 
   return lookEvery(deps.lookEveryMs, claim, deps.logger, 'due trigger polls');

@@ -76,14 +76,13 @@ export async function deleteSubscription(db: Db, workspaceId: string, id: string
 }
 
 /**
- * Moves every due subscription whose workspace is connected and whose endpoint is enabled one
- * interval on, and returns them with their Location, the longest-waiting first: theirs to poll, in
- * `trx`, with the jobs the caller enqueues there. Of the processes that look at once, one claims
- * each.
+ * Every due subscription whose workspace is connected and whose endpoint is enabled, with its
+ * Location, the longest-waiting first; locked for `trx`, so processes that look at once see each
+ * once (one skips what another holds).
  *
- * @example const due = await claimDueSubscriptions(trx, new Date());
+ * @example const due = await dueSubscriptions(trx, new Date());
  */
-export async function claimDueSubscriptions(
+export async function dueSubscriptions(
   trx: Transaction<DB>,
   now: Date,
 ): Promise<{ id: string; locationId: string }[]> {
@@ -99,20 +98,24 @@ export async function claimDueSubscriptions(
     .forUpdate('s')
     .skipLocked()
     .execute();
-  if (due.length === 0) return [];
+  return due.map((row) => ({ id: row.id, locationId: row.location_id }));
+}
+
+/**
+ * Moves the subscriptions `ids` one interval on from `now`: claimed, their poll is a job's.
+ *
+ * @example await moveOn(trx, ['trg_1'], new Date());
+ */
+export async function moveOn(trx: Transaction<DB>, ids: readonly string[], now: Date) {
+  if (ids.length === 0) return;
   await trx
     .updateTable('trigger_subscriptions')
     .set({
       next_poll_at: sql<Date>`${now}::timestamptz + interval_seconds * interval '1 second'`,
       updated_at: now,
     })
-    .where(
-      'id',
-      'in',
-      due.map((row) => row.id),
-    )
+    .where('id', 'in', ids)
     .execute();
-  return due.map((row) => ({ id: row.id, locationId: row.location_id }));
 }
 
 /**

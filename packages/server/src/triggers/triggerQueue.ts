@@ -1,7 +1,7 @@
 /**
  * The `trigger-poll` queue: one job per Location with subscriptions due (`schedule.ts` enqueues
- * them, `pollJob.ts` runs them). One job of a Location at a time, across every worker, so its
- * polls share one budget.
+ * them, `pollJob.ts` runs them). One job of a Location runs at a time, across every worker, so
+ * its polls share one budget, and one more waits at most (`stately`).
  */
 import type { QueueDefinition } from '../queue/jobQueue.js';
 
@@ -17,7 +17,7 @@ export interface TriggerPollJobData {
 export const LONGEST_JOB_MS = 60_000;
 
 export const triggerPollQueue: QueueDefinition = {
-  policy: 'singleton',
+  policy: 'stately',
   // A failed job is not retried: its subscriptions are due again an interval later, and a poll
   // that did not commit delivered nothing.
   retryLimit: 0,

@@ -14,10 +14,11 @@ describe('appEventOf', () => {
     [{ kind: 'contact', action: 'deleted', ...at }, 'contact.deleted'],
     [{ kind: 'contact', action: 'created', ...at }, undefined],
     [{ kind: 'note', action: 'created', ...at }, 'note.created'],
-    [{ kind: 'note', action: 'updated', ...at }, undefined],
+    [{ kind: 'note', action: 'updated', ...at }, 'note.updated'],
+    [{ kind: 'note', action: 'deleted', ...at }, 'note.deleted'],
     [{ kind: 'task', action: 'created', ...at }, 'task.created'],
     [{ kind: 'task', action: 'completed', ...at }, 'task.completed'],
-    [{ kind: 'task', action: 'deleted', ...at }, undefined],
+    [{ kind: 'task', action: 'deleted', ...at }, 'task.deleted'],
     [{ kind: 'app', action: 'uninstalled', locationId: 'loc_1' }, undefined],
   ] as [BridgeChange, string | undefined][])('%o is sent as %s', (change, type) => {
     expect(appEventOf(change, 'wh_1')?.type).toBe(type);

@@ -1,8 +1,8 @@
 /**
  * The event the booking app is sent for a change made in HighLevel (by staff, a workflow, or the
- * bridge's own voice bookings): `appointment.*`, `contact.*`, `note.created`, `task.*`. Changes
- * the app has no event for (a contact created, a note edited, an install) send nothing; an
- * uninstall reaches the app as `connection.needs_attention` from the connection itself.
+ * bridge's own voice bookings): `appointment.*`, `contact.*`, `note.*`, `task.*`. Changes the app
+ * has no event for (a contact created, an install) send nothing; an uninstall reaches the app as
+ * `connection.needs_attention` from the connection itself.
  */
 import type { BridgeChange } from './bridgeChange.js';
 
@@ -15,8 +15,11 @@ export interface AppEvent {
     | 'contact.updated'
     | 'contact.deleted'
     | 'note.created'
+    | 'note.updated'
+    | 'note.deleted'
     | 'task.created'
-    | 'task.completed';
+    | 'task.completed'
+    | 'task.deleted';
   data: Record<string, unknown>;
 }
 
@@ -29,8 +32,11 @@ const TYPES: Partial<Record<`${BridgeChange['kind']}.${string}`, AppEvent['type'
   'contact.updated': 'contact.updated',
   'contact.deleted': 'contact.deleted',
   'note.created': 'note.created',
+  'note.updated': 'note.updated',
+  'note.deleted': 'note.deleted',
   'task.created': 'task.created',
   'task.completed': 'task.completed',
+  'task.deleted': 'task.deleted',
 };
 
 /**

@@ -61,7 +61,9 @@ export function registerPutContact(app: App, deps: AppDeps): void {
     const accepted = await acceptContactVersion(db, deps.queue, workspace.id, {
       externalId,
       version,
-      updatedAt: updatedAt ? new Date(updatedAt) : new Date(),
+      // Never later than now: an app whose clock runs ahead cannot make its version win over an
+      // edit staff make in HighLevel after it arrived.
+      updatedAt: new Date(Math.min(updatedAt ? Date.parse(updatedAt) : Date.now(), Date.now())),
       fields: { ...fields, ...('phone' in phone && phone.phone ? { phone: phone.phone } : {}) },
       tags,
       problems: 'problem' in phone ? [phone.problem] : [],

@@ -109,5 +109,5 @@ export function contactFinding(
     id: contact.id,
     locationId,
   };
-  return { state, change, tell: true };
+  return { state, change, tell: true, record: contact.fields };
 }

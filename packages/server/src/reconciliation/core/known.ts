@@ -68,4 +68,6 @@ export interface Finding {
   state: RecordState;
   change: RecordChange;
   tell: boolean;
+  /** The record's fields as HighLevel holds them now, when the poll read them (a contact). */
+  record?: Readonly<Record<string, unknown>>;
 }

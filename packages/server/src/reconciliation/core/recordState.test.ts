@@ -6,6 +6,7 @@ import {
   contactState,
   FINAL_RANK,
   instant,
+  noteEditState,
   stateOfWebhook,
   taskState,
 } from './recordState.js';
@@ -104,6 +105,15 @@ describe('a contact’s state', () => {
   });
 });
 
+describe('noteEditState', () => {
+  it('is the same edit by its body, another by another body, and always after the creation', () => {
+    const edit = noteEditState('n_1', 'Prefers mornings', 5);
+    expect(noteEditState('n_1', 'Prefers mornings', 9).fingerprint).toBe(edit.fingerprint);
+    expect(noteEditState('n_1', 'Prefers evenings', 5).fingerprint).not.toBe(edit.fingerprint);
+    expect(edit.rank).toBeGreaterThan(1);
+  });
+});
+
 describe('stateOfWebhook', () => {
   it.each([
     [{ type: 'TaskCreate', id: 't_1', contactId: 'c_1' }, taskState('t_1', 'open')],
@@ -119,7 +129,15 @@ describe('stateOfWebhook', () => {
       { type: 'NoteCreate', id: 'n_1' },
       { kind: 'note', id: 'n_1', fingerprint: 'created', rank: 1 },
     ],
-    [{ type: 'NoteUpdate', id: 'n_1' }, undefined],
+    [
+      {
+        type: 'NoteUpdate',
+        id: 'n_1',
+        body: 'Prefers mornings',
+        timestamp: '2026-03-02T09:00:00Z',
+      },
+      noteEditState('n_1', 'Prefers mornings', Date.parse('2026-03-02T09:00:00Z')),
+    ],
     [
       { type: 'ContactDelete', id: 'c_1' },
       { kind: 'contact', id: 'c_1', fingerprint: 'deleted', rank: FINAL_RANK },

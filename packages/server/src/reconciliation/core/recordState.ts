@@ -153,8 +153,24 @@ export function noteState(id: string, stage: 'created' | 'deleted'): RecordState
 }
 
 /**
+ * A note whose body was edited: told by its body, so the same edit seen twice is one state, and
+ * ranked by when it was made (after its creation).
+ *
+ * @example noteEditState('n1', 'Prefers mornings', 1772442000000) // { kind: 'note', id: 'n1', fingerprint: 'edited:…', rank: 1772442000000 }
+ */
+export function noteEditState(id: string, body: string, at: number): RecordState {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 32);
+  return {
+    kind: 'note',
+    id,
+    fingerprint: `edited:${hash}`,
+    rank: Math.max(at, NOTE_RANK.created + 1),
+  };
+}
+
+/**
  * The state a webhook's change leaves its record in; undefined for changes no state is kept for
- * (an app installed, a note edited: nothing the app is told of, and nothing the poll looks for).
+ * (an app installed).
  *
  * @example stateOfWebhook(event, { kind: 'task', action: 'completed', id: 't1', locationId: 'l1' })
  * // { kind: 'task', id: 't1', fingerprint: 'completed', rank: 2 }
@@ -184,7 +200,9 @@ export function stateOfWebhook(
     case 'task':
       return taskState(change.id, change.action === 'created' ? 'open' : change.action);
     case 'note':
-      return change.action === 'updated' ? undefined : noteState(change.id, change.action);
+      return change.action === 'updated'
+        ? noteEditState(change.id, text(fields.body), sent)
+        : noteState(change.id, change.action);
     case 'app':
       return undefined;
   }

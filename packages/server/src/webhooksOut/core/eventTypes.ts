@@ -14,8 +14,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'contact.updated',
   'contact.deleted',
   'note.created',
+  'note.updated',
+  'note.deleted',
   'task.created',
   'task.completed',
+  'task.deleted',
   'contact.sync_failed',
 ] as const;
 
