@@ -6,7 +6,8 @@
 import type { DuplicateField } from '../contacts/core/model.js';
 import { newId, newPitToken } from '../ids.js';
 import type { UserRecord } from '../locations/model.js';
-import { nowIso, type Runtime } from '../runtime.js';
+import type { Runtime } from '../runtime.js';
+import { addLocation } from '../locations/addLocation.js';
 import { ensureCompany } from './appsControl.js';
 import { knownLocation } from './knownLocation.js';
 
@@ -53,18 +54,9 @@ export function locationsControl(rt: Runtime, defaultScopes: readonly string[]) 
   const control = {
     /** Creates a Location and a full-access `pit-` token for it. */
     createLocation(input: CreateLocationInput = {}): CreatedLocation {
-      const id = input.id ?? newId();
       const companyId = ensureCompany(rt, input.companyId ?? newId()).id;
-      rt.state.locations[id] = {
-        id,
-        companyId,
-        name: input.name ?? 'Emulated Location',
-        timezone: input.timezone ?? 'America/New_York',
-        country: input.country ?? 'US',
-        allowDuplicateContact: input.allowDuplicateContact ?? false,
-        duplicatePriority: input.duplicatePriority ?? ['email', 'phone'],
-        dateAdded: nowIso(rt),
-      };
+      const { token: _token, ...fields } = input;
+      const { id } = addLocation(rt, { ...fields, companyId });
       const { token } = control.createToken(id, input.token ? { token: input.token } : {});
       return { locationId: id, companyId, token };
     },

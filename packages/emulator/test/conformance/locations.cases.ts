@@ -1,7 +1,9 @@
 /** The Location, its custom fields and its tags (locations.json). */
 import {
+  locationTokenOnAgencyOperation,
   operationCase,
   otherLocation,
+  UNKNOWN_ID,
   unknownId,
   unknownProperty,
   withBody,
@@ -26,6 +28,21 @@ export const locationCases: Record<OperationKey, ConformanceCase> = {
   'GET /locations/{locationId}': operationCase({
     request: ofLocation,
     errors: [otherLocation],
+  }),
+  'POST /locations/': operationCase({
+    auth: 'agency',
+    request: (ctx) => ({ body: { name: 'Spa Uptown', companyId: ctx.companyId, country: 'US' } }),
+    errors: [
+      locationTokenOnAgencyOperation,
+      withBody(
+        'another agency',
+        { companyId: UNKNOWN_ID },
+        403,
+        'The token does not have access to this location.',
+      ),
+      withoutField('name'),
+      unknownProperty,
+    ],
   }),
   'GET /locations/{locationId}/customFields': operationCase({
     prepare: newCustomField,
