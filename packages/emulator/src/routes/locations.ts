@@ -39,8 +39,7 @@ const createRules = dtoRules('locations', 'CreateLocationDto');
 export const createLocationRoute = agencyRoute('POST', '/locations/', ({ body, company, rt }) => {
   const input = validBody(createRules, body);
   if (input.companyId !== company.id) throw wrongLocation();
-  const text = (key: string) =>
-    typeof input[key] === 'string' ? input[key] : undefined;
+  const text = (key: string) => (typeof input[key] === 'string' ? input[key] : undefined);
   const location = addLocation(rt, {
     companyId: company.id,
     name: text('name')!,
