@@ -10,14 +10,10 @@ import {
   type RunningServer,
 } from '@ghl-bridge/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backends, createTestDatabase, type TestDatabase } from '../../test/backends.js';
+import { backends, type TestDatabase } from '../../test/backends.js';
 import { SECRET_KEY } from '../../test/harness.js';
 import { spawnCli } from '../../test/processes.js';
-import { keyringFrom } from '../crypto/keyring.js';
-import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
-import { saveConnection } from '../highlevel/connectionStore.js';
-import { createWorkspace } from '../workspaces/workspaceStore.js';
+import { storedWorkspace } from '../../test/storedWorkspace.js';
 
 for (const { name, available } of backends()) {
   describe.skipIf(!available)(`ghl-bridge actions run [${name}]`, () => {
@@ -28,26 +24,10 @@ for (const { name, available } of backends()) {
       await testDb?.drop();
     });
 
-    /** A workspace connected to a fresh emulated Location, stored as `PUT …/gohighlevel` does. */
     async function connectedWorkspace(emulator: Emulator) {
-      const { locationId, token } = emulator.control.createLocation({ name: 'Spa Downtown' });
-      testDb = await createTestDatabase(name);
-      const database = await openDatabase(testDb);
-      try {
-        await migrate(database.db);
-        const { workspace } = await createWorkspace(database.db, { name: 'Spa', features: [] });
-        await saveConnection(database.db, keyringFrom([SECRET_KEY]), {
-          workspaceId: workspace.id,
-          locationId,
-          locationName: 'Spa Downtown',
-          credentials: { kind: 'api_key', apiKey: token },
-          scopes: [],
-          connectedAt: new Date(),
-        });
-        return { workspaceId: workspace.id, locationId, token };
-      } finally {
-        await database.close();
-      }
+      const stored = await storedWorkspace(emulator, name);
+      testDb = stored.testDb;
+      return stored;
     }
 
     async function actionsRun(args: string[], env: Record<string, string> = {}) {
