@@ -1,8 +1,8 @@
 /**
- * Booking, rescheduling and deleting appointments. The slot check (`checkSlotAvailable`, the
- * pure rule shared with free-slots) and the write happen in one synchronous step with no `await`
- * between them, so of two requests racing for the last place in a slot exactly one is booked
- * (docs/highlevel-behaviour.md#booking-a-slot).
+ * Booking, rescheduling and deleting appointments. The slot check (`checkBooking`, the pure rule
+ * shared with free-slots, which also picks a team calendar's member) and the write happen in one
+ * synchronous step with no `await` between them, so of two requests racing for the last place in
+ * a slot exactly one is booked (docs/highlevel-behaviour.md#booking-a-slot).
  */
 import { badRequest, unprocessable } from '../errors.js';
 import { newId, newTraceId } from '../ids.js';
@@ -16,13 +16,10 @@ import {
   optionalText,
   updateNeedsFreeSlot,
 } from './core/appointmentRules.js';
-import {
-  checkSlotAvailable,
-  SLOT_UNAVAILABLE_MESSAGE,
-  type SlotCheckResult,
-} from './core/booking.js';
+import { SLOT_UNAVAILABLE_MESSAGE } from './core/booking.js';
 import { asText, type Body } from './core/fields.js';
 import type { AppointmentStatus, CalendarEvent } from './core/model.js';
+import { checkBooking, type BookingResult } from './core/teamBooking.js';
 import { formatOffsetIso } from './core/times.js';
 import { bookableContact, bookings, calendarOf, calendarZone } from './lookup.js';
 import { eventView } from './views.js';
@@ -42,7 +39,7 @@ function refuseRecurring(input: Body): void {
   if (input.rrule !== undefined) throw unprocessable(['rrule is not supported by the emulator']);
 }
 
-function bookedTimes(result: SlotCheckResult): { startTime: number; endTime: number } {
+function booked(result: BookingResult): Extract<BookingResult, { ok: true }> {
   if (result.ok) return result;
   if (result.code === 'slot_unavailable') throw slotUnavailable();
   throw unprocessable([result.message]);
@@ -62,17 +59,17 @@ export function createAppointment(rt: Runtime, location: LocationRecord, input: 
   const calendar = calendarOf(rt, location, input.calendarId as string);
   const contact = bookableContact(rt, location, input.contactId as string);
   const zone = calendarZone(rt, calendar);
-  const assignedUserId = asText(input.assignedUserId) ?? defaultAssignee(calendar);
   const now = rt.clock.now();
-  const { startTime, endTime } = bookedTimes(
-    checkSlotAvailable({
+  const { startTime, endTime, assignedUserId, users } = booked(
+    checkBooking({
       calendar,
       calendarTimezone: zone,
       startTime: input.startTime as string,
       endTime: asText(input.endTime),
       now,
       ...bookings(rt, location.id),
-      assignedUserId,
+      requested: asText(input.assignedUserId),
+      current: defaultAssignee(calendar),
       ignoreFreeSlotValidation: input.ignoreFreeSlotValidation === true,
       ignoreDateRange: input.ignoreDateRange === true,
     }),
@@ -89,7 +86,7 @@ export function createAppointment(rt: Runtime, location: LocationRecord, input: 
       input.appointmentStatus as AppointmentStatus | undefined,
     ),
     ...(assignedUserId === undefined ? {} : { assignedUserId }),
-    users: [],
+    users,
     ...optionalText(input, 'address', 'meetingLocationType', 'meetingLocationId'),
     startTime,
     endTime,
@@ -117,28 +114,35 @@ export function updateAppointment(
   const zone = calendarZone(rt, calendar);
   const status =
     (input.appointmentStatus as AppointmentStatus | undefined) ?? event.appointmentStatus;
-  const assignedUserId = asText(input.assignedUserId) ?? event.assignedUserId;
+  const requested = asText(input.assignedUserId);
   const needsFreeSlot = updateNeedsFreeSlot(event, {
     input,
     calendarId: calendar.id,
-    assignedUserId,
+    assignedUserId: requested ?? event.assignedUserId,
     status,
   });
   const now = rt.clock.now();
-  const { startTime, endTime } = bookedTimes(
-    checkSlotAvailable({
+  const checked = booked(
+    checkBooking({
       calendar,
       calendarTimezone: zone,
       startTime: asText(input.startTime) ?? formatOffsetIso(event.startTime, zone),
       endTime: endAfterMove(event, input, zone),
       now,
       ...bookings(rt, location.id),
-      assignedUserId,
+      requested,
+      current: event.assignedUserId,
       excludeEventId: event.id,
       ignoreFreeSlotValidation: !needsFreeSlot || input.ignoreFreeSlotValidation === true,
       ignoreDateRange: input.ignoreDateRange === true,
     }),
   );
+  const { startTime, endTime } = checked;
+  // A change that takes no slot keeps the owners (or takes the one named); a move lets
+  // `checkBooking` keep a team member while free at the new time, or choose another.
+  const { assignedUserId, users } = needsFreeSlot
+    ? checked
+    : { assignedUserId: requested ?? event.assignedUserId, users: event.users };
   const groupId = calendar.groupId;
   Object.assign(event, {
     calendarId: calendar.id,
@@ -146,6 +150,7 @@ export function updateAppointment(
     title: asText(input.title) ?? event.title,
     appointmentStatus: status,
     assignedUserId,
+    users,
     ...optionalText(input, 'address', 'meetingLocationType', 'meetingLocationId'),
     startTime,
     endTime,

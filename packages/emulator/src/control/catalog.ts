@@ -84,7 +84,11 @@ export const CONTROL_API: readonly ControlRoute[] = [
       ),
       field('slotDuration', 'number', 'minutes'),
       field('slotInterval', 'number', 'minutes'),
-      field('teamMembers', 'object[]', '{userId, isPrimary?}: users of the Location'),
+      field(
+        'teamMembers',
+        'object[]',
+        '{userId, priority?: 0 | 0.5 | 1, isPrimary?}: users of the Location',
+      ),
       field('…', 'any', 'every other CalendarCreateDTO field'),
     ],
   },

@@ -75,3 +75,48 @@ describe('GET /users/{userId}', () => {
     expect((await api('GET', `/users/${kim.id}`)).status).toBe(403);
   });
 });
+
+describe('GET /users/ (Get User by Location)', () => {
+  it("lists the Location's users with id, names and email, and only them", async () => {
+    const { api, locationId, sam, ada } = withUsers();
+    const res = await api('GET', `/users/?locationId=${locationId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.users).toEqual([
+      expect.objectContaining({ id: sam.id, name: 'Sam Stylist', firstName: 'Sam' }),
+      expect.objectContaining({
+        id: ada.id,
+        name: 'Ada Owner',
+        firstName: 'Ada',
+        lastName: 'Owner',
+        email: 'ada@salon.example',
+      }),
+    ]);
+  });
+
+  it('sees users added with POST /users/ too', async () => {
+    const { api, locationId, companyId } = withUsers();
+    const created = await api('POST', '/users/', {
+      body: {
+        companyId,
+        firstName: 'Lee',
+        lastName: 'Front',
+        email: 'lee@salon.example',
+        password: 'correct horse battery staple',
+        type: 'account',
+        role: 'user',
+        locationIds: [locationId],
+      },
+    });
+    expect(created.status).toBe(201);
+    const res = await api('GET', `/users/?locationId=${locationId}`);
+    expect(names(res)).toEqual(['Sam Stylist', 'Ada Owner', 'Lee Front']);
+  });
+
+  it('needs locationId (422), of the token’s own Location (403)', async () => {
+    const { api, sister } = withUsers();
+    const missing = await api('GET', '/users/');
+    expect(missing.status).toBe(422);
+    expect(missing.body.message).toEqual(['locationId should not be empty']);
+    expect((await api('GET', `/users/?locationId=${sister.locationId}`)).status).toBe(403);
+  });
+});

@@ -1,8 +1,10 @@
 /**
  * Users (spec/highlevel/apps/users.json): search and get, with an agency (Company) or a Location
  * token. `companyId` is required in search even with a Location token, which sees only its
- * Location's users. `GET /users/{userId}` answers the user unwrapped.
+ * Location's users. `GET /users/{userId}` answers the user unwrapped; `GET /users/` lists a
+ * Location's users.
  */
+import { requiredQuery } from '../calendars/requiredQuery.js';
 import { badRequest, unprocessable, wrongLocation } from '../errors.js';
 import type { AgencyRouteRequest, RouteRequest } from '../runtime.js';
 import { route } from '../runtime.js';
@@ -98,4 +100,15 @@ export const getUserRoute = {
     getUser(req.params.userId!, req.rt.state.users, agencyCaller(req)),
 };
 
-export const userRoutes = [searchUsersRoute, getUserRoute];
+/**
+ * `GET /users/?locationId=` ("Get User by Location", deprecated in favour of `GET /users/search`
+ * but still served): every user of the Location, oldest first, as `{ users }`
+ * (`LocationSuccessfulResponseDto`). Location tokens only, as the spec's security says.
+ */
+export const usersByLocationRoute = route('GET', '/users/', ({ query, location, rt }) => {
+  requiredQuery(query, { strings: ['locationId'] });
+  const users = Object.values(rt.state.users).filter((user) => user.locationId === location.id);
+  return { status: 200, body: { users: users.map(userView) } };
+});
+
+export const userRoutes = [searchUsersRoute, getUserRoute, usersByLocationRoute];

@@ -26,6 +26,10 @@ export const peopleCases: Record<OperationKey, ConformanceCase> = {
     request: (ctx) => ({ params: { userId: ctx.userId } }),
     errors: [unknownId('userId', 'User')],
   }),
+  'GET /users/': operationCase({
+    request: (ctx) => ({ query: { locationId: ctx.locationId } }),
+    errors: [withoutQuery('locationId'), otherLocation],
+  }),
   'POST /conversations/messages': operationCase({
     prepare: newContact,
     request: (_ctx, { contactId }) => ({

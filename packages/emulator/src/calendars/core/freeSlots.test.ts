@@ -172,8 +172,14 @@ describe('computeFreeSlots rules', () => {
       expected: ['09:00', '09:30', '10:00', '10:30', '11:30'],
     },
     {
-      name: 'without a user, any appointment counts',
+      name: 'round robin without a user: another member is still free',
       calendar: roundRobin,
+      events: [booked('10:00', '10:30', { assignedUserId: 'u1' })],
+      expected: ALL_MORNING,
+    },
+    {
+      name: 'a several-member calendar that is no team type: any appointment counts',
+      calendar: { ...roundRobin, calendarType: 'service_booking' },
       events: [booked('10:00', '10:30', { assignedUserId: 'u1' })],
       expected: ['09:00', '09:30', '10:30', '11:00', '11:30'],
     },

@@ -1,6 +1,7 @@
 import { defaultAssignee } from './appointmentRules.js';
 import type { BlockedSlot, Calendar, CalendarEvent } from './model.js';
 import type { Interval } from './openHours.js';
+import { holdsUser, isMember, memberIds, teamMode, type TeamMode } from './team.js';
 import { durationMs, localDateKey } from './times.js';
 
 export interface OccupancyInput {
@@ -34,19 +35,59 @@ const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.en
  * buffers may not overlap a blocked slot either, but a blocked slot has no buffer of its own.
  * Cancelled appointments hold nothing. A slot is taken once `appoinmentPerSlot` appointments
  * overlap it ([spec] "Maximum bookings per slot (per user)").
+ *
+ * A round-robin or collective calendar of several members (`teamMode`) is read member by member:
+ * round robin offers a slot while any member is free then, collective only while all are, and a
+ * `userId` that is not a member is never free. See `teamOccupancy`.
  */
 export function occupancyOf(input: OccupancyInput): Occupancy {
-  const { calendar, calendarTimezone, userId, excludeEventId } = input;
+  const mode = teamMode(input.calendar);
+  if (mode === undefined) return userOccupancy(input, input.userId);
+  return teamOccupancy(input, mode);
+}
+
+/**
+ * A team calendar's occupancy. Each member is busy with their own appointments (as owner or
+ * secondary owner) on any calendar, their blocked slots, the calendar's blocked slots and the
+ * calendar's unassigned appointments. Round robin with a member asked for (`userId`) is that
+ * member's time alone; collective stays "every member free", since a collective booking needs
+ * them all.
+ */
+function teamOccupancy(input: OccupancyInput, mode: TeamMode): Occupancy {
+  const { calendar, userId } = input;
+  if (userId !== undefined && !isMember(calendar, userId)) return NEVER_FREE;
+  if (mode === 'any' && userId !== undefined) return userOccupancy(input, userId);
+  const members = memberIds(calendar).map((member) => userOccupancy(input, member));
+  const dateOf = (slot: Interval) => localDateKey(slot.start, input.calendarTimezone);
+  const busy = (member: Occupancy, slot: Interval) =>
+    member.isDayFull(dateOf(slot)) || member.isTaken(slot);
+  return mode === 'any'
+    ? {
+        isTaken: (slot) => members.every((member) => busy(member, slot)),
+        isDayFull: (date) => members.every((member) => member.isDayFull(date)),
+      }
+    : {
+        isTaken: (slot) => members.some((member) => busy(member, slot)),
+        isDayFull: (date) => members.some((member) => member.isDayFull(date)),
+      };
+}
+
+const NEVER_FREE: Occupancy = { isTaken: () => true, isDayFull: () => true };
+
+/**
+ * The calendar's occupancy for one user: `userId` (a team member), else its default assignee
+ * (the owner of a one-member calendar), else the calendar as a whole, where every appointment on
+ * it counts.
+ */
+function userOccupancy(input: OccupancyInput, userId: string | undefined): Occupancy {
+  const { calendar, calendarTimezone, excludeEventId } = input;
   // The user whose time this calendar books: the requested one, or its default assignee.
   const user = userId ?? defaultAssignee(calendar);
   const holding = input.events.filter((event) => {
     if (event.id === excludeEventId || event.appointmentStatus === 'cancelled') return false;
-    if (event.calendarId !== calendar.id)
-      return user !== undefined && event.assignedUserId === user;
+    if (event.calendarId !== calendar.id) return user !== undefined && holdsUser(event, user);
     // With a user asked for, another member's appointment on this calendar leaves them free.
-    return (
-      userId === undefined || event.assignedUserId === undefined || event.assignedUserId === userId
-    );
+    return userId === undefined || event.assignedUserId === undefined || holdsUser(event, userId);
   });
   const blocks = input.blockedSlots.filter(
     (block) =>
