@@ -39,6 +39,16 @@ import {
   voiceFollowUpHandler,
   voiceFollowUpQueue,
 } from './voice/followUps.js';
+import {
+  VOICE_CONFIRMATIONS_QUEUE,
+  voiceConfirmationsHandler,
+  voiceConfirmationsQueue,
+} from './voice/confirmations/confirmationJob.js';
+import {
+  handoffAlertHandler,
+  VOICE_HANDOFF_ALERT_QUEUE,
+  voiceHandoffAlertQueue,
+} from './voice/handoff/handoffJob.js';
 import { WEBHOOK_DELIVERY_QUEUE, webhookDeliveryQueue } from './webhooksOut/deliveryQueue.js';
 import { webhookDeliveryHandler } from './webhooksOut/deliveryJob.js';
 import {
@@ -54,6 +64,8 @@ export const QUEUES = {
   [CONNECTION_CHECK_QUEUE]: connectionCheckQueue,
   [CONTACT_SYNC_QUEUE]: contactSyncQueue,
   [VOICE_FOLLOW_UP_QUEUE]: voiceFollowUpQueue,
+  [VOICE_CONFIRMATIONS_QUEUE]: voiceConfirmationsQueue,
+  [VOICE_HANDOFF_ALERT_QUEUE]: voiceHandoffAlertQueue,
   [HIGHLEVEL_WEBHOOK_QUEUE]: highLevelWebhookQueue,
   [WEBHOOK_DELIVERY_QUEUE]: webhookDeliveryQueue,
   [RECONCILIATION_QUEUE]: reconciliationQueue,
@@ -198,17 +210,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         appRecordsHandler({ db: database.db, highLevel, queue, logger }),
         { concurrency: config.syncConcurrency },
       );
-      await queue.work(
-        VOICE_FOLLOW_UP_QUEUE,
-        voiceFollowUpHandler({
-          database,
-          keyring: secrets.keyring,
-          highLevel,
-          queue,
-          logger,
-          ...(options.clock ? { clock: options.clock } : {}),
-        }),
-      );
+      const voiceDeps = {
+        database,
+        keyring: secrets.keyring,
+        highLevel,
+        queue,
+        logger,
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      };
+      await queue.work(VOICE_FOLLOW_UP_QUEUE, voiceFollowUpHandler(voiceDeps));
+      await queue.work(VOICE_CONFIRMATIONS_QUEUE, voiceConfirmationsHandler(voiceDeps));
+      await queue.work(VOICE_HANDOFF_ALERT_QUEUE, handoffAlertHandler(voiceDeps));
       await queue.work(
         HIGHLEVEL_WEBHOOK_QUEUE,
         highLevelWebhookHandler({

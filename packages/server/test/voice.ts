@@ -22,21 +22,36 @@ export async function voiceWorkspace(server: TestServer, rules: Record<string, u
   });
   const owner = emulator.control.createUser(locationId, { firstName: 'Olive', lastName: 'Owner' });
   const calendar = emulator.control.createCalendar(locationId, weekdayCalendar(owner.id));
+  const ws = await connectedVoice(server, token, locationId, {
+    calendarId: calendar.id,
+    timezone: NY,
+    rules: { minLeadMinutes: 0, ...rules },
+  });
+  return { ws, locationId, calendarId: calendar.id } satisfies Voice;
+}
+
+/**
+ * A new workspace connected to the emulated Location with these voice settings (the test
+ * secret added), its id.
+ *
+ * @example const ws = await connectedVoice(server, token, locationId, { calendarId, timezone: NY });
+ */
+export async function connectedVoice(
+  server: TestServer,
+  token: string,
+  locationId: string,
+  settings: Record<string, unknown>,
+): Promise<string> {
   const { id: ws } = await server.createWorkspace();
   const connect = await server.call('PUT', `/v1/workspaces/${ws}/integrations/gohighlevel`, {
     json: { apiKey: token, locationId },
   });
   expect(connect.status).toBe(200);
   const put = await server.call('PUT', `/v1/workspaces/${ws}/voice`, {
-    json: {
-      calendarId: calendar.id,
-      timezone: NY,
-      rules: { minLeadMinutes: 0, ...rules },
-      auth: { type: 'bearer', secret: VAPI_SECRET },
-    },
+    json: { ...settings, auth: { type: 'bearer', secret: VAPI_SECRET } },
   });
   expect(put.status).toBe(200);
-  return { ws, locationId, calendarId: calendar.id } satisfies Voice;
+  return ws;
 }
 
 let calls = 0;
@@ -144,21 +159,12 @@ export async function voiceWorkspaceIn(
       ? { availabilityType: 1, availabilities: opening.dates.map((date) => ({ date, hours })) }
       : { openHours: [{ daysOfTheWeek: [0, 1, 2, 3, 4, 5, 6], hours }] }),
   });
-  const { id: ws } = await server.createWorkspace();
-  const connect = await server.call('PUT', `/v1/workspaces/${ws}/integrations/gohighlevel`, {
-    json: { apiKey: token, locationId },
+  const ws = await connectedVoice(server, token, locationId, {
+    calendarId: calendar.id,
+    timezone,
+    rules: { minLeadMinutes: 0, ...rules },
+    slotsToOffer: 10,
   });
-  expect(connect.status).toBe(200);
-  const put = await server.call('PUT', `/v1/workspaces/${ws}/voice`, {
-    json: {
-      calendarId: calendar.id,
-      timezone,
-      rules: { minLeadMinutes: 0, ...rules },
-      slotsToOffer: 10,
-      auth: { type: 'bearer', secret: VAPI_SECRET },
-    },
-  });
-  expect(put.status).toBe(200);
   return { ws, locationId, calendarId: calendar.id, timezone };
 }
 

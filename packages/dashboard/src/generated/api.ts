@@ -11,7 +11,7 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Vapi's server URL: answers tool-calls messages (check_availability, book_appointment)
+         * Vapi's server URL: answers tool-calls messages (check_availability, book_appointment) and transfer-destination-request
          * @description Authenticated with the voice credential of `PUT /v1/workspaces/:ws/voice` (bearer, X-Vapi-Secret or HMAC signature), not a bridge API key. Always 200 except for a bad credential.
          */
         post: {
@@ -29,13 +29,43 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description One single-line result per tool call, in order */
+                /** @description One single-line result per tool call, in order; for a `transfer-destination-request`, where to transfer the call */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VapiToolResults"];
+                        "application/json": components["schemas"]["VapiToolResults"] | {
+                            destination: {
+                                /** @enum {string} */
+                                type: "number";
+                                /** @example +14155550100 */
+                                number: string;
+                                /** @example 204 */
+                                extension?: string;
+                                /**
+                                 * @description Said to the caller before the transfer, in the workspace's language (`locale`)
+                                 * @example Let me put you through to someone from the team.
+                                 */
+                                message: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "sip";
+                                /** @example sip:desk@pbx.example.com */
+                                sipUri: string;
+                                /**
+                                 * @description Said to the caller before the transfer, in the workspace's language (`locale`)
+                                 * @example Let me put you through to someone from the team.
+                                 */
+                                message: string;
+                            };
+                        } | {
+                            /**
+                             * @description The call is not transferred: the workspace has no transfer destination
+                             * @example No transfer destination is set for this workspace
+                             */
+                            error: string;
+                        };
                     };
                 };
                 /** @description No or an unknown bearer token */
@@ -3681,6 +3711,89 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/workspaces/{ws}/voice/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confirmations sent to callers after voice bookings, moves and cancellations */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this appointment's confirmations */
+                    appointmentId?: string;
+                    /** @description Only confirmations in this status */
+                    status?: "waiting" | "sending" | "sent" | "failed" | "skipped";
+                    /** @description At most this many */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The confirmations, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmations: components["schemas"]["VoiceConfirmation"][];
+                        };
+                    };
+                };
+                /** @description No or an unknown bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A workspace API key used on another workspace, or on an admin route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown workspace, or nothing with the id in the path (see the code) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspaces/{ws}/availability": {
         parameters: {
             query?: never;
@@ -3702,6 +3815,8 @@ export type paths = {
                     timezone?: string;
                     /** @description Another HighLevel calendar of the workspace's Location than the one in the voice settings (404 `calendar_not_found` otherwise) */
                     calendarId?: string;
+                    /** @description The language of `message` and of the labels: en, es, fr or de, with a region if wanted (es-MX says times as Mexico does). Without it, the first of these in the Accept-Language header; else the voice settings' `locale` */
+                    language?: string;
                 };
                 header?: never;
                 path: {
@@ -3787,7 +3902,10 @@ export type paths = {
         /** Book a slot for a person (the book_appointment tool), idempotent by Idempotency-Key */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of `message` and of the labels: en, es, fr or de, with a region if wanted (es-MX says times as Mexico does). Without it, the first of these in the Accept-Language header; else the voice settings' `locale` */
+                    language?: string;
+                };
                 header?: {
                     "idempotency-key"?: string;
                 };
@@ -3922,7 +4040,10 @@ export type paths = {
         /** Cancel an appointment */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of `message` and of the labels: en, es, fr or de, with a region if wanted (es-MX says times as Mexico does). Without it, the first of these in the Accept-Language header; else the voice settings' `locale` */
+                    language?: string;
+                };
                 header?: never;
                 path: {
                     ws: string;
@@ -3977,6 +4098,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The body does not match the schema (details.fields), or HighLevel refused the credentials */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description HighLevel could not be reached or answered with an error */
                 502: {
                     headers: {
@@ -3993,7 +4123,10 @@ export type paths = {
         /** Move an appointment to another free slot */
         patch: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of `message` and of the labels: en, es, fr or de, with a region if wanted (es-MX says times as Mexico does). Without it, the first of these in the Accept-Language header; else the voice settings' `locale` */
+                    language?: string;
+                };
                 header?: never;
                 path: {
                     ws: string;
@@ -4781,7 +4914,7 @@ export type components = {
         VapiServerMessage: {
             message: {
                 /**
-                 * @description `tool-calls` is answered; any other type is acknowledged with no results
+                 * @description `tool-calls` and `transfer-destination-request` are answered; any other type is acknowledged with no results
                  * @example tool-calls
                  */
                 type: string;
@@ -4810,7 +4943,7 @@ export type components = {
             type?: "function";
             function: {
                 /**
-                 * @description `check_availability`, `book_appointment`, `reschedule_appointment`, `cancel_appointment` or `find_appointments`
+                 * @description `check_availability`, `book_appointment`, `reschedule_appointment`, `cancel_appointment`, `find_appointments` or `transfer_to_human`
                  * @example check_availability
                  */
                 name: string;
@@ -5699,10 +5832,10 @@ export type components = {
             enabled: boolean;
         };
         /**
-         * @description What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.updated`, `contact.deleted`, `note.created` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md).
+         * @description What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.updated`, `contact.deleted`, `note.created` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md); `voice.confirmation_failed` when a confirmation to a caller cannot be sent (docs/vapi.md#confirmations); `voice.handoff` when a voice call is handed to a person (docs/vapi.md#handoff-and-alerts).
          * @enum {string}
          */
-        WebhookEventType: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "note.updated" | "note.deleted" | "task.created" | "task.completed" | "task.deleted" | "contact.sync_failed";
+        WebhookEventType: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "note.updated" | "note.deleted" | "task.created" | "task.completed" | "task.deleted" | "contact.sync_failed" | "voice.confirmation_failed" | "voice.handoff";
         WebhookEndpointList: {
             endpoints: components["schemas"]["WebhookEndpoint"][];
         };
@@ -5758,7 +5891,7 @@ export type components = {
                  * @description An event type an endpoint subscribes to, or `trigger.item`: an item a trigger subscription delivers (docs/triggers.md)
                  * @enum {string}
                  */
-                type: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "note.updated" | "note.deleted" | "task.created" | "task.completed" | "task.deleted" | "contact.sync_failed" | "trigger.item";
+                type: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "note.updated" | "note.deleted" | "task.created" | "task.completed" | "task.deleted" | "contact.sync_failed" | "voice.confirmation_failed" | "voice.handoff" | "trigger.item";
                 /**
                  * Format: date-time
                  * @description When it happened
@@ -5846,6 +5979,39 @@ export type components = {
                 slotMinutes: number | null;
             };
             slotsToOffer: number;
+            locale: string;
+            services: {
+                name: string;
+                /** @default [] */
+                aliases: string[];
+                calendarId: string;
+            }[];
+            confirmations: {
+                channels: ("sms" | "email")[];
+                templates: {
+                    booked?: string;
+                    rescheduled?: string;
+                    cancelled?: string;
+                };
+                quietHours: {
+                    start: string;
+                    end: string;
+                } | null;
+            };
+            handoff: {
+                destination: {
+                    /** @enum {string} */
+                    type: "number";
+                    number: string;
+                    extension?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "sip";
+                    sipUri: string;
+                } | null;
+                afterFailures: number;
+                alertUserId: string | null;
+            };
             auth: {
                 /** @enum {string} */
                 type: "bearer" | "x-vapi-secret" | "hmac";
@@ -5944,6 +6110,49 @@ export type components = {
             };
             /** @default 3 */
             slotsToOffer: number;
+            /** @default en-US */
+            locale: string;
+            /** @default [] */
+            services: {
+                name: string;
+                /** @default [] */
+                aliases: string[];
+                calendarId: string;
+            }[];
+            /** @default {} */
+            confirmations: {
+                /** @default [] */
+                channels: ("sms" | "email")[];
+                /** @default {} */
+                templates: {
+                    booked?: string;
+                    rescheduled?: string;
+                    cancelled?: string;
+                };
+                /** @default null */
+                quietHours: {
+                    start: string;
+                    end: string;
+                } | null;
+            };
+            /** @default {} */
+            handoff: {
+                /** @default null */
+                destination: {
+                    /** @enum {string} */
+                    type: "number";
+                    number: string;
+                    extension?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "sip";
+                    sipUri: string;
+                } | null;
+                /** @default 2 */
+                afterFailures: number;
+                /** @default null */
+                alertUserId: string | null;
+            };
             auth: {
                 /** @enum {string} */
                 type: "bearer" | "x-vapi-secret" | "hmac";
@@ -6014,7 +6223,7 @@ export type components = {
             at: string;
         };
         /** @description A voice tool answer; branch on `status` */
-        ToolResult: components["schemas"]["SlotsOffered"] | components["schemas"]["NoSlots"] | components["schemas"]["Booked"] | components["schemas"]["SlotUnavailable"] | components["schemas"]["NeedsInfo"] | components["schemas"]["Rescheduled"] | components["schemas"]["Cancelled"] | components["schemas"]["AppointmentNotFound"] | components["schemas"]["AppointmentsFound"] | components["schemas"]["ToolFailed"];
+        ToolResult: components["schemas"]["SlotsOffered"] | components["schemas"]["NoSlots"] | components["schemas"]["Booked"] | components["schemas"]["SlotUnavailable"] | components["schemas"]["NeedsInfo"] | components["schemas"]["Rescheduled"] | components["schemas"]["Cancelled"] | components["schemas"]["AppointmentNotFound"] | components["schemas"]["AppointmentsFound"] | components["schemas"]["Transfer"] | components["schemas"]["ToolFailed"];
         /** @description Free slots within the workspace rules */
         SlotsOffered: {
             /** @enum {string} */
@@ -6025,11 +6234,22 @@ export type components = {
              */
             timezone: string;
             slots: components["schemas"]["OfferedSlot"][];
+            provider?: components["schemas"]["Provider"];
             /**
              * @description One sentence the agent can say as it is
              * @example I have Tuesday at 3 PM or Wednesday at 10 AM. Which works best?
              */
             message: string;
+        };
+        /** @description The team member the slots or the appointment are with (team calendars only) */
+        Provider: {
+            /**
+             * @description HighLevel's user id
+             * @example usr_lee
+             */
+            userId: string;
+            /** @example Dr. Ann Lee */
+            name: string;
         };
         /** @description Nothing free then; the nearest days that have openings */
         NoSlots: {
@@ -6041,6 +6261,7 @@ export type components = {
              */
             timezone: string;
             nearestDays: components["schemas"]["DayWithSlots"][];
+            provider?: components["schemas"]["Provider"];
             /**
              * @description One sentence the agent can say as it is
              * @example I have Tuesday at 3 PM or Wednesday at 10 AM. Which works best?
@@ -6072,6 +6293,7 @@ export type components = {
              * @example 2026-12-01T15:00:00-05:00
              */
             start: string;
+            provider?: components["schemas"]["Provider"];
             /**
              * @description One sentence the agent can say as it is
              * @example I have Tuesday at 3 PM or Wednesday at 10 AM. Which works best?
@@ -6083,6 +6305,7 @@ export type components = {
             /** @enum {string} */
             status: "slot_unavailable";
             alternatives: components["schemas"]["OfferedSlot"][];
+            provider?: components["schemas"]["Provider"];
             /**
              * @description One sentence the agent can say as it is
              * @example I have Tuesday at 3 PM or Wednesday at 10 AM. Which works best?
@@ -6125,6 +6348,7 @@ export type components = {
              * @example 2026-12-01T15:00:00-05:00
              */
             start: string;
+            provider?: components["schemas"]["Provider"];
             /**
              * @description One sentence the agent can say as it is
              * @example I have Tuesday at 3 PM or Wednesday at 10 AM. Which works best?
@@ -6176,6 +6400,23 @@ export type components = {
              */
             message: string;
         };
+        /** @description The caller is handed to a person; the team is alerted */
+        Transfer: {
+            /** @enum {string} */
+            status: "transfer";
+            /**
+             * @description `caller_asked`: the caller wants a person; `repeated_failures`: the tools failed too often in this call; `unconfirmed`: a booking could not be confirmed either way
+             * @enum {string}
+             */
+            reason: "caller_asked" | "repeated_failures" | "unconfirmed";
+            /** @description True: transfer the call now (a transfer destination is set); false: the team calls back */
+            transfer: boolean;
+            /**
+             * @description One sentence the agent can say as it is
+             * @example I have Tuesday at 3 PM or Wednesday at 10 AM. Which works best?
+             */
+            message: string;
+        };
         ToolFailed: {
             /** @enum {string} */
             status: "error";
@@ -6189,6 +6430,47 @@ export type components = {
              * @example I have Tuesday at 3 PM or Wednesday at 10 AM. Which works best?
              */
             message: string;
+        };
+        VoiceConfirmation: {
+            /** @example vcf_q4ymc7w2rj5x2rb3aa5t */
+            id: string;
+            appointmentId: string;
+            contactId: string;
+            /**
+             * @description Which change it confirms: `booked`, `cancelled`, or `rescheduled:<new start, UTC>` (each move is confirmed once)
+             * @example rescheduled:2026-12-01T19:30:00.000Z
+             */
+            change: string;
+            /** @enum {string} */
+            kind: "booked" | "rescheduled" | "cancelled";
+            /** @enum {string} */
+            channel: "sms" | "email";
+            /**
+             * @description `waiting` for quiet hours to end (`sendAfter`); `sending` in progress or to be retried (`lastError` says why); `sent`; `failed` for good; `skipped` when there was nowhere to send it (no phone, no email)
+             * @enum {string}
+             */
+            status: "waiting" | "sending" | "sent" | "failed" | "skipped";
+            /** @description Sends attempted so far */
+            attempts: number;
+            /** @description Why the last attempt failed, or why it was skipped, in words */
+            lastError: string | null;
+            /** @description An email's subject */
+            subject: string | null;
+            /**
+             * @description The words sent: the SMS text, or the email as HTML
+             * @example Hi Ada, your appointment is confirmed for Tuesday, December 1 at 2:30 PM (America/New_York). Reply to this message to change it.
+             */
+            body: string;
+            /** @description HighLevel's id of the message sent */
+            messageId: string | null;
+            /** Format: date-time */
+            sendAfter: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         BookAppointment: {
             /** @description A slot `id` from GET …/availability (preferred: it names the exact slot) */

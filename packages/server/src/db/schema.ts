@@ -195,6 +195,44 @@ export interface VoiceCallEventsTable {
   created_at: Generated<Date>;
 }
 
+/** A confirmation sent to a caller after a voice booking, reschedule or cancellation (migration 0028). */
+export interface VoiceConfirmationsTable {
+  id: string;
+  workspace_id: string;
+  appointment_id: string;
+  /** `booked`, `rescheduled:<UTC start>` or `cancelled`. */
+  change: string;
+  kind: 'booked' | 'rescheduled' | 'cancelled';
+  channel: 'sms' | 'email';
+  contact_id: string;
+  status: 'waiting' | 'sending' | 'sent' | 'failed' | 'skipped';
+  attempts: Generated<number>;
+  last_error: string | null;
+  subject: string | null;
+  body: string;
+  send_after: Date | null;
+  message_id: string | null;
+  sent_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A voice call handed to a person, and how far its alert got (migration 0029). */
+export interface VoiceHandoffsTable {
+  workspace_id: string;
+  call_id: string;
+  reason: 'caller_asked' | 'repeated_failures' | 'unconfirmed';
+  detail: string | null;
+  transferred: boolean;
+  caller_number: string | null;
+  contact_id: string | null;
+  told_at: Date | null;
+  task_started_at: Date | null;
+  task_id: string | null;
+  task_skipped: string | null;
+  created_at: Generated<Date>;
+}
+
 /** A dashboard sign-in (migration 0017); the cookie carries the token, this row its hash. */
 export interface DashboardSessionsTable {
   token_hash: string;
@@ -401,6 +439,8 @@ export interface DB {
   voice_idempotency: VoiceIdempotencyTable;
   voice_slot_locks: VoiceSlotLocksTable;
   voice_call_events: VoiceCallEventsTable;
+  voice_handoffs: VoiceHandoffsTable;
+  voice_confirmations: VoiceConfirmationsTable;
   highlevel_request_history: HighLevelRequestHistoryTable;
   highlevel_webhooks: HighLevelWebhooksTable;
   highlevel_webhook_workspaces: HighLevelWebhookWorkspacesTable;

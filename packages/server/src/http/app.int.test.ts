@@ -115,6 +115,7 @@ describeOnBackends(
         '/v1/workspaces/{ws}/voice',
         '/v1/workspaces/{ws}/voice/calls',
         '/v1/workspaces/{ws}/voice/calls/{callId}',
+        '/v1/workspaces/{ws}/voice/confirmations',
         '/v1/workspaces/{ws}/voice/vapi',
         '/v1/workspaces/{ws}/webhook-endpoints',
         '/v1/workspaces/{ws}/webhook-endpoints/{endpointId}',

@@ -204,6 +204,11 @@ const FUZZED: Record<string, Fuzzing> = {
   'GET /v1/workspaces/{ws}/voice': {},
   'GET /v1/workspaces/{ws}/voice/calls': {},
   'GET /v1/workspaces/{ws}/voice/calls/{callId}': {},
+  'GET /v1/workspaces/{ws}/voice/confirmations': {
+    good: (world) => ({
+      query: { appointmentId: world.valid.appointmentId!, status: 'sent', limit: '10' },
+    }),
+  },
   'GET /v1/workspaces/{ws}/availability': {
     good: () => ({
       query: { date: weekdayAhead(2), from: `${weekdayAhead(2)}T12:00`, timezone: NY },

@@ -62,17 +62,39 @@ const FieldProblem = z.object({
   }),
 });
 
+const provider = z
+  .object({
+    userId: z.string().openapi({ description: "HighLevel's user id", example: 'usr_lee' }),
+    name: z.string().openapi({ example: 'Dr. Ann Lee' }),
+  })
+  .optional()
+  .openapi('Provider', {
+    description: 'The team member the slots or the appointment are with (team calendars only)',
+  });
+
 const timezone = z.string().openapi({
   description: 'IANA timezone the labels are in',
   example: 'America/New_York',
 });
 
 export const SlotsOfferedSchema = z
-  .object({ status: z.literal('ok'), timezone, slots: z.array(OfferedSlotSchema), message })
+  .object({
+    status: z.literal('ok'),
+    timezone,
+    slots: z.array(OfferedSlotSchema),
+    provider,
+    message,
+  })
   .openapi('SlotsOffered', { description: 'Free slots within the workspace rules' });
 
 export const NoSlotsSchema = z
-  .object({ status: z.literal('none'), timezone, nearestDays: z.array(DayWithSlots), message })
+  .object({
+    status: z.literal('none'),
+    timezone,
+    nearestDays: z.array(DayWithSlots),
+    provider,
+    message,
+  })
   .openapi('NoSlots', { description: 'Nothing free then; the nearest days that have openings' });
 
 export const BookedSchema = z
@@ -81,6 +103,7 @@ export const BookedSchema = z
     appointmentId,
     contactId: z.string().openapi({ description: "HighLevel's contact id" }),
     start: instant,
+    provider,
     message,
   })
   .openapi('Booked');
@@ -89,6 +112,7 @@ const SlotUnavailableSchema = z
   .object({
     status: z.literal('slot_unavailable'),
     alternatives: z.array(OfferedSlotSchema),
+    provider,
     message,
   })
   .openapi('SlotUnavailable', { description: 'The slot was taken; free slots near it' });
@@ -103,7 +127,7 @@ const NeedsInfoSchema = z
   .openapi('NeedsInfo', { description: 'What the caller still has to say, or say again' });
 
 export const RescheduledSchema = z
-  .object({ status: z.literal('rescheduled'), appointmentId, start: instant, message })
+  .object({ status: z.literal('rescheduled'), appointmentId, start: instant, provider, message })
   .openapi('Rescheduled');
 
 export const CancelledSchema = z
@@ -121,6 +145,21 @@ const AppointmentsFoundSchema = z
     message,
   })
   .openapi('AppointmentsFound');
+
+const TransferSchema = z
+  .object({
+    status: z.literal('transfer'),
+    reason: z.enum(['caller_asked', 'repeated_failures', 'unconfirmed']).openapi({
+      description:
+        '`caller_asked`: the caller wants a person; `repeated_failures`: the tools failed too often in this call; `unconfirmed`: a booking could not be confirmed either way',
+    }),
+    transfer: z.boolean().openapi({
+      description:
+        'True: transfer the call now (a transfer destination is set); false: the team calls back',
+    }),
+    message,
+  })
+  .openapi('Transfer', { description: 'The caller is handed to a person; the team is alerted' });
 
 const FailedSchema = z
   .object({
@@ -154,6 +193,7 @@ export const ToolResultSchema = z
     CancelledSchema,
     NotFoundSchema,
     AppointmentsFoundSchema,
+    TransferSchema,
     FailedSchema,
   ])
   .openapi('ToolResult', { description: 'A voice tool answer; branch on `status`' });
@@ -177,7 +217,8 @@ const documented: [
   Documents<typeof CancelledSchema, Results.Cancelled>,
   Documents<typeof NotFoundSchema, Results.NotFound>,
   Documents<typeof AppointmentsFoundSchema, Results.AppointmentsFound>,
+  Documents<typeof TransferSchema, Results.Transfer>,
   Documents<typeof FailedSchema, Results.Failed>,
   Documents<typeof ToolResultSchema, Results.ToolResult>,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
 void documented;

@@ -8,7 +8,7 @@ import { webhookUrlProblem } from '../webhooksOut/urlGuard.js';
 
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES).openapi('WebhookEventType', {
   description:
-    'What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.updated`, `contact.deleted`, `note.created` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md).',
+    'What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.updated`, `contact.deleted`, `note.created` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md); `voice.confirmation_failed` when a confirmation to a caller cannot be sent (docs/vapi.md#confirmations); `voice.handoff` when a voice call is handed to a person (docs/vapi.md#handoff-and-alerts).',
 });
 
 const url = z

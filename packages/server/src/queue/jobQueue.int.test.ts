@@ -62,6 +62,8 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0025_action_runs',
       '0026_trigger_subscriptions',
       '0027_app_records',
+      '0028_voice_confirmations',
+      '0029_voice_handoffs',
     ]);
   });
 

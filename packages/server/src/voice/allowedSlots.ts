@@ -4,25 +4,18 @@
  * (core/availabilityRules.ts), each with the opaque id that books it (core/slotId.ts).
  */
 import { DateTime } from 'luxon';
-import { slotMinutesOf } from '../highlevel/core/calendarChoices.js';
 import { applyRules } from './core/availabilityRules.js';
 import type { SlotOption } from './core/outcomes.js';
 import { encodeSlotId } from './core/slotId.js';
 import { liveRead, type VoiceContext } from './context.js';
 import type { CalendarOpenings } from './freeSlotCache.js';
-
-const CALENDAR_CACHE_MS = 10 * 60_000;
+import { calendarFacts } from './team.js';
 
 /** The appointment length: the rules' own, else the calendar's (read once per 10 minutes). */
 async function slotMinutes(ctx: VoiceContext): Promise<number> {
   const { calendarId, rules } = ctx.settings;
   if (rules.slotMinutes !== null) return rules.slotMinutes;
-  const cached = ctx.calendarMinutes.get(calendarId);
-  if (cached && cached.until > ctx.now.getTime()) return cached.minutes;
-  const calendar = await ctx.hl.calendars.get(calendarId, liveRead(ctx));
-  const minutes = slotMinutesOf(calendar) ?? 30;
-  ctx.calendarMinutes.set(calendarId, { minutes, until: ctx.now.getTime() + CALENDAR_CACHE_MS });
-  return minutes;
+  return (await calendarFacts(ctx, calendarId)).minutes ?? 30;
 }
 
 const needsBusyTimes = ({ settings: { rules } }: VoiceContext) =>
@@ -45,9 +38,16 @@ async function busyIntervals(ctx: VoiceContext, from: DateTime, to: DateTime) {
     },
     liveRead(ctx),
   );
-  return events
-    .filter((event) => event.appointmentStatus !== 'cancelled' && event.startTime && event.endTime)
-    .map((event) => ({ start: event.startTime, end: event.endTime }));
+  const userId = ctx.provider?.userId;
+  return (
+    events
+      .filter(
+        (event) => event.appointmentStatus !== 'cancelled' && event.startTime && event.endTime,
+      )
+      // A named member's buffers are around their own appointments only.
+      .filter((event) => !userId || !event.assignedUserId || event.assignedUserId === userId)
+      .map((event) => ({ start: event.startTime, end: event.endTime }))
+  );
 }
 
 /** HighLevel's free slots and busy times in [from, to], read together (two requests at most). */
@@ -60,7 +60,13 @@ async function readOpenings(
   const { calendarId } = ctx.settings;
   const [slots, busy] = await Promise.all([
     ctx.hl.calendars.freeSlots(
-      { calendarId, start: from.toMillis(), end: to.toMillis(), timezone },
+      {
+        calendarId,
+        start: from.toMillis(),
+        end: to.toMillis(),
+        timezone,
+        ...(ctx.provider ? { userId: ctx.provider.userId } : {}),
+      },
       liveRead(ctx),
     ),
     busyIntervals(ctx, from, to),
@@ -97,6 +103,7 @@ export async function allowedSlots(
   const { rules, timezone: workspaceZone, calendarId } = ctx.settings;
   const window = {
     calendarId,
+    ...(ctx.provider ? { userId: ctx.provider.userId } : {}),
     timezone,
     withBusy: needsBusyTimes(ctx),
     from: start.toMillis(),
@@ -123,7 +130,8 @@ export async function allowedSlots(
 
 /**
  * Slots offered to a caller in `timezone`, each with its id: the id remembers the calendar, the
- * slot verbatim and the timezone, so the booking is confirmed in it.
+ * slot verbatim, the timezone (the booking is confirmed in it) and the team member named, so the
+ * booking is given to them.
  *
  * @example offeredSlots(ctx, ['2026-12-01T14:30:00-05:00'], 'America/Chicago'); // [{ id: 'WyJj….Xk3…', start: '2026-12-01T14:30:00-05:00' }]
  */
@@ -134,7 +142,10 @@ export function offeredSlots(
 ): SlotOption[] {
   const { calendarId } = ctx.settings;
   return slots.map((slot) => ({
-    id: encodeSlotId({ calendarId, slot, timezone }, ctx.slotIdKey),
+    id: encodeSlotId(
+      { calendarId, slot, timezone, ...(ctx.provider ? { userId: ctx.provider.userId } : {}) },
+      ctx.slotIdKey,
+    ),
     start: slot,
   }));
 }

@@ -18,23 +18,26 @@ import type {
   UpcomingAppointments,
 } from './core/outcomes.js';
 import type { CancelAppointmentArgs, FindAppointmentsArgs } from './core/toolArgs.js';
+import { workspaceCalendars } from './bookingTarget.js';
 import { callerContactId } from './callerContact.js';
+import { afterCancel } from './confirmations/changeFollowUps.js';
 import { changingCalendar, LIVE, type VoiceContext } from './context.js';
 import { timeZone } from '../core/timeZones.js';
 
 const INACTIVE = new Set(['cancelled', 'invalid', 'noshow']);
 
 /**
- * The contact's upcoming appointments on the workspace calendar, soonest first. HighLevel lists
+ * The contact's upcoming appointments on the workspace's calendars, soonest first. HighLevel lists
  * them without an offset, in the calendar's timezone
  * (docs/highlevel-behaviour.md#appointment-timestamps): read in the workspace's (the calendar
  * the voice settings name is expected to share it).
  */
 async function upcoming(ctx: VoiceContext, contactId: string): Promise<SlotOption[]> {
   const zone = timeZone(ctx.settings.timezone);
+  const calendars = workspaceCalendars(ctx.settings);
   const events = await ctx.hl.appointments.listForContact(contactId, LIVE);
   return events
-    .filter((e) => e.id && e.startTime && e.calendarId === ctx.settings.calendarId)
+    .filter((e) => e.id && e.startTime && calendars.has(e.calendarId ?? ''))
     .filter((e) => !INACTIVE.has(e.appointmentStatus ?? e.status ?? ''))
     .map((e) => ({
       id: e.id!,
@@ -78,7 +81,7 @@ export async function targetAppointment(
       const event = await ctx.hl.appointments.get(args.appointmentId, LIVE);
       const status = event.appointmentStatus ?? '';
       if (
-        event.calendarId === ctx.settings.calendarId &&
+        workspaceCalendars(ctx.settings).has(event.calendarId ?? '') &&
         (!INACTIVE.has(status) || alsoAccept.includes(status))
       ) {
         return { event };
@@ -132,5 +135,13 @@ export async function cancelAppointment(
     );
   }
   const { timezone } = ctx.settings;
-  return { status: 'cancelled', appointmentId: event.id, start: event.startTime, timezone };
+  const cancelled = {
+    status: 'cancelled',
+    appointmentId: event.id,
+    start: event.startTime,
+    timezone,
+  } as const;
+  // The history note and the confirmation run after the answer and never change it.
+  void afterCancel(ctx, event, cancelled, args.reason);
+  return cancelled;
 }

@@ -14,17 +14,37 @@ import {
   type BookingStep,
 } from './core/saga.js';
 import { idempotencyKey } from './core/slotId.js';
-import type { BookAppointmentArgs } from './core/toolArgs.js';
+import type { BookAppointmentArgs, ContactMethod } from './core/toolArgs.js';
 import { findOutcome, settleBooking } from './bookingOutcomeStore.js';
+import { bookingTarget } from './bookingTarget.js';
 import { contactCandidates, resolveContact } from './callerContact.js';
 import type { VoiceContext } from './context.js';
 import { createAppointment, findAppointment } from './createAppointment.js';
 import { finishInBackground } from './followUps.js';
+import { afterBooking } from './confirmations/changeFollowUps.js';
 import { allowedSlotAt, alternativesTo, chosenSlot } from './slotChoice.js';
 import { slotLock, waitForLock, type SlotLock } from './slotLock.js';
 
 /** The tag every contact booked by voice gets. */
 export const VOICE_TAG = 'source:voice';
+
+/**
+ * How the caller would rather be reached, as a tag: HighLevel's contact has no field for it, and
+ * a tag is what its workflows and smart lists filter on.
+ *
+ * @example preferenceTag('sms'); // 'prefers:sms'
+ */
+export const preferenceTag = (method: ContactMethod) => `prefers:${method}`;
+
+/**
+ * The caller's own timezone, to keep on the contact: the one the model named, or the one the
+ * slot was offered in when it is not the workspace's. The workspace's own is never written over
+ * a contact's.
+ */
+function callerTimezone(ctx: VoiceContext, args: BookAppointmentArgs, offeredIn: string) {
+  const timezone = args.timezone ?? (offeredIn !== ctx.settings.timezone ? offeredIn : undefined);
+  return timezone ? { contactFields: { timezone } } : {};
+}
 
 interface Run {
   ctx: VoiceContext;
@@ -71,10 +91,8 @@ async function perform(run: Run, step: BookingStep): Promise<BookingEvent> {
       case 'create_appointment':
         return await createAppointment(ctx, step, key, request.timezone);
       case 'find_appointment': {
-        const id = await findAppointment(ctx, step.contactId, step.start);
-        return id
-          ? { type: 'appointment_found', appointmentId: id }
-          : { type: 'appointment_not_found' };
+        const found = await findAppointment(ctx, step.calendarId, step.contactId, step.start);
+        return found ? { type: 'appointment_found', ...found } : { type: 'appointment_not_found' };
       }
       case 'answer':
       case 'retry_in_background':
@@ -87,17 +105,21 @@ async function perform(run: Run, step: BookingStep): Promise<BookingEvent> {
 }
 
 /**
- * Books the chosen slot for the caller; resolves with the outcome as soon as it is known, and
+ * Books the chosen slot for the caller, on the calendar of the service asked for and with the team
+ * member named or remembered by the slot id (bookingTarget.ts); resolves with the outcome as soon as it is known, and
  * with `background`, the note and tags still being written.
  *
  * @example const { outcome } = await bookAppointment(ctx, args, { callId, callerNumber, asked });
  */
 export async function bookAppointment(
-  ctx: VoiceContext,
+  asked: VoiceContext,
   args: BookAppointmentArgs,
   call: BookingCall,
-): Promise<{ outcome: ToolOutcome; background: Promise<void> }> {
+): Promise<{ outcome: ToolOutcome; background: Promise<void>; contactId?: string }> {
   const done = Promise.resolve();
+  const target = await bookingTarget(asked, args);
+  if ('outcome' in target) return { outcome: target.outcome, background: done };
+  const { ctx } = target;
   const chosen = await chosenSlot(ctx, args);
   if ('outcome' in chosen) {
     // A time this call already booked is no longer free: a re-issued call gets its booking.
@@ -115,7 +137,12 @@ export async function bookAppointment(
     calendarId: ctx.settings.calendarId,
     slot,
     timezone: chosen.timezone,
-    tags: [VOICE_TAG],
+    tags: [
+      VOICE_TAG,
+      ...(args.preferredContactMethod ? [preferenceTag(args.preferredContactMethod)] : []),
+    ],
+    ...(ctx.provider ? { assignedUserId: ctx.provider.userId } : {}),
+    ...callerTimezone(ctx, args, chosen.timezone),
   };
   const run: Run = { ctx, args, request };
   let { state, step } = startBooking(request);
@@ -134,5 +161,13 @@ export async function bookAppointment(
     slot: request.slot,
   }));
   const background = followUps.length ? finishInBackground(ctx, followUps) : done;
-  return { outcome: step.result, background };
+  // The confirmation to the caller goes after the answer too (confirmations/afterChange.ts).
+  const confirmation = afterBooking(ctx, args, step.result);
+  // An unconfirmed booking's contact, for the person who follows it up (voice/handoff/).
+  const unsettled = step.background.find((later) => later.do === 'reconcile');
+  return {
+    outcome: step.result,
+    background: Promise.all([background, confirmation]).then(() => undefined),
+    ...(unsettled ? { contactId: unsettled.contactId } : {}),
+  };
 }

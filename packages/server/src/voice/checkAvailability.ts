@@ -4,9 +4,10 @@
  */
 import { DateTime } from 'luxon';
 import { nearestDaysWithSlots, pickSlotsToOffer, slotsBetween } from './core/slotsToOffer.js';
-import type { NoOpenSlots, OpenSlots } from './core/outcomes.js';
+import type { MissingDetails, NoOpenSlots, OpenSlots } from './core/outcomes.js';
 import { searchHorizon, type CheckAvailabilityArgs } from './core/searchWindow.js';
 import { allowedSlots, offeredSlots } from './allowedSlots.js';
+import { bookingTarget } from './bookingTarget.js';
 import type { VoiceContext } from './context.js';
 import { timeZone } from '../core/timeZones.js';
 
@@ -14,14 +15,19 @@ import { timeZone } from '../core/timeZones.js';
 const NEARBY_DAYS = 7;
 
 /**
- * The tool: slots in the asked window, or the nearest days that have some.
+ * The tool: slots in the asked window, or the nearest days that have some; on the calendar of the
+ * service asked for and of the team member named (their own slots), or what to ask the caller.
  *
  * @example spokenResult(await checkAvailability(ctx, args), ctx.now);
  */
 export async function checkAvailability(
-  ctx: VoiceContext,
+  asked: VoiceContext,
   args: CheckAvailabilityArgs,
-): Promise<OpenSlots | NoOpenSlots> {
+): Promise<OpenSlots | NoOpenSlots | MissingDetails> {
+  const target = await bookingTarget(asked, args);
+  if ('outcome' in target) return target.outcome;
+  const { ctx } = target;
+  const withProvider = ctx.provider ? { provider: ctx.provider } : {};
   const zone = args.timezone;
   const from = DateTime.fromISO(args.from, { setZone: true });
   const to = DateTime.fromISO(args.to, { setZone: true });
@@ -40,7 +46,12 @@ export async function checkAvailability(
   const n = ctx.settings.slotsToOffer;
   if (inWindow.length) {
     const picked = pickSlotsToOffer(inWindow, n, { timezone: zone });
-    return { status: 'ok', timezone: zone, slots: offeredSlots(ctx, picked, zone) };
+    return {
+      status: 'ok',
+      timezone: zone,
+      slots: offeredSlots(ctx, picked, zone),
+      ...withProvider,
+    };
   }
   const day = args.askedDay ?? from.setZone(timeZone(zone)).toISODate() ?? '';
   const allowed = await allowedSlots(ctx, wideFrom, wideTo, zone);
@@ -53,5 +64,6 @@ export async function checkAvailability(
     timezone: zone,
     ...(args.askedDay ? { askedDay: args.askedDay } : {}),
     nearestDays,
+    ...withProvider,
   };
 }

@@ -8,11 +8,21 @@ import type { DB } from '../db/schema.js';
 import type { HighLevelClients } from '../highlevel/clients.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/jobQueue.js';
+import type { Provider } from './core/outcomes.js';
 import type { VoiceSettings } from './core/settings.js';
 import type { ToolContext } from './core/toolArgs.js';
 import type { VoiceSetup } from './settingsStore.js';
 import { requestOf, type HighLevelRequest } from './callAudit.js';
 import { FreeSlotCache } from './freeSlotCache.js';
+
+/** A HighLevel calendar as the voice tools use it (read by team.ts). */
+export interface CalendarFacts {
+  /** The appointment length HighLevel gives, when it gives one. */
+  minutes: number | null;
+  /** `round_robin`, `collective`, … as HighLevel names it. */
+  calendarType: string | null;
+  memberIds: string[];
+}
 
 export interface VoiceContext {
   db: Kysely<DB>;
@@ -21,18 +31,32 @@ export interface VoiceContext {
   workspaceId: string;
   locationId: string;
   settings: VoiceSettings;
+  /**
+   * The locale answers are spoken in: the workspace's (`settings.locale`), or the caller's when
+   * the assistant passes one (`toolCalls.ts` narrows the context per tool call).
+   */
+  locale: string;
   /** When the request started: the rules, and "today" in answers, are judged at this moment. */
   now: Date;
   /** The service's clock, for what takes time within a request (waiting for a slot lock). */
   clock: Clock;
   /** The key of opaque slot ids (see core/slotId.ts). */
   slotIdKey: Buffer;
-  /** Calendar slot lengths already read from HighLevel, shared across requests. */
-  calendarMinutes: Map<string, { minutes: number; until: number }>;
+  /** Calendars already read from HighLevel (team.ts), shared across requests. */
+  calendars: Map<string, { facts: CalendarFacts; until: number }>;
+  /** Team members' names already read from HighLevel (team.ts), shared across requests. */
+  userNames: Map<string, { name: string; until: number }>;
+  /**
+   * The team member slots are read for and bookings are given to, when the caller named one
+   * (bookingTarget.ts); without one HighLevel's calendar decides (round robin: a free member).
+   */
+  provider?: Provider;
   /** Free slots read in the last seconds, shared across requests (freeSlotCache.ts). */
   freeSlots: FreeSlotCache;
   /** Where follow-ups that failed go to be retried (followUps.ts). */
   queue: Pick<JobQueue, 'enqueue'>;
+  /** GHL_BRIDGE_PUBLIC_URL: links in alerts (a call's audit trail) start with it when set. */
+  publicUrl?: string;
   /** Aborted when the caller goes away: reads stop, writes (already asked for) do not. */
   signal?: AbortSignal;
 }
@@ -52,9 +76,11 @@ export interface VoiceDeps {
   logger: Logger;
   /** Default the system clock. */
   clock?: WallClock;
+  /** GHL_BRIDGE_PUBLIC_URL, for links in alerts; unset: the links are paths. */
+  publicUrl?: string;
 }
 
-type VoiceCaches = Pick<VoiceContext, 'calendarMinutes' | 'freeSlots' | 'clock'>;
+type VoiceCaches = Pick<VoiceContext, 'calendars' | 'userNames' | 'freeSlots' | 'clock'>;
 
 /** The injected clock, waiting with a timer when it has no `sleep` of its own. */
 function clockOf(clock: WallClock = systemClock): Clock {
@@ -71,7 +97,8 @@ function cachesOf(deps: VoiceDeps): VoiceCaches {
   let kept = caches.get(deps);
   if (!kept) {
     kept = {
-      calendarMinutes: new Map(),
+      calendars: new Map(),
+      userNames: new Map(),
       freeSlots: new FreeSlotCache(),
       clock: clockOf(deps.clock),
     };
@@ -106,9 +133,11 @@ export function openVoiceContext(
     workspaceId: ws,
     locationId: connection.locationId,
     settings,
+    locale: settings.locale,
     now: new Date(kept.clock.now()),
     slotIdKey: slotIdKey(deps.keyring),
     queue: deps.queue,
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
     ...kept,
   };
 }

@@ -6,11 +6,12 @@
  * contact and start.
  */
 import { HighLevelError, OutcomeUnknownError, SlotUnavailableError } from '@ghl-bridge/client';
-import { appointmentIdFromHighLevel } from './core/outcomes.js';
+import { appointmentIdFromHighLevel, type AppointmentId, type Provider } from './core/outcomes.js';
 import type { BookingEvent, BookingStep } from './core/saga.js';
 import { rememberOutcome } from './bookingOutcomeStore.js';
 import { changingCalendar, LIVE, type VoiceContext } from './context.js';
 import { alternativesTo } from './slotChoice.js';
+import { assignedProvider, isTeamCalendar } from './team.js';
 
 /**
  * A create HighLevel refused outright (a 4xx) certainly did not happen; anything else, a timeout
@@ -47,14 +48,15 @@ export async function createAppointment(
           locationId: ctx.locationId,
           contactId: step.contactId,
           startTime: step.slot,
+          ...(step.assignedUserId ? { assignedUserId: step.assignedUserId } : {}),
         },
         LIVE,
       ),
     );
     const appointmentId = appointmentIdFromHighLevel(created);
-    return appointmentId
-      ? { type: 'appointment_created', appointmentId }
-      : { type: 'appointment_outcome_unknown' };
+    if (!appointmentId) return { type: 'appointment_outcome_unknown' };
+    const provider = await providerOf(ctx, created.assignedUserId);
+    return { type: 'appointment_created', appointmentId, ...(provider ? { provider } : {}) };
   } catch (error) {
     // "The slot you have selected is no longer available"
     // (docs/highlevel-behaviour.md#slot-no-longer-available).
@@ -72,17 +74,32 @@ export async function createAppointment(
 }
 
 /**
- * The id of the contact's appointment starting at `slot` on the workspace calendar, if any: how a
- * create whose answer was lost is settled.
- *
- * @example const id = await findAppointment(ctx, contactId, '2027-01-05T10:00:00-05:00');
+ * Who the appointment is with: the member named, else the one HighLevel gave it to (a round-robin
+ * calendar's free member), by name.
  */
-export async function findAppointment(ctx: VoiceContext, contactId: string, slot: string) {
+async function providerOf(ctx: VoiceContext, assignedUserId: unknown) {
+  if (ctx.provider) return ctx.provider;
+  const team = await isTeamCalendar(ctx, ctx.settings.calendarId).catch(() => false);
+  return team ? assignedProvider(ctx, assignedUserId) : undefined;
+}
+
+/**
+ * The contact's appointment starting at `slot` on `calendarId`, if any, with who it is with: how
+ * a create whose answer was lost is settled.
+ *
+ * @example const found = await findAppointment(ctx, calendarId, contactId, '2027-01-05T10:00:00-05:00');
+ */
+export async function findAppointment(
+  ctx: VoiceContext,
+  calendarId: string,
+  contactId: string,
+  slot: string,
+): Promise<{ appointmentId: AppointmentId; provider?: Provider } | undefined> {
   const at = Date.parse(slot);
   const events = await ctx.hl.appointments.list(
     {
       locationId: ctx.locationId,
-      calendarId: ctx.settings.calendarId,
+      calendarId,
       startTime: at - 60_000,
       endTime: at + 60_000,
     },
@@ -91,5 +108,8 @@ export async function findAppointment(ctx: VoiceContext, contactId: string, slot
   const match = events.find(
     (event) => event.contactId === contactId && Date.parse(event.startTime) === at,
   );
-  return match ? appointmentIdFromHighLevel(match) : undefined;
+  const appointmentId = match && appointmentIdFromHighLevel(match);
+  if (!appointmentId) return undefined;
+  const provider = await providerOf(ctx, match.assignedUserId);
+  return { appointmentId, ...(provider ? { provider } : {}) };
 }

@@ -60,10 +60,13 @@ async function runFollowUp(ctx: VoiceContext, followUp: FollowUp): Promise<void>
     case 'add_tags':
       await ctx.hl.contacts.addTags(step.contactId, step.tags);
       return;
+    case 'update_contact':
+      await ctx.hl.contacts.update(step.contactId, step.fields);
+      return;
     case 'reconcile': {
-      const id = await findAppointment(ctx, step.contactId, step.start);
+      const found = await findAppointment(ctx, step.calendarId, step.contactId, step.start);
       // Not found: the record is dropped so a later request books afresh after a slot check.
-      if (!id) await forgetOutcome(ctx.db, ctx.workspaceId, idempotencyKey);
+      if (!found) await forgetOutcome(ctx.db, ctx.workspaceId, idempotencyKey);
       return;
     }
   }

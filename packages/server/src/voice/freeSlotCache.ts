@@ -33,6 +33,8 @@ interface Entry {
 
 export interface FreeSlotWindow {
   calendarId: string;
+  /** The team member whose slots these are; none: the calendar's. */
+  userId?: string;
   /** The zone the slots' offsets are written in (HighLevel answers in the asked zone). */
   timezone: string;
   /** Whether the busy times are read too (only rules with a buffer need them). */
@@ -64,7 +66,9 @@ export class FreeSlotCache {
     fetch: () => Promise<CalendarOpenings>,
     { fresh = false, signal }: { fresh?: boolean; signal?: AbortSignal } = {},
   ): Promise<CalendarOpenings> {
-    const key = [window.calendarId, window.timezone, window.withBusy].join('\u0000');
+    const key = [window.calendarId, window.userId ?? '', window.timezone, window.withBusy].join(
+      '\u0000',
+    );
     const live = (this.entries.get(key) ?? []).filter((entry) => entry.until > now);
     const hit = fresh
       ? undefined

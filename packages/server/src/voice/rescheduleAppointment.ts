@@ -14,7 +14,9 @@ import {
 } from './core/outcomes.js';
 import type { RescheduleAppointmentArgs } from './core/toolArgs.js';
 import { targetAppointment } from './appointments.js';
+import { appointmentTarget } from './bookingTarget.js';
 import { changingCalendar, LIVE, type VoiceContext } from './context.js';
+import { afterReschedule } from './confirmations/changeFollowUps.js';
 import { alternativesTo, chosenSlot } from './slotChoice.js';
 import { releaseSlot, slotLock, waitForLock } from './slotLock.js';
 
@@ -31,7 +33,13 @@ async function move(
   slot: string,
   timezone: string,
 ): Promise<RescheduleOutcome> {
-  const moved = { status: 'rescheduled', appointmentId, start: slot, timezone } as const;
+  const moved = {
+    status: 'rescheduled',
+    appointmentId,
+    start: slot,
+    timezone,
+    ...(ctx.provider ? { provider: ctx.provider } : {}),
+  } as const;
   const taken = async (): Promise<SlotTaken> => {
     const alternatives = await alternativesTo(ctx, slot, timezone);
     return { status: 'slot_unavailable', timezone, alternatives };
@@ -61,12 +69,13 @@ async function move(
  * @example spokenResult(await rescheduleAppointment(ctx, { appointmentId, slot: { slotId } }), ctx.now);
  */
 export async function rescheduleAppointment(
-  ctx: VoiceContext,
+  workspace: VoiceContext,
   args: RescheduleAppointmentArgs,
 ): Promise<RescheduleOutcome> {
-  const target = await targetAppointment(ctx, args);
+  const target = await targetAppointment(workspace, args);
   if ('outcome' in target) return target.outcome;
   const { event } = target;
+  const ctx = await appointmentTarget(workspace, event);
   const appointmentId = appointmentIdFromHighLevel(event);
   if (!appointmentId) return { status: 'not_found', lookedFor: 'that_appointment' };
   const chosen = await chosenSlot(ctx, args);
@@ -75,8 +84,15 @@ export async function rescheduleAppointment(
   const timezone = 'slot' in chosen ? chosen.timezone : (args.timezone ?? ctx.settings.timezone);
   // A re-issued reschedule finds the appointment already moved: the same answer again.
   if (Date.parse(event.startTime) === Date.parse(asked)) {
-    return { status: 'rescheduled', appointmentId, start: event.startTime, timezone };
+    const provider = ctx.provider ? { provider: ctx.provider } : {};
+    return { status: 'rescheduled', appointmentId, start: event.startTime, timezone, ...provider };
   }
   if ('outcome' in chosen) return chosen.outcome;
-  return move(ctx, appointmentId, chosen.slot, timezone);
+  const outcome = await move(ctx, appointmentId, chosen.slot, timezone);
+  // The history note and the confirmation run after the answer and never change it.
+  if (outcome.status === 'rescheduled') {
+    const reason = args.reason ? { reason: args.reason } : {};
+    void afterReschedule(ctx, event, outcome, { from: event.startTime, ...reason });
+  }
+  return outcome;
 }

@@ -14,6 +14,9 @@ import { WEBHOOK_DELIVERY_QUEUE, type WebhookDeliveryJobData } from './deliveryQ
 import { deliveryWrite } from './deliveryStore.js';
 import { subscribedEndpointIds } from './endpointStore.js';
 
+/** All an event needs of the queue: adding its delivery jobs. */
+type DeliveryJobs = Pick<JobQueue, 'enqueue'>;
+
 export interface WebhookEvent {
   type: DeliveredEventType;
   data: Record<string, unknown>;
@@ -32,7 +35,7 @@ export interface PreparedWebhookEvent {
   eventId: string;
   writes: Write[];
   /** Enqueues the delivery jobs, in the transaction that runs `writes`. */
-  enqueue(trx: Transaction<DB>, queue: JobQueue): Promise<void>;
+  enqueue(trx: Transaction<DB>, queue: DeliveryJobs): Promise<void>;
 }
 
 /**
@@ -80,7 +83,7 @@ export function prepareWebhookEvent(
  */
 export async function writeTogetherWithEvent(
   db: Kysely<DB>,
-  queue: JobQueue,
+  queue: DeliveryJobs,
   writes: readonly Write[],
   prepared: PreparedWebhookEvent | undefined,
 ): Promise<void> {
@@ -108,7 +111,7 @@ export async function writeTogetherWithEvent(
  */
 export async function emitWebhookEvent(
   db: Kysely<DB>,
-  queue: JobQueue,
+  queue: DeliveryJobs,
   workspaceId: string,
   event: WebhookEvent & { type: WebhookEventType },
 ): Promise<string | undefined> {

@@ -18,6 +18,15 @@ const stored: VoiceSettings = {
     slotMinutes: null,
   },
   slotsToOffer: 2,
+  // Set through the API, not edited by the form: a save must send them back as they are.
+  locale: 'es-MX',
+  services: [{ name: 'Haircut', aliases: ['cut'], calendarId: 'cal_cuts' }],
+  confirmations: { channels: ['sms'], templates: {}, quietHours: { start: '21:00', end: '08:00' } },
+  handoff: {
+    destination: { type: 'number', number: '+14155550100' },
+    afterFailures: 3,
+    alertUserId: 'usr_1',
+  },
   auth: { type: 'hmac', secret: '••••abcd', maxAgeSeconds: 60 },
 };
 
@@ -43,6 +52,9 @@ describe('draftOf and settingsOf', () => {
         slotMinutes: null,
       },
       slotsToOffer: 3,
+      locale: 'en-US',
+      services: [],
+      confirmations: { channels: [] },
       auth: { type: 'bearer' },
     });
   });

@@ -41,7 +41,22 @@ export interface SettingsDraft {
   secret: string;
   /** `hmac` only; empty: a timestamp is optional and gets 300 s. */
   maxAgeSeconds: string;
+  /**
+   * The settings this form does not edit (language, services, confirmations, handoff), sent back
+   * as stored: a save here must never reset what was set through the API.
+   */
+  kept: KeptSettings;
 }
+
+type KeptSettings = Pick<VoiceSettings, 'locale' | 'services' | 'confirmations' | 'handoff'>;
+
+/** The server's defaults for the settings the form keeps (docs/vapi.md#voice-settings). */
+const KEPT_DEFAULTS: KeptSettings = {
+  locale: 'en-US',
+  services: [],
+  confirmations: { channels: [], templates: {}, quietHours: null },
+  handoff: { destination: null, afterFailures: 2, alertUserId: null },
+};
 
 let lastKey = 0;
 /** A working-hours row, Monday to Friday 09:00–17:00 unless told otherwise. */
@@ -80,6 +95,14 @@ export function draftOf(
     secret: '',
     maxAgeSeconds:
       settings?.auth.maxAgeSeconds === undefined ? '' : String(settings.auth.maxAgeSeconds),
+    kept: settings
+      ? {
+          locale: settings.locale,
+          services: settings.services,
+          confirmations: settings.confirmations,
+          handoff: settings.handoff,
+        }
+      : KEPT_DEFAULTS,
   };
 }
 
@@ -103,6 +126,7 @@ export function settingsOf(draft: SettingsDraft): VoiceSettingsInput {
       slotMinutes: numberOf(draft.slotMinutes) ?? null,
     },
     slotsToOffer: Number(draft.slotsToOffer),
+    ...draft.kept,
     auth: {
       type: draft.authType,
       // Left out when empty: the server keeps the stored secret (and a rotation in progress).
@@ -136,6 +160,8 @@ export function fieldErrors(details: unknown): Map<string, string> {
 
 /** Where the server reports each part of the draft: a field's complaint goes once it is edited. */
 const PATHS: Record<keyof SettingsDraft, string> = {
+  // Not edited here: what the server says of them stays until the settings are saved.
+  kept: 'kept',
   calendarId: 'calendarId',
   timezone: 'timezone',
   defaultCountry: 'defaultCountry',

@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { voiceContext } from '../middleware/voiceContext.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { voiceAnswer } from '../voiceAnswers.js';
+import { inRequestedLocale, languageQuery, voiceAnswer } from '../voiceAnswers.js';
 import { CancelledSchema } from '../voiceResultSchemas.js';
 
 const route = createRoute({
@@ -16,13 +16,16 @@ const route = createRoute({
   path: '/v1/workspaces/{ws}/appointments/{appointmentId}',
   summary: 'Cancel an appointment',
   security: bearer,
-  request: { params: WorkspaceParams.extend({ appointmentId: z.string().min(1) }) },
+  request: {
+    params: WorkspaceParams.extend({ appointmentId: z.string().min(1) }),
+    query: z.object(languageQuery),
+  },
   responses: {
     200: {
       description: '`status: cancelled`',
       content: { 'application/json': { schema: CancelledSchema } },
     },
-    ...errorResponses(401, 403, 404, 409, 502),
+    ...errorResponses(401, 403, 404, 409, 422, 502),
   },
 });
 
@@ -30,8 +33,12 @@ const route = createRoute({
 export function registerDeleteAppointment(app: App, deps: AppDeps): void {
   app.openapi({ ...route, middleware: voiceContext(deps) }, async (c) => {
     const { appointmentId } = c.req.valid('param');
-    const ctx = await c.var.openVoiceContext();
+    const ctx = inRequestedLocale(
+      await c.var.openVoiceContext(),
+      c.req.valid('query').language,
+      c.req.header('accept-language'),
+    );
     const outcome = await cancelAppointment(ctx, { appointmentId });
-    return c.json(voiceAnswer(outcome, ['cancelled'], ctx.now), 200);
+    return c.json(voiceAnswer(outcome, ['cancelled'], ctx), 200);
   });
 }

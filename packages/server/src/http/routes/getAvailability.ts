@@ -13,7 +13,7 @@ import type { App } from '../env.js';
 import { HttpError } from '../httpError.js';
 import { voiceContext } from '../middleware/voiceContext.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { searchRefusal, voiceAnswer } from '../voiceAnswers.js';
+import { inRequestedLocale, languageQuery, searchRefusal, voiceAnswer } from '../voiceAnswers.js';
 import { NoSlotsSchema, SlotsOfferedSchema } from '../voiceResultSchemas.js';
 
 const route = createRoute({
@@ -47,6 +47,7 @@ const route = createRoute({
         description:
           "Another HighLevel calendar of the workspace's Location than the one in the voice settings (404 `calendar_not_found` otherwise)",
       }),
+      ...languageQuery,
     }),
   },
   responses: {
@@ -95,18 +96,22 @@ async function requireOwnCalendar(ctx: VoiceContext, calendarId: string): Promis
 /** @example registerGetAvailability(app, deps); */
 export function registerGetAvailability(app: App, deps: AppDeps): void {
   app.openapi({ ...route, middleware: voiceContext(deps) }, async (c) => {
-    const { calendarId, ...query } = c.req.valid('query');
+    const { calendarId, language, ...query } = c.req.valid('query');
     const opened = await c.var.openVoiceContext();
     // Reads stop when the caller goes away: nothing is left to answer.
-    const ctx: VoiceContext = {
-      ...opened,
-      settings: calendarId ? { ...opened.settings, calendarId } : opened.settings,
-      signal: c.req.raw.signal,
-    };
+    const ctx: VoiceContext = inRequestedLocale(
+      {
+        ...opened,
+        settings: calendarId ? { ...opened.settings, calendarId } : opened.settings,
+        signal: c.req.raw.signal,
+      },
+      language,
+      c.req.header('accept-language'),
+    );
     const read = readCheckAvailability(query, toolContextOf(ctx));
-    if (!read.ok) throw searchRefusal(read.result, ctx.now);
+    if (!read.ok) throw searchRefusal(read.result, ctx);
     if (calendarId) await requireOwnCalendar(ctx, calendarId);
     const outcome = await checkAvailability(ctx, read.args);
-    return c.json(voiceAnswer(outcome, ['ok', 'none'], ctx.now), 200);
+    return c.json(voiceAnswer(outcome, ['ok', 'none'], ctx), 200);
   });
 }

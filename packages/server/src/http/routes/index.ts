@@ -45,6 +45,7 @@ import { registerListOAuthLocations } from './listOAuthLocations.js';
 import { registerListSyncJobs } from './listSyncJobs.js';
 import { registerListTriggers } from './listTriggers.js';
 import { registerListVoiceCalls } from './listVoiceCalls.js';
+import { registerListVoiceConfirmations } from './listVoiceConfirmations.js';
 import { registerListWebhookDeliveries } from './listWebhookDeliveries.js';
 import { registerListWebhookEndpoints } from './listWebhookEndpoints.js';
 import { registerListWorkspaces } from './listWorkspaces.js';
@@ -122,6 +123,7 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerGetVoiceSettings,
   registerListVoiceCalls,
   registerGetVoiceCall,
+  registerListVoiceConfirmations,
   registerGetAvailability,
   registerPostAppointment,
   registerPatchAppointment,

@@ -11,7 +11,7 @@ import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { voiceContext } from '../middleware/voiceContext.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { voiceAnswer, voiceRefusal } from '../voiceAnswers.js';
+import { inRequestedLocale, languageQuery, voiceAnswer, voiceRefusal } from '../voiceAnswers.js';
 import { RescheduleBody, RescheduledSchema } from '../voiceResultSchemas.js';
 
 const route = createRoute({
@@ -21,6 +21,7 @@ const route = createRoute({
   security: bearer,
   request: {
     params: WorkspaceParams.extend({ appointmentId: z.string().min(1) }),
+    query: z.object(languageQuery),
     body: { required: true, content: { 'application/json': { schema: RescheduleBody } } },
   },
   responses: {
@@ -36,11 +37,15 @@ const route = createRoute({
 export function registerPatchAppointment(app: App, deps: AppDeps): void {
   app.openapi({ ...route, middleware: voiceContext(deps) }, async (c) => {
     const { appointmentId } = c.req.valid('param');
-    const ctx = await c.var.openVoiceContext();
+    const ctx = inRequestedLocale(
+      await c.var.openVoiceContext(),
+      c.req.valid('query').language,
+      c.req.header('accept-language'),
+    );
     const body = { ...c.req.valid('json'), appointmentId };
     const read = readRescheduleAppointment(body, toolContextOf(ctx));
-    if (!read.ok) throw voiceRefusal(read.result, ctx.now);
+    if (!read.ok) throw voiceRefusal(read.result, ctx);
     const outcome = await rescheduleAppointment(ctx, read.args);
-    return c.json(voiceAnswer(outcome, ['rescheduled'], ctx.now), 200);
+    return c.json(voiceAnswer(outcome, ['rescheduled'], ctx), 200);
   });
 }

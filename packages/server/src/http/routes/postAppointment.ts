@@ -14,7 +14,7 @@ import type { App } from '../env.js';
 import { HttpError } from '../httpError.js';
 import { voiceContext } from '../middleware/voiceContext.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
-import { voiceAnswer, voiceRefusal } from '../voiceAnswers.js';
+import { inRequestedLocale, languageQuery, voiceAnswer, voiceRefusal } from '../voiceAnswers.js';
 import { BookedSchema, slotChoiceFields } from '../voiceResultSchemas.js';
 
 const BookBody = z
@@ -40,6 +40,7 @@ const route = createRoute({
   security: bearer,
   request: {
     params: WorkspaceParams,
+    query: z.object(languageQuery),
     headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
     body: { required: true, content: { 'application/json': { schema: BookBody } } },
   },
@@ -63,14 +64,18 @@ export function registerPostAppointment(app: App, deps: AppDeps): void {
         'Send an Idempotency-Key header (any unique string per booking, e.g. a UUID) so a retried request cannot book twice.',
       );
     }
-    const ctx = await c.var.openVoiceContext();
+    const ctx = inRequestedLocale(
+      await c.var.openVoiceContext(),
+      c.req.valid('query').language,
+      c.req.header('accept-language'),
+    );
     const body = c.req.valid('json');
     const read = readBookAppointment(body, toolContextOf(ctx));
-    if (!read.ok) throw voiceRefusal(read.result, ctx.now);
+    if (!read.ok) throw voiceRefusal(read.result, ctx);
     const { outcome } = await bookAppointment(ctx, read.args, {
       callId: `rest:${key}`,
       asked: `POST /appointments ${JSON.stringify(body)}`,
     });
-    return c.json(voiceAnswer(outcome, ['booked'], ctx.now), 201);
+    return c.json(voiceAnswer(outcome, ['booked'], ctx), 201);
   });
 }

@@ -486,8 +486,17 @@ describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
     const { res, results } = await vapi(server(), voice, calls);
     expect(res.status).toBe(200);
     expect(results.map((r) => r.toolCallId)).toEqual(calls.map((c) => c.id));
-    const codes = results.map((r) => (JSON.parse(r.error!) as { code: string }).code);
-    expect(codes).toEqual([...Array<string>(10).fill('unknown_tool'), 'not_run', 'not_run']);
+    const answers = results.map(
+      (r) => JSON.parse(r.result ?? r.error!) as { status: string; code?: string },
+    );
+    // From the second failure of the call on, the caller is handed to a person
+    // (docs/vapi.md#handoff-and-alerts): ten calls were run, the last two were not.
+    expect(answers.map((answer) => answer.code ?? answer.status)).toEqual([
+      'unknown_tool',
+      ...Array<string>(9).fill('transfer'),
+      'not_run',
+      'not_run',
+    ]);
   });
 
   it('starts no tool call once Vapi has given up on the request', async () => {
@@ -518,13 +527,13 @@ describeOnBackends('POST /v1/workspaces/:ws/voice/vapi', (server) => {
     const surrogate = toolCall('check_availability', { date: weekdayAhead(2), note: '\ud800' });
     const { res, results } = await vapi(server(), voice, [nul, surrogate], { callId: 'call_nul' });
     expect(res.status).toBe(200);
-    for (const result of results) {
-      expect(JSON.parse(result.error!)).toMatchObject({ code: 'unreadable_arguments' });
-    }
+    expect(JSON.parse(results[0]!.error!)).toMatchObject({ code: 'unreadable_arguments' });
+    // The second failure of the call hands the caller to a person (docs/vapi.md#handoff-and-alerts).
+    expect(JSON.parse(results[1]!.result!)).toMatchObject({ reason: 'repeated_failures' });
     // Both calls are recorded with the problem in words, not the text itself.
     const audit = await waitFor(async () => {
       const res = await server().call('GET', `/v1/workspaces/${voice.ws}/voice/calls/call_nul`);
-      return res.status === 200 && res.text.split('unreadable_arguments').length === 3 && res;
+      return res.status === 200 && res.text.split('"problem"').length === 3 && res;
     });
     expect(audit.text).not.toMatch(/(?<!\\)\\u(0000|d800)/i);
 

@@ -2,11 +2,15 @@
  * `POST /v1/workspaces/:ws/voice/vapi`: the workspace's Vapi server URL. Vapi authenticates with
  * the workspace's voice credential (`vapiAuthentication`), so this route runs before the API's
  * authentication and JSON middleware. A bad credential is a 401; everything else is HTTP 200,
- * because Vapi ignores the body of any other status (docs/vapi.md#answers).
+ * because Vapi ignores the body of any other status (docs/vapi.md#answers). A
+ * `transfer-destination-request` is answered with where to transfer the caller
+ * (docs/vapi.md#handoff-and-alerts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { HighLevelRequest } from '../../voice/callAudit.js';
 import { openVoiceContext } from '../../voice/context.js';
+import { answerTransferRequest, transferAnswer } from '../../voice/handoff/transferRequest.js';
+import { NO_DESTINATION } from '../../voice/handoff/core/vapiTransfer.js';
 import {
   answerToolCalls,
   unavailableResults,
@@ -31,6 +35,40 @@ const VapiResults = z
   })
   .openapi('VapiToolResults');
 
+const transferMessage = z.string().openapi({
+  description: "Said to the caller before the transfer, in the workspace's language (`locale`)",
+  example: 'Let me put you through to someone from the team.',
+});
+
+const VapiTransferDestination = z
+  .union([
+    z.object({
+      destination: z.union([
+        z.object({
+          type: z.literal('number'),
+          number: z.string().openapi({ example: '+14155550100' }),
+          extension: z.string().optional().openapi({ example: '204' }),
+          message: transferMessage,
+        }),
+        z.object({
+          type: z.literal('sip'),
+          sipUri: z.string().openapi({ example: 'sip:desk@pbx.example.com' }),
+          message: transferMessage,
+        }),
+      ]),
+    }),
+    z.object({
+      error: z.string().openapi({
+        description: 'The call is not transferred: the workspace has no transfer destination',
+        example: NO_DESTINATION,
+      }),
+    }),
+  ])
+  .openapi('VapiTransferDestination', {
+    description:
+      "The answer to a `transfer-destination-request`: the voice settings' `handoff.destination` (docs/vapi.md#handoff-and-alerts)",
+  });
+
 const VapiToolCall = z
   .object({
     id: z.string().openapi({ example: 'call_Qm4rZk2' }),
@@ -38,7 +76,7 @@ const VapiToolCall = z
     function: z.object({
       name: z.string().openapi({
         description:
-          '`check_availability`, `book_appointment`, `reschedule_appointment`, `cancel_appointment` or `find_appointments`',
+          '`check_availability`, `book_appointment`, `reschedule_appointment`, `cancel_appointment`, `find_appointments` or `transfer_to_human`',
         example: 'check_availability',
       }),
       arguments: z
@@ -57,7 +95,8 @@ const VapiServerMessage = z
   .object({
     message: z.object({
       type: z.string().openapi({
-        description: '`tool-calls` is answered; any other type is acknowledged with no results',
+        description:
+          '`tool-calls` and `transfer-destination-request` are answered; any other type is acknowledged with no results',
         example: 'tool-calls',
       }),
       call: z
@@ -104,7 +143,8 @@ const VapiServerMessage = z
 const route = createRoute({
   method: 'post',
   path: '/v1/workspaces/{ws}/voice/vapi',
-  summary: "Vapi's server URL: answers tool-calls messages (check_availability, book_appointment)",
+  summary:
+    "Vapi's server URL: answers tool-calls messages (check_availability, book_appointment) and transfer-destination-request",
   description:
     'Authenticated with the voice credential of `PUT /v1/workspaces/:ws/voice` (bearer, X-Vapi-Secret or HMAC signature), not a bridge API key. Always 200 except for a bad credential.',
   request: {
@@ -113,8 +153,11 @@ const route = createRoute({
   },
   responses: {
     200: {
-      description: 'One single-line result per tool call, in order',
-      content: { 'application/json': { schema: VapiResults } },
+      description:
+        'One single-line result per tool call, in order; for a `transfer-destination-request`, where to transfer the call',
+      content: {
+        'application/json': { schema: z.union([VapiResults, VapiTransferDestination]) },
+      },
     },
     ...errorResponses(401, 413),
   },
@@ -158,7 +201,14 @@ export function registerPostVapi(app: App, deps: AppDeps): void {
         { workspaceId: ws, problem: setup.connectionProblem },
         'voice tool call without a usable GoHighLevel connection',
       );
+      if (message.kind === 'transfer-destination-request') {
+        // Still put through; without a connection no alert is raised (its task is HighLevel's).
+        return c.json(transferAnswer(setup.settings, new Date()), 200);
+      }
       return c.json({ results: unavailableResults(message.toolCalls) }, 200);
+    }
+    if (message.kind === 'transfer-destination-request') {
+      return c.json(answerTransferRequest(ctx, message).answer, 200);
     }
     // Reads stop when Vapi gives up on the request; writes already asked for are not cut short.
     const live = { ...ctx, signal: c.req.raw.signal };

@@ -6,6 +6,7 @@ import {
   appointmentIdFromHighLevel,
   type AppointmentId,
   type BookedAppointment,
+  type Provider,
   type SlotOption,
   type ToolOutcome,
 } from './outcomes.js';
@@ -19,6 +20,10 @@ export interface BookingRequest {
   timezone: string;
   /** Tags every booked contact gets, e.g. `source:voice`. */
   tags: string[];
+  /** The team member the appointment is given to; none: the calendar decides. */
+  assignedUserId?: string;
+  /** What the caller said of themselves to keep on the contact (their timezone). */
+  contactFields?: { timezone?: string };
   /** Creates in one request, counting the retry after a lookup found nothing. Default 2. */
   maxCreateAttempts?: number;
 }
@@ -33,6 +38,7 @@ export type StoredOutcome =
 export type BackgroundStep =
   | { do: 'add_note'; contactId: string; appointmentId: AppointmentId }
   | { do: 'add_tags'; contactId: string; tags: string[] }
+  | { do: 'update_contact'; contactId: string; fields: { timezone?: string } }
   /** Find out later whether an unconfirmed create happened, and settle the record. */
   | { do: 'reconcile'; contactId: string; calendarId: string; start: string };
 
@@ -47,6 +53,7 @@ export type BookingStep =
       calendarId: string;
       slot: string;
       contactId: string;
+      assignedUserId?: string;
       recordFirst: StoredOutcome;
     }
   /** Appointments of the contact on the calendar starting at the same *instant* as `start`. */
@@ -71,14 +78,15 @@ export type BookingEvent =
   | { type: 'slot_taken'; alternatives: SlotOption[] }
   /** `tags` adds e.g. the review tag of a flagged new contact (see `contactMatch.ts`). */
   | { type: 'contact_resolved'; contactId: string; tags?: string[] }
-  | { type: 'appointment_created'; appointmentId: AppointmentId }
+  /** `provider`: the member HighLevel gave it to, on a team calendar. */
+  | { type: 'appointment_created'; appointmentId: AppointmentId; provider?: Provider }
   /** HighLevel refused the slot ("The slot you have selected is no longer available"). */
   | { type: 'appointment_slot_taken'; alternatives: SlotOption[] }
   /** HighLevel refused the create for another reason: certainly nothing was created. */
   | { type: 'appointment_failed' }
   /** Timeout, dropped connection, 5xx after sending: it may or may not exist. */
   | { type: 'appointment_outcome_unknown' }
-  | { type: 'appointment_found'; appointmentId: AppointmentId }
+  | { type: 'appointment_found'; appointmentId: AppointmentId; provider?: Provider }
   | { type: 'appointment_not_found' }
   /** A read (store, lock, slot check, contact, lookup) failed. */
   | { type: 'step_failed' }
@@ -107,6 +115,11 @@ export interface Transition {
  *
  * @example const outcome = storedOutcomeFromJson(JSON.parse(row.outcome));
  */
+function isProvider(value: unknown): value is Provider {
+  const record = value as Partial<Provider> | null;
+  return typeof record?.userId === 'string' && typeof record.name === 'string';
+}
+
 export function storedOutcomeFromJson(value: unknown): StoredOutcome | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as {
@@ -122,11 +135,17 @@ export function storedOutcomeFromJson(value: unknown): StoredOutcome | undefined
   const result = record.result;
   if (record.kind !== 'answered' || result?.status !== 'booked') return undefined;
   const appointmentId = appointmentIdFromHighLevel({ id: result.appointmentId });
-  const { contactId, start, timezone, message } = result;
+  const { contactId, start, timezone, message, provider } = result;
   if (!appointmentId || typeof contactId !== 'string' || typeof start !== 'string') {
     return undefined;
   }
-  const booked = { status: 'booked', appointmentId, contactId, start } as const;
+  const booked = {
+    status: 'booked',
+    appointmentId,
+    contactId,
+    start,
+    ...(isProvider(provider) ? { provider } : {}),
+  } as const;
   if (typeof timezone === 'string') return { kind: 'answered', result: { ...booked, timezone } };
   if (typeof message === 'string')
     return { kind: 'answered', result: { ...booked, saidAs: message } };

@@ -6,6 +6,7 @@ import type { BackgroundStep, BookingRequest, StoredOutcome, Transition } from '
 import {
   failure,
   type AppointmentId,
+  type Provider,
   type SlotOption,
   type SlotTaken,
   type ToolOutcome,
@@ -89,15 +90,26 @@ export function answerBooked(
   contactId: string,
   tags: string[],
   appointmentId: AppointmentId,
+  provider?: Provider,
 ): Transition {
   const { slot: start, timezone } = request;
-  const result = { status: 'booked', appointmentId, contactId, start, timezone } as const;
+  const result = {
+    status: 'booked',
+    appointmentId,
+    contactId,
+    start,
+    timezone,
+    ...(provider ? { provider } : {}),
+  } as const;
   return answerWith(result, {
     remember: { kind: 'answered', result },
     releaseLock: true,
     background: [
       { do: 'add_note', contactId, appointmentId },
       { do: 'add_tags', contactId, tags: [...new Set([...request.tags, ...tags])] },
+      ...(request.contactFields && Object.keys(request.contactFields).length
+        ? [{ do: 'update_contact' as const, contactId, fields: request.contactFields }]
+        : []),
     ],
   });
 }
@@ -130,6 +142,7 @@ export function createAppointment(
       calendarId: request.calendarId,
       slot: request.slot,
       contactId,
+      ...(request.assignedUserId ? { assignedUserId: request.assignedUserId } : {}),
       recordFirst: { kind: 'unconfirmed', contactId, tags },
     },
   };

@@ -37,8 +37,19 @@ export interface FieldProblem {
   expected: string;
 }
 
+/** A team member of a HighLevel calendar: who an appointment is with. */
+export interface Provider {
+  userId: string;
+  name: string;
+}
+
+/** Who the slots or the appointment are with, when the calendar is a team's. */
+export interface WithProvider {
+  provider?: Provider;
+}
+
 /** `check_availability` found slots in the window asked. */
-export interface OpenSlots {
+export interface OpenSlots extends WithProvider {
   status: 'ok';
   /** The caller's timezone: the slots are spoken in it. */
   timezone: string;
@@ -46,7 +57,7 @@ export interface OpenSlots {
 }
 
 /** Nothing free in the window asked; the nearest days that have openings. */
-export interface NoOpenSlots {
+export interface NoOpenSlots extends WithProvider {
   status: 'none';
   timezone: string;
   /** The single local day asked about (YYYY-MM-DD), when one was. */
@@ -55,7 +66,7 @@ export interface NoOpenSlots {
 }
 
 /** The appointment HighLevel created, under the caller's contact. */
-export interface BookedFields {
+export interface BookedFields extends WithProvider {
   status: 'booked';
   appointmentId: AppointmentId;
   contactId: string;
@@ -69,7 +80,7 @@ export interface BookedFields {
 export type BookedAppointment = BookedFields & ({ timezone: string } | { saidAs: string });
 
 /** The slot went between the offer and the booking: alternatives near it. */
-export interface SlotTaken {
+export interface SlotTaken extends WithProvider {
   status: 'slot_unavailable';
   timezone: string;
   alternatives: SlotOption[];
@@ -82,7 +93,7 @@ export interface MissingDetails {
   invalid?: FieldProblem[];
 }
 
-export interface MovedAppointment {
+export interface MovedAppointment extends WithProvider {
   status: 'rescheduled';
   appointmentId: AppointmentId;
   start: string;
@@ -124,6 +135,22 @@ export interface ToolFailure {
   code: FailureCode;
 }
 
+/**
+ * Why a caller is handed to a person: they asked, the tools failed `afterFailures` times in the
+ * call, or a booking could not be confirmed either way.
+ */
+export type HandoffReason = 'caller_asked' | 'repeated_failures' | 'unconfirmed';
+
+/**
+ * The call goes to a person (docs/vapi.md#handoff-and-alerts). `transfer` is false when the workspace has
+ * no transfer destination: the caller is told the team will call back.
+ */
+export interface HandOff {
+  status: 'transfer';
+  reason: HandoffReason;
+  transfer: boolean;
+}
+
 export type ToolOutcome =
   | OpenSlots
   | NoOpenSlots
@@ -134,6 +161,7 @@ export type ToolOutcome =
   | CancelledAppointment
   | NoAppointment
   | UpcomingAppointments
+  | HandOff
   | ToolFailure;
 
 /**

@@ -3,7 +3,13 @@
  * assistant's prompt can branch on and a `message` it can say. They are the words for a tool's
  * outcome (`outcomes.ts`): `spokenResult.ts` makes them, with `speech.ts`.
  */
-import type { AppointmentId, FailureCode, FieldProblem } from './outcomes.js';
+import type {
+  AppointmentId,
+  FailureCode,
+  FieldProblem,
+  HandoffReason,
+  WithProvider,
+} from './outcomes.js';
 
 /** A slot offered to the caller: the opaque id to book it, HighLevel's start, a spoken label. */
 export interface OfferedSlot {
@@ -25,26 +31,26 @@ export interface AppointmentSummary {
   label: string;
 }
 
-export interface SlotsOffered {
+export interface SlotsOffered extends WithProvider {
   status: 'ok';
   timezone: string;
   slots: OfferedSlot[];
   message: string;
 }
-export interface NoSlots {
+export interface NoSlots extends WithProvider {
   status: 'none';
   timezone: string;
   nearestDays: DayWithSlots[];
   message: string;
 }
-export interface Booked {
+export interface Booked extends WithProvider {
   status: 'booked';
   appointmentId: AppointmentId;
   contactId: string;
   start: string;
   message: string;
 }
-export interface SlotUnavailable {
+export interface SlotUnavailable extends WithProvider {
   status: 'slot_unavailable';
   alternatives: OfferedSlot[];
   message: string;
@@ -56,7 +62,7 @@ export interface NeedsInfo {
   invalid?: FieldProblem[];
   message: string;
 }
-export interface Rescheduled {
+export interface Rescheduled extends WithProvider {
   status: 'rescheduled';
   appointmentId: AppointmentId;
   start: string;
@@ -83,6 +89,14 @@ export interface Failed {
   message: string;
 }
 
+/** The caller is handed to a person; `transfer` says whether Vapi can transfer the call. */
+export interface Transfer {
+  status: 'transfer';
+  reason: HandoffReason;
+  transfer: boolean;
+  message: string;
+}
+
 export type ToolResult =
   | SlotsOffered
   | NoSlots
@@ -93,4 +107,5 @@ export type ToolResult =
   | Cancelled
   | NotFound
   | AppointmentsFound
+  | Transfer
   | Failed;

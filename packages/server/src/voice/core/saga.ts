@@ -118,7 +118,13 @@ export function nextBookingStep(
     case 'creating':
       switch (event.type) {
         case 'appointment_created':
-          return answerBooked(request, state.contactId, state.tags, event.appointmentId);
+          return answerBooked(
+            request,
+            state.contactId,
+            state.tags,
+            event.appointmentId,
+            event.provider,
+          );
         case 'appointment_slot_taken':
           // On a retry the slot may be "taken" by our own first attempt: that is not a no.
           if (state.attempt > 1) return answerUnconfirmed(request, state.contactId);
@@ -137,7 +143,13 @@ export function nextBookingStep(
     case 'finding':
       switch (event.type) {
         case 'appointment_found':
-          return answerBooked(request, state.contactId, state.tags, event.appointmentId);
+          return answerBooked(
+            request,
+            state.contactId,
+            state.tags,
+            event.appointmentId,
+            event.provider,
+          );
         case 'appointment_not_found':
           // A create from an earlier request that never happened: the slot must be re-checked.
           if (state.attempt === 0) {

@@ -10,6 +10,7 @@ import {
   EXPECTED,
   finish,
   readFields,
+  TOOL_FIELDS,
   type ArgsResult,
   type Fields,
   type ToolContext,
@@ -25,6 +26,8 @@ export interface CheckAvailabilityArgs {
   /** The single local day asked about, if one was: "nothing that day" then offers nearby days. */
   askedDay?: string;
   service?: string;
+  /** A team member by name, or "anyone". */
+  provider?: string;
 }
 /**
  * The longest window one check searches. HighLevel's free slots take at most 31 days per request
@@ -108,7 +111,7 @@ export function readCheckAvailability(
   raw: Record<string, unknown>,
   context: ToolContext,
 ): ArgsResult<CheckAvailabilityArgs> {
-  const { values, invalid } = readFields(raw, ['date', 'from', 'to', 'timezone', 'service']);
+  const { values, invalid } = readFields(raw, TOOL_FIELDS.check_availability);
   const zone = values.timezone ?? context.timezone;
   const now = DateTime.fromJSDate(context.now).setZone(timeZone(zone));
   const window = searchWindow(values, zone, now, invalid);
@@ -126,5 +129,6 @@ export function readCheckAvailability(
     to: iso(end),
     ...(window.askedDay ? { askedDay: window.askedDay } : {}),
     ...(values.service ? { service: values.service } : {}),
+    ...(values.provider ? { provider: values.provider } : {}),
   }));
 }

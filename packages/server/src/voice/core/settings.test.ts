@@ -37,7 +37,54 @@ describe('voiceSettingsSchema', () => {
         slotMinutes: null,
       },
       slotsToOffer: 3,
+      locale: 'en-US',
+      services: [],
+      confirmations: {
+        channels: [],
+        templates: {},
+        quietHours: null,
+      },
+      handoff: { destination: null, afterFailures: 2, alertUserId: null },
       auth: { type: 'bearer', secret: SECRET },
+    });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['locale', { locale: 'pt-BR' }, 'expected a locale in en, es, fr, de'],
+    ['services.0.calendarId', { services: [{ name: 'Haircut', calendarId: '' }] }, 'calendar id'],
+    ['confirmations.channels.0', { confirmations: { channels: ['fax'] } }, 'expected sms or email'],
+    [
+      'confirmations.quietHours.end',
+      { confirmations: { quietHours: { start: '21:00', end: '8am' } } },
+      '24-hour time',
+    ],
+    [
+      'handoff.destination.number',
+      { handoff: { destination: { type: 'number', number: '555-0100' } } },
+      'E.164',
+    ],
+  ])('refuses a bad %s with its path', (path, extra, words) => {
+    const parsed = voiceSettingsSchema.safeParse({ ...minimal, ...(extra as object) });
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error?.issues.find((i) => i.path.join('.') === path);
+    expect(issue?.message).toContain(words);
+  });
+
+  it('takes a service map, a transfer number and a Spanish locale', () => {
+    const settings = voiceSettingsSchema.parse({
+      ...minimal,
+      locale: 'es-MX',
+      services: [{ name: 'Haircut', aliases: ['cut'], calendarId: 'cal_cuts' }],
+      handoff: { destination: { type: 'number', number: '+14155550100' }, alertUserId: 'usr_1' },
+    });
+    expect(settings.locale).toBe('es-MX');
+    expect(settings.services).toEqual([
+      { name: 'Haircut', aliases: ['cut'], calendarId: 'cal_cuts' },
+    ]);
+    expect(settings.handoff).toEqual({
+      destination: { type: 'number', number: '+14155550100' },
+      afterFailures: 2,
+      alertUserId: 'usr_1',
     });
   });
 

@@ -143,6 +143,97 @@ interface VoiceAuthShape {
 
 const auth = authRules(z.strictObject(authFields));
 
+/** Whether Intl knows the tag (it throws on a malformed one, like `fr-`). */
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The languages answers and confirmations are written in; a locale names one and a region. */
+export const LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * The language of a BCP 47 locale (`es-MX` → `es`), or `undefined` when it is not one answers
+ * are written in.
+ *
+ * @example languageOf('es-MX'); // 'es'
+ */
+export function languageOf(locale: string): Language | undefined {
+  const language = locale.trim().toLowerCase().split(/[-_]/)[0];
+  return LANGUAGES.find((known) => known === language);
+}
+
+const locale = z
+  .string()
+  .trim()
+  .refine((value) => languageOf(value) !== undefined && isLocale(value), {
+    message: `expected a locale in ${LANGUAGES.join(', ')}, like en-US, es-MX, fr-FR or de-DE`,
+  });
+
+/** A service the caller can ask for, and the HighLevel calendar that books it. */
+const service = z.strictObject({
+  name: z.string().trim().min(1, 'expected the service as callers say it, like "Haircut"').max(200),
+  /** Other ways callers say it ("cut", "trim"). */
+  aliases: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  calendarId: z.string().trim().min(1, 'expected the HighLevel calendar id'),
+});
+
+export const CONFIRMATION_CHANNELS = ['sms', 'email'] as const;
+export type ConfirmationChannel = (typeof CONFIRMATION_CHANNELS)[number];
+
+/** Own words for a confirmation; `{when}`, `{name}`, `{service}` and `{provider}` are filled in. */
+const template = z.string().trim().min(1).max(1000).optional();
+
+const confirmations = z.strictObject({
+  /** Empty: nothing is sent. SMS needs the contact's phone, email its address. */
+  channels: z
+    .array(
+      z.enum(CONFIRMATION_CHANNELS, { error: `expected ${CONFIRMATION_CHANNELS.join(' or ')}` }),
+    )
+    .default([])
+    .transform((channels) => [...new Set(channels)]),
+  templates: z
+    .strictObject({ booked: template, rescheduled: template, cancelled: template })
+    .prefault({}),
+  /** Local hours (the caller's timezone) when nothing is sent; a send waits for the end. */
+  quietHours: z.strictObject({ start: clockTime, end: clockTime }).nullable().default(null),
+});
+
+const transferDestination = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('number'),
+    number: z
+      .string()
+      .trim()
+      .regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number, like +14155550100'),
+    extension: z
+      .string()
+      .trim()
+      .regex(/^\d{1,10}$/, 'expected digits')
+      .optional(),
+  }),
+  z.strictObject({
+    type: z.literal('sip'),
+    sipUri: z
+      .string()
+      .trim()
+      .regex(/^sips?:\S+@\S+$/, 'expected a SIP URI, like sip:desk@pbx.example.com'),
+  }),
+]);
+
+const handoff = z.strictObject({
+  /** Where Vapi transfers the call; null: no transfer, the caller is told the team will call back. */
+  destination: transferDestination.nullable().default(null),
+  /** Failed tool answers in one call before the caller is handed to a person. */
+  afterFailures: z.number().int().min(1).max(10).default(2),
+  /** The HighLevel user the alert task is assigned to; null: the task is left unassigned. */
+  alertUserId: z.string().trim().min(1).nullable().default(null),
+});
+
 export const voiceSettingsSchema = z.strictObject({
   calendarId: z.string().trim().min(1, 'expected the HighLevel calendar id'),
   timezone: z.string().trim().refine(isTimeZone, {
@@ -157,6 +248,12 @@ export const voiceSettingsSchema = z.strictObject({
     .default('US'),
   rules: availabilityRulesSchema.prefault({}),
   slotsToOffer: z.number().int().min(1).max(10).default(3),
+  /** The language answers are spoken in, unless the assistant passes the caller's. */
+  locale: locale.default('en-US'),
+  /** Services with calendars of their own; `calendarId` books anything else. */
+  services: z.array(service).max(100).default([]),
+  confirmations: confirmations.prefault({}),
+  handoff: handoff.prefault({}),
   auth,
 });
 
@@ -174,6 +271,10 @@ export type VoiceSettingsInput = z.input<typeof voiceSettingsSchema>;
 export type AvailabilityRules = z.output<typeof availabilityRulesSchema>;
 export type WorkingHours = AvailabilityRules['workingHours'][number];
 export type VoiceAuth = VoiceSettings['auth'];
+export type ServiceCalendar = VoiceSettings['services'][number];
+export type ConfirmationSettings = VoiceSettings['confirmations'];
+export type HandoffSettings = VoiceSettings['handoff'];
+export type TransferDestination = NonNullable<HandoffSettings['destination']>;
 export type VoiceSettingsUpdate = z.output<typeof voiceSettingsUpdateSchema>;
 
 /**

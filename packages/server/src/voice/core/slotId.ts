@@ -17,6 +17,8 @@ export interface SlotRef {
   slot: string;
   /** The caller's timezone the slot was offered in: answers about it are spoken in it. */
   timezone?: string;
+  /** The team member the slot was offered for: the booking is given to them. */
+  userId?: string;
 }
 
 export type SlotIdResult =
@@ -37,15 +39,17 @@ function tag(payload: string, secret: string | Uint8Array): Buffer {
  * @example encodeSlotId({ calendarId: 'cal_1', slot: '2026-12-01T14:30:00-05:00' }, secret); // 'WyJjYWxfMSIs….Xk3…'
  */
 export function encodeSlotId(ref: SlotRef, secret: string | Uint8Array): string {
-  const fields = ref.timezone
-    ? [ref.calendarId, ref.slot, ref.timezone]
-    : [ref.calendarId, ref.slot];
+  const fields = ref.userId
+    ? [ref.calendarId, ref.slot, ref.timezone ?? '', ref.userId]
+    : ref.timezone
+      ? [ref.calendarId, ref.slot, ref.timezone]
+      : [ref.calendarId, ref.slot];
   const payload = Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url');
   return `${payload}.${tag(payload, secret).toString('base64url')}`;
 }
 
 /**
- * The calendar, verbatim slot and offered timezone inside an id, or why it can't be used: `malformed` (not one of
+ * The calendar, verbatim slot, offered timezone and team member inside an id, or why it can't be used: `malformed` (not one of
  * our ids) or `tampered` (the check does not match: invented, altered, or from another server).
  *
  * @example
@@ -63,14 +67,15 @@ export function decodeSlotId(id: string, secret: string | Uint8Array): SlotIdRes
   }
   try {
     const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && (parsed.length === 2 || parsed.length === 3)) {
-      const [calendarId, slot, timezone] = parsed as unknown[];
+    if (Array.isArray(parsed) && parsed.length >= 2 && parsed.length <= 4) {
+      const [calendarId, slot, timezone, userId] = parsed as unknown[];
       if (typeof calendarId === 'string' && typeof slot === 'string') {
         return {
           ok: true,
           calendarId,
           slot,
-          ...(typeof timezone === 'string' ? { timezone } : {}),
+          ...(typeof timezone === 'string' && timezone ? { timezone } : {}),
+          ...(typeof userId === 'string' && userId ? { userId } : {}),
         };
       }
     }

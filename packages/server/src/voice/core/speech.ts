@@ -1,6 +1,7 @@
 /**
- * The words of each answer: one short message per outcome, with the dates in the caller's
- * timezone (`spokenTime.ts`). `spokenResult.ts` picks the builder for an outcome.
+ * The words of each answer: one short message per outcome, in the locale asked (US English by
+ * default), with the dates in the caller's timezone (`spokenTime.ts`). The sentences themselves
+ * are in the phrasebooks (`phrases/`); `spokenResult.ts` picks the builder for an outcome.
  */
 import type {
   AppointmentSummary,
@@ -16,22 +17,46 @@ import type {
   Rescheduled,
   SlotUnavailable,
   SlotsOffered,
+  Transfer,
 } from './results.js';
-import type { AppointmentId, FailureCode, FieldProblem } from './outcomes.js';
-import { onDay, spokenDate, spokenDateTime, spokenList, spokenSlots } from './spokenTime.js';
+import type { AppointmentId, FailureCode, FieldProblem, HandOff, Provider } from './outcomes.js';
+import { DEFAULT_LOCALE, phrasebookFor } from './phrases/locales.js';
+import type { MissingDetail, NothingFound } from './phrases/phrasebook.js';
+import { spokenDate, spokenSlots, spokenWhen } from './spokenTime.js';
+
+/** How an answer is worded: its locale, and who the slots or the appointment are with. */
+export interface Wording {
+  /** A BCP 47 locale (`es-MX`); default US English. */
+  locale?: string;
+  /** The team member, on a team calendar: the answer says who. */
+  provider?: Provider;
+}
+
+const withProvider = (provider: Provider | undefined) => (provider ? { provider } : {});
+
+/** A time that ends in a period ("2 p.m." in Mexico) also ends the sentence: one period, not two. */
+const said = (text: string) => text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
 
 /**
  * `check_availability` found slots.
  *
  * @example slotsOffered(tz, labelSlots(picked, tz)).message; // 'I have Tuesday, December 1 at 9 AM or 2:30 PM. Which works best?'
+ * @example slotsOffered(tz, slots, now, { locale: 'es', provider }).message; // 'Dr. Ann Lee tiene disponibilidad el martes, 1 de diciembre a las 9 o a las 14:30. ¿Cuál prefiere?'
  */
-export function slotsOffered(timezone: string, slots: OfferedSlot[], now?: Date): SlotsOffered {
+export function slotsOffered(
+  timezone: string,
+  slots: OfferedSlot[],
+  now?: Date,
+  { locale = DEFAULT_LOCALE, provider }: Wording = {},
+): SlotsOffered {
   const starts = slots.map((slot) => slot.start);
+  const when = spokenSlots(starts, timezone, now, locale);
   return {
     status: 'ok',
     timezone,
     slots,
-    message: `I have ${spokenSlots(starts, timezone, now)}. Which works best?`,
+    ...withProvider(provider),
+    message: said(phrasebookFor(locale).slotsOffered(when, provider?.name)),
   };
 }
 
@@ -46,17 +71,17 @@ export function noSlots(
   askedDay: string | undefined,
   nearestDays: DayWithSlots[],
   now?: Date,
+  { locale = DEFAULT_LOCALE, provider }: Wording = {},
 ): NoSlots {
-  const asked = askedDay ? onDay(spokenDate(askedDay, timezone, now)) : 'then';
-  const nearest = nearestDays.map((day) => day.label);
-  const which =
-    nearest.length === 1
-      ? `The nearest day with openings is ${nearest[0]}. Shall I check it?`
-      : `The nearest days with openings are ${spokenList(nearest, 'and')}. Shall I check one of those?`;
-  const message = nearest.length
-    ? `I have nothing free ${asked}. ${which}`
-    : `I have nothing free ${asked}, and no openings on the days around it either.`;
-  return { status: 'none', timezone, nearestDays, message };
+  const asked = askedDay ? spokenDate(askedDay, timezone, now, locale) : undefined;
+  const nearest = nearestDays.map((day) => spokenDate(day.date, timezone, now, locale));
+  return {
+    status: 'none',
+    timezone,
+    nearestDays,
+    ...withProvider(provider),
+    message: said(phrasebookFor(locale).noSlots(asked, nearest, provider?.name)),
+  };
 }
 
 /**
@@ -68,9 +93,15 @@ export function booked(
   appointment: { appointmentId: AppointmentId; contactId: string; start: string },
   timezone: string,
   now?: Date,
+  { locale = DEFAULT_LOCALE, provider }: Wording = {},
 ): Booked {
-  const when = spokenDateTime(appointment.start, timezone, now);
-  return { status: 'booked', ...appointment, message: `You're booked for ${when}.` };
+  const when = spokenWhen(appointment.start, timezone, now, locale);
+  return {
+    status: 'booked',
+    ...appointment,
+    ...withProvider(provider),
+    message: said(phrasebookFor(locale).booked(when, provider?.name)),
+  };
 }
 
 /**
@@ -82,28 +113,43 @@ export function slotUnavailable(
   alternatives: OfferedSlot[],
   timezone: string,
   now?: Date,
+  { locale = DEFAULT_LOCALE, provider }: Wording = {},
 ): SlotUnavailable {
   const starts = alternatives.map((slot) => slot.start);
-  const message = alternatives.length
-    ? `That time was just taken. I can offer ${spokenSlots(starts, timezone, now)}.`
-    : 'That time was just taken, and I have no other openings close to it. Would you like me to look at other days?';
-  return { status: 'slot_unavailable', alternatives, message };
+  const others = starts.length ? spokenSlots(starts, timezone, now, locale) : undefined;
+  return {
+    status: 'slot_unavailable',
+    alternatives,
+    ...withProvider(provider),
+    message: said(phrasebookFor(locale).slotTaken(others, provider?.name)),
+  };
 }
 
 /**
- * What the caller still has to say, and the fields the model must re-send in another form.
+ * What the caller still has to say, and the fields the model must re-send in another form. Each
+ * missing detail is said in the locale's words; a field and the form it expects stay as the
+ * model reads them.
  *
  * @example needsInfo(['phone or email']).message; // 'I still need the phone or email.'
+ * @example needsInfo(['name'], [], 'de-DE').message; // 'Ich brauche noch Ihren Namen.'
  */
-export function needsInfo(missing: string[], invalid: FieldProblem[] = []): NeedsInfo {
+export function needsInfo(
+  missing: string[],
+  invalid: FieldProblem[] = [],
+  locale: string = DEFAULT_LOCALE,
+): NeedsInfo {
+  const words = phrasebookFor(locale);
+  const details = missing.map((detail) =>
+    Object.hasOwn(words.missing, detail) ? words.missing[detail as MissingDetail] : detail,
+  );
   const parts: string[] = [];
-  if (missing.length) parts.push(`I still need the ${spokenList(missing, 'and')}.`);
-  for (const problem of invalid) parts.push(`For ${problem.field} I need ${problem.expected}.`);
+  if (details.length) parts.push(words.stillNeed(details));
+  for (const problem of invalid) parts.push(words.fieldProblem(problem.field, problem.expected));
   return {
     status: 'needs_info',
     missing,
     ...(invalid.length ? { invalid } : {}),
-    message: parts.join(' '),
+    message: said(parts.join(' ')),
   };
 }
 
@@ -117,13 +163,15 @@ export function rescheduled(
   start: string,
   timezone: string,
   now?: Date,
+  { locale = DEFAULT_LOCALE, provider }: Wording = {},
 ): Rescheduled {
-  const when = spokenDateTime(start, timezone, now);
+  const when = spokenWhen(start, timezone, now, locale);
   return {
     status: 'rescheduled',
     appointmentId,
     start,
-    message: `Your appointment is moved to ${when}.`,
+    ...withProvider(provider),
+    message: said(phrasebookFor(locale).rescheduled(when, provider?.name)),
   };
 }
 
@@ -137,22 +185,32 @@ export function cancelled(
   start: string,
   timezone: string,
   now?: Date,
+  locale: string = DEFAULT_LOCALE,
 ): Cancelled {
-  const when = spokenDateTime(start, timezone, now);
+  const when = spokenWhen(start, timezone, now, locale);
   return {
     status: 'cancelled',
     appointmentId,
-    message: `Your appointment ${onDay(when)} is cancelled.`,
+    message: said(phrasebookFor(locale).cancelled(when)),
   };
 }
 
 /**
- * Nothing matched; `lookedFor` completes "I couldn't find …".
+ * Nothing matched: what was looked for (its sentence in the locale), or other words completing
+ * "I couldn't find …".
  *
+ * @example notFound('that_appointment', 'fr-FR').message; // 'Je ne trouve pas ce rendez-vous.'
  * @example notFound('an upcoming appointment for that phone number');
  */
-export function notFound(lookedFor: string): NotFound {
-  return { status: 'not_found', message: `I couldn't find ${lookedFor}.` };
+export function notFound(
+  lookedFor: NothingFound | (string & {}),
+  locale: string = DEFAULT_LOCALE,
+): NotFound {
+  const words = phrasebookFor(locale);
+  const message = Object.hasOwn(words.notFound, lookedFor)
+    ? words.notFound[lookedFor as NothingFound]
+    : words.couldNotFind(lookedFor);
+  return { status: 'not_found', message };
 }
 
 /**
@@ -162,36 +220,36 @@ export function notFound(lookedFor: string): NotFound {
  */
 export function appointmentsFound(
   appointments: AppointmentSummary[],
+  locale: string = DEFAULT_LOCALE,
 ): AppointmentsFound | NotFound {
-  if (appointments.length === 0) return notFound('any upcoming appointments for you');
+  if (appointments.length === 0) return notFound('callers_upcoming_appointments', locale);
   const labels = appointments.map((appointment) => appointment.label);
-  const count =
-    appointments.length === 1
-      ? 'one upcoming appointment'
-      : `${appointments.length} upcoming appointments`;
   return {
     status: 'ok',
     appointments,
-    message: `You have ${count}: ${spokenList(labels, 'and')}.`,
+    message: said(phrasebookFor(locale).appointmentsFound(labels)),
   };
 }
-
-const FAILURE_MESSAGES: Record<FailureCode, string> = {
-  unconfirmed:
-    "I couldn't confirm whether the booking went through. Please don't book again; the team will confirm it with you shortly.",
-  not_booked:
-    'Something went wrong on our side and the appointment was not booked. Shall I try again?',
-  unknown_tool: 'That action is not available here.',
-  unreadable_arguments: 'The request could not be read; please send the details again.',
-  unavailable: 'The calendar is not reachable right now. Please try again in a moment.',
-  not_run: 'That was not done: too many actions were asked at once. Please ask again.',
-};
 
 /**
  * A failure the assistant should voice; `unconfirmed` never claims the booking failed.
  *
  * @example failed('unavailable').message; // 'The calendar is not reachable right now. Please try again in a moment.'
  */
-export function failed(code: FailureCode): Failed {
-  return { status: 'error', code, message: FAILURE_MESSAGES[code] };
+export function failed(code: FailureCode, locale: string = DEFAULT_LOCALE): Failed {
+  return { status: 'error', code, message: phrasebookFor(locale).failures[code] };
+}
+
+/**
+ * The caller is handed to a person: put through when there is somewhere to transfer to, else
+ * promised a call back.
+ *
+ * @example handedOff({ status: 'transfer', reason: 'caller_asked', transfer: true }).message; // 'Let me put you through to someone from the team.'
+ */
+export function handedOff(
+  { status, reason, transfer }: HandOff,
+  locale: string = DEFAULT_LOCALE,
+): Transfer {
+  const words = phrasebookFor(locale).handedOff;
+  return { status, reason, transfer, message: transfer ? words.transfer : words.callBack };
 }

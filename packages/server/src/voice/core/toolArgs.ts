@@ -6,6 +6,7 @@
  * else the workspace's. Anything missing or malformed becomes a `needs_info` outcome.
  */
 import type { FieldProblem, MissingDetails } from './outcomes.js';
+import { speakableLocale } from './phrases/locales.js';
 import { readCheckAvailability, type CheckAvailabilityArgs } from './searchWindow.js';
 import {
   callerDetails,
@@ -13,6 +14,7 @@ import {
   hasProblem,
   reachable,
   readFields,
+  TOOL_FIELDS,
   type ArgsResult,
   type CallerDetails,
   type Fields,
@@ -22,6 +24,23 @@ import {
 import { slotChoice } from './toolTimes.js';
 
 export type { ArgsResult, CallerDetails, SlotChoice, ToolContext } from './toolFields.js';
+export { TOOL_FIELDS } from './toolFields.js';
+
+/**
+ * The caller's language when the assistant passes one (`language`, or `locale`, on any tool), as
+ * a locale answers can be written in; `undefined` otherwise. A tag we can't speak never fails a
+ * tool: the workspace's locale is used instead.
+ *
+ * @example callerLocale({ language: 'es-MX', slotId }); // 'es-MX'
+ */
+export function callerLocale(raw: Record<string, unknown>): string | undefined {
+  const given = raw.language ?? raw.locale;
+  if (typeof given !== 'string') return undefined;
+  return speakableLocale(given);
+}
+
+/** How the caller would rather be reached; kept on the contact. */
+export type ContactMethod = 'sms' | 'email' | 'call';
 
 export interface BookAppointmentArgs extends CallerDetails {
   slot: SlotChoice;
@@ -29,14 +48,26 @@ export interface BookAppointmentArgs extends CallerDetails {
   notes?: string;
   /** The caller's timezone, when the model names it: answers are spoken in it. */
   timezone?: string;
+  /** The service asked for: chooses the calendar when the workspace maps services. */
+  service?: string;
+  /** A team member by name, or "anyone"; a slot id already names its member. */
+  provider?: string;
+  preferredContactMethod?: ContactMethod;
 }
 export interface RescheduleAppointmentArgs extends CallerDetails {
   appointmentId?: string;
   slot: SlotChoice;
   timezone?: string;
+  /** Written into the appointment's history. */
+  reason?: string;
 }
 export interface CancelAppointmentArgs extends CallerDetails {
   appointmentId?: string;
+  reason?: string;
+}
+/** `transfer_to_human {reason?}`: the caller asked for a person. */
+export interface TransferToHumanArgs {
+  reason?: string;
 }
 export type FindAppointmentsArgs = CallerDetails;
 
@@ -51,17 +82,7 @@ export function readBookAppointment(
   raw: Record<string, unknown>,
   context: ToolContext,
 ): ArgsResult<BookAppointmentArgs> {
-  const { values, invalid } = readFields(raw, [
-    'slotId',
-    'startTime',
-    'name',
-    'firstName',
-    'lastName',
-    'phone',
-    'email',
-    'notes',
-    'timezone',
-  ]);
+  const { values, invalid } = readFields(raw, TOOL_FIELDS.book_appointment);
   const slot = slotChoice(values, values.timezone ?? context.timezone, invalid);
   const joined = [values.firstName, values.lastName].filter(Boolean).join(' ');
   const name = values.name ?? (joined || undefined);
@@ -77,6 +98,11 @@ export function readBookAppointment(
     ...caller,
     ...(values.notes ? { notes: values.notes } : {}),
     ...(values.timezone ? { timezone: values.timezone } : {}),
+    ...(values.service ? { service: values.service } : {}),
+    ...(values.provider ? { provider: values.provider } : {}),
+    ...(values.preferredContactMethod
+      ? { preferredContactMethod: values.preferredContactMethod }
+      : {}),
   }));
 }
 
@@ -100,8 +126,7 @@ export function readRescheduleAppointment(
   raw: Record<string, unknown>,
   context: ToolContext,
 ): ArgsResult<RescheduleAppointmentArgs> {
-  const wanted = ['appointmentId', 'slotId', 'startTime', 'phone', 'email', 'timezone'] as const;
-  const { values, invalid } = readFields(raw, wanted);
+  const { values, invalid } = readFields(raw, TOOL_FIELDS.reschedule_appointment);
   const slot = slotChoice(values, values.timezone ?? context.timezone, invalid);
   const { owner, missing } = whoseAppointment(values, context, invalid);
   if (!slot && !hasProblem(invalid, 'startTime')) missing.unshift('slotId or startTime');
@@ -109,6 +134,7 @@ export function readRescheduleAppointment(
     ...owner,
     slot: slot!,
     ...(values.timezone ? { timezone: values.timezone } : {}),
+    ...(values.reason ? { reason: values.reason } : {}),
   }));
 }
 
@@ -121,9 +147,22 @@ export function readCancelAppointment(
   raw: Record<string, unknown>,
   context: ToolContext,
 ): ArgsResult<CancelAppointmentArgs> {
-  const { values, invalid } = readFields(raw, ['appointmentId', 'phone', 'email']);
+  const { values, invalid } = readFields(raw, TOOL_FIELDS.cancel_appointment);
   const { owner, missing } = whoseAppointment(values, context, invalid);
-  return finish(missing, invalid, () => owner);
+  return finish(missing, invalid, () => ({
+    ...owner,
+    ...(values.reason ? { reason: values.reason } : {}),
+  }));
+}
+
+/**
+ * `transfer_to_human {reason?}`; nothing is required, a caller who asks for a person gets one.
+ *
+ * @example readTransferToHuman({ reason: 'billing question' }); // { ok: true, args: { reason: 'billing question' } }
+ */
+export function readTransferToHuman(raw: Record<string, unknown>): ArgsResult<TransferToHumanArgs> {
+  const { values, invalid } = readFields(raw, TOOL_FIELDS.transfer_to_human);
+  return finish([], invalid, () => (values.reason ? { reason: values.reason } : {}));
 }
 
 /**
@@ -135,7 +174,7 @@ export function readFindAppointments(
   raw: Record<string, unknown>,
   context: ToolContext,
 ): ArgsResult<FindAppointmentsArgs> {
-  const { values, invalid } = readFields(raw, ['phone', 'email']);
+  const { values, invalid } = readFields(raw, TOOL_FIELDS.find_appointments);
   const caller = callerDetails(values, context, invalid);
   return finish(reachable(caller, invalid) ? [] : ['phone or email'], invalid, () => caller);
 }
@@ -146,6 +185,7 @@ export const TOOL_NAMES = [
   'reschedule_appointment',
   'cancel_appointment',
   'find_appointments',
+  'transfer_to_human',
 ] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
@@ -154,7 +194,8 @@ export type ToolRequest =
   | { tool: 'book_appointment'; args: BookAppointmentArgs }
   | { tool: 'reschedule_appointment'; args: RescheduleAppointmentArgs }
   | { tool: 'cancel_appointment'; args: CancelAppointmentArgs }
-  | { tool: 'find_appointments'; args: FindAppointmentsArgs };
+  | { tool: 'find_appointments'; args: FindAppointmentsArgs }
+  | { tool: 'transfer_to_human'; args: TransferToHumanArgs };
 
 /**
  * One tool call's arguments by tool name; `undefined` for a tool this server does not have.
@@ -179,6 +220,8 @@ export function readToolArguments(
       return wrap('cancel_appointment', readCancelAppointment(raw, context));
     case 'find_appointments':
       return wrap('find_appointments', readFindAppointments(raw, context));
+    case 'transfer_to_human':
+      return wrap('transfer_to_human', readTransferToHuman(raw));
     default:
       return undefined;
   }

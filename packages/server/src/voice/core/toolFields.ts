@@ -52,6 +52,7 @@ export const EXPECTED = {
   timezone: 'an IANA timezone, like America/New_York',
   phone: 'a phone number with its area code, like (415) 555-0100 or +14155550100',
   email: 'an email address, like ada@example.com',
+  contactMethod: 'sms, email or call',
 } as const;
 
 const blank = (value: unknown) =>
@@ -76,6 +77,14 @@ const fields = {
     EXPECTED.timezone,
   ),
   service: text(200),
+  /** A team member by name ("Dr. Lee"), or "anyone". */
+  provider: text(200),
+  /** Why the caller moves or cancels, for the appointment's history. */
+  reason: text(500),
+  preferredContactMethod: z.preprocess(
+    (v) => (typeof v === 'string' ? blank(v.trim().toLowerCase()) : v),
+    z.enum(['sms', 'email', 'call'], { error: EXPECTED.contactMethod }).optional(),
+  ),
   slotId: text(1000),
   appointmentId: text(200),
   name: text(200),
@@ -93,6 +102,40 @@ const fields = {
   ),
 };
 export type Fields = { [K in keyof typeof fields]?: z.output<(typeof fields)[K]> };
+
+/**
+ * The arguments each tool reads (the assistant file may offer the model no others). Every tool
+ * also takes `language` (toolArgs.ts `callerLocale`).
+ */
+export const TOOL_FIELDS = {
+  check_availability: ['date', 'from', 'to', 'timezone', 'service', 'provider'],
+  book_appointment: [
+    'slotId',
+    'startTime',
+    'name',
+    'firstName',
+    'lastName',
+    'phone',
+    'email',
+    'notes',
+    'timezone',
+    'service',
+    'provider',
+    'preferredContactMethod',
+  ],
+  reschedule_appointment: [
+    'appointmentId',
+    'slotId',
+    'startTime',
+    'phone',
+    'email',
+    'timezone',
+    'reason',
+  ],
+  cancel_appointment: ['appointmentId', 'phone', 'email', 'reason'],
+  find_appointments: ['phone', 'email'],
+  transfer_to_human: ['reason'],
+} as const satisfies Record<string, ReadonlyArray<keyof typeof fields>>;
 
 const camel = (key: string) =>
   key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());

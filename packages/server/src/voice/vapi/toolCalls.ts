@@ -6,12 +6,13 @@ import type { ToolCall } from './vapiMessage.js';
 import { failure, type ToolOutcome } from '../core/outcomes.js';
 import { failed } from '../core/speech.js';
 import { formatToolResult, spokenResult } from '../core/spokenResult.js';
-import { readToolArguments } from '../core/toolArgs.js';
+import { callerLocale, readToolArguments } from '../core/toolArgs.js';
 import { cancelAppointment, findAppointments } from '../appointments.js';
 import { bookAppointment } from '../bookAppointment.js';
 import { recordToolCall, type HighLevelRequest } from '../callAudit.js';
 import { checkAvailability } from '../checkAvailability.js';
 import { toolContextOf, type VoiceContext } from '../context.js';
+import { callHandoffs, type CallHandoffs } from '../handoff/callHandoffs.js';
 import { rescheduleAppointment } from '../rescheduleAppointment.js';
 
 /**
@@ -38,6 +39,7 @@ async function outcomeOf(
   call: ToolCall,
   input: ToolCallsInput,
   background: Promise<void>[],
+  handoffs: CallHandoffs,
 ): Promise<ToolOutcome> {
   if (call.kind === 'unreadable') return failure('unreadable_arguments');
   const read = readToolArguments(call.name, call.arguments, toolContextOf(ctx, input.callerNumber));
@@ -54,7 +56,7 @@ async function outcomeOf(
         asked: `${call.name} ${JSON.stringify(call.arguments)}`,
       });
       background.push(booking.background);
-      return booking.outcome;
+      return handoffs.afterBooking(call, booking.outcome, { ...booking, name: request.args.name });
     }
     case 'find_appointments':
       return findAppointments(ctx, request.args);
@@ -62,14 +64,27 @@ async function outcomeOf(
       return cancelAppointment(ctx, request.args);
     case 'reschedule_appointment':
       return rescheduleAppointment(ctx, request.args);
+    case 'transfer_to_human':
+      return handoffs.askedFor(call, request.args.reason);
   }
 }
 
 /**
- * The `results` array for Vapi, in the order of the calls, plus the background work (notes and
- * tags) still running. Every call gets a result, so each id Vapi sent is answered; calls past
- * {@link MAX_TOOL_CALLS_PER_MESSAGE}, and those not yet started when `ctx.signal` aborts (Vapi
- * gave up on the request), are answered `not_run` and neither attempted nor recorded.
+ * The locale a tool call is answered in: the caller's when the assistant passes one answers can
+ * be said in (`language` or `locale`), else the workspace's.
+ */
+function localeOf(ctx: VoiceContext, call: ToolCall): string {
+  if (call.kind !== 'call') return ctx.locale;
+  return callerLocale(call.arguments) ?? ctx.locale;
+}
+
+/**
+ * The `results` array for Vapi, in the order of the calls, plus the background work (notes,
+ * tags, handoff alerts) still running. Every call gets a result, so each id Vapi sent is
+ * answered; calls past {@link MAX_TOOL_CALLS_PER_MESSAGE}, and those not yet started when
+ * `ctx.signal` aborts (Vapi gave up on the request), are answered `not_run` and neither attempted
+ * nor recorded. A handoff (the caller asks, a booking can't be confirmed, the call's failures
+ * reach `handoff.afterFailures`) is answered `transfer` (voice/handoff/callHandoffs.ts).
  *
  * @example const { results } = await answerToolCalls(ctx, { callId, callerNumber, toolCalls, requests });
  */
@@ -79,19 +94,23 @@ export async function answerToolCalls(
 ): Promise<{ results: VapiToolResult[]; background: Promise<void> }> {
   const results: VapiToolResult[] = [];
   const background: Promise<void>[] = [];
+  const handoffs = callHandoffs(ctx, input, background);
   for (const [index, call] of input.toolCalls.entries()) {
     if (index >= MAX_TOOL_CALLS_PER_MESSAGE || ctx.signal?.aborted) {
-      results.push({ toolCallId: call.id, error: formatToolResult(failed('not_run')) });
+      const notRun = failed('not_run', localeOf(ctx, call));
+      results.push({ toolCallId: call.id, error: formatToolResult(notRun) });
       continue;
     }
+    const callCtx: VoiceContext = { ...ctx, locale: localeOf(ctx, call) };
     let outcome: ToolOutcome;
     try {
-      outcome = await outcomeOf(ctx, call, input, background);
+      outcome = await outcomeOf(callCtx, call, input, background, handoffs);
     } catch (error) {
       ctx.log.warn({ err: error, tool: call.name }, 'voice tool call failed');
       outcome = failure('unavailable');
     }
-    const result = spokenResult(outcome, ctx.now);
+    outcome = await handoffs.afterAnswer(call, outcome);
+    const result = spokenResult(outcome, ctx.now, callCtx.locale);
     const line = formatToolResult(result);
     results.push(
       result.status === 'error'

@@ -266,3 +266,32 @@ describe('readVapiMessage: text the database cannot store', () => {
     }
   });
 });
+
+describe('readVapiMessage: transfer-destination-request', () => {
+  it('asks where to transfer the call, with its id and the caller’s number', () => {
+    expect(readVapiMessage({ message: { type: 'transfer-destination-request', call } })).toEqual({
+      kind: 'transfer-destination-request',
+      callId: 'call_1',
+      callerNumber: '+14155550100',
+    });
+  });
+
+  it('reads the number at message.customer, and a request without a call', () => {
+    expect(
+      readVapiMessage({
+        message: { type: 'transfer-destination-request', customer: { number: ' +14155550100 ' } },
+      }),
+    ).toEqual({ kind: 'transfer-destination-request', callerNumber: '+14155550100' });
+    expect(readVapiMessage({ message: { type: 'transfer-destination-request' } })).toEqual({
+      kind: 'transfer-destination-request',
+    });
+  });
+
+  it('refuses a call id the database cannot store', () => {
+    expect(
+      readVapiMessage({
+        message: { type: 'transfer-destination-request', call: { id: 'c\u0000' } },
+      }),
+    ).toMatchObject({ kind: 'invalid', error: expect.stringContaining('callId') as unknown });
+  });
+});

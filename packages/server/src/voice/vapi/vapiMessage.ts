@@ -2,7 +2,8 @@
  * Vapi's server message, read leniently where Vapi's own documents disagree
  * (docs/vapi.md#requests): tool calls may come in `toolCallList` or `toolWithToolCallList` (often
  * both, with the same calls); `arguments` is a JSON string in the API schema but an object in the
- * docs' examples; some examples use a flat `{ id, name, parameters }`. Every other message type is
+ * docs' examples; some examples use a flat `{ id, name, parameters }`. A
+ * `transfer-destination-request` asks where to transfer the call; every other message type is
  * acknowledged only.
  *
  * Sources: VapiAI/docs `fern/server-url/events.mdx`, `fern/tools/custom-tools.mdx`, and the API
@@ -26,6 +27,11 @@ export type VapiMessage =
       callerNumber?: string;
       toolCalls: ToolCall[];
     }
+  /**
+   * The assistant's `transferCall` tool has no destination of its own: Vapi asks where to send
+   * the call (docs/vapi.md#handoff-and-alerts).
+   */
+  | { kind: 'transfer-destination-request'; callId?: string; callerNumber?: string }
   | { kind: 'acknowledge'; type: string }
   | { kind: 'invalid'; error: string };
 
@@ -162,6 +168,12 @@ export function readVapiMessage(body: unknown): VapiMessage {
         'function-call messages (the legacy functions API) are not supported: define the tools as tools, which send tool-calls',
     };
   }
+  if (message.type === 'transfer-destination-request') {
+    const call = whoIsCalling(message);
+    return typeof call === 'string'
+      ? { kind: 'invalid', error: call }
+      : { kind: message.type, ...call };
+  }
   if (message.type !== 'tool-calls') return { kind: 'acknowledge', type: message.type };
 
   const toolCalls = collectToolCalls(
@@ -172,14 +184,23 @@ export function readVapiMessage(body: unknown): VapiMessage {
   if (toolCalls.length === 0) {
     return { kind: 'invalid', error: 'the tool-calls message lists no tool calls' };
   }
+  const call = whoIsCalling(message);
+  if (typeof call === 'string') return { kind: 'invalid', error: call };
+  return { kind: 'tool-calls', ...call, toolCalls };
+}
+
+/**
+ * The call's id and the caller's number, which are stored (audit trail, handoffs): text the
+ * database cannot store is a problem, in words.
+ */
+function whoIsCalling(
+  message: z.output<typeof messageShape>['message'],
+): { callId?: string; callerNumber?: string } | string {
   const callerNumber = message.call?.customer?.number?.trim() || message.customer?.number?.trim();
   const [callProblem] = unstorableTextIn({ callId: message.call?.id, callerNumber });
-  if (callProblem)
-    return { kind: 'invalid', error: `${callProblem.path.join('.')} ${callProblem.message}` };
+  if (callProblem) return `${callProblem.path.join('.')} ${callProblem.message}`;
   return {
-    kind: 'tool-calls',
     ...(message.call?.id ? { callId: message.call.id } : {}),
     ...(callerNumber ? { callerNumber } : {}),
-    toolCalls,
   };
 }

@@ -2,7 +2,9 @@
  * The events a webhook endpoint can subscribe to: a fixed list, documented with their payloads in
  * docs/webhooks-out.md. The HighLevel-side ones (`appointment.*`, `contact.*`, `note.created`,
  * `task.*`) come from the webhooks HighLevel sends (highlevelWebhooks/core/appEvent.ts);
- * `contact.sync_failed` from the app's own contacts, notes and tasks (appRecords/syncFailed.ts).
+ * `contact.sync_failed` from the app's own contacts, notes and tasks (appRecords/syncFailed.ts);
+ * `voice.confirmation_failed` from the confirmations sent to callers (voice/confirmations/);
+ * `voice.handoff` when a voice call is handed to a person (voice/handoff/).
  */
 export const WEBHOOK_EVENT_TYPES = [
   'booking.synced',
@@ -20,6 +22,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'task.completed',
   'task.deleted',
   'contact.sync_failed',
+  'voice.confirmation_failed',
+  'voice.handoff',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
