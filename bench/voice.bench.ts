@@ -13,188 +13,41 @@
  * the bench may create a database on (a fresh one per run, dropped after; as in production, the
  * rate limiter's budget then lives there too): `BENCH_DATABASE_URL=postgres://… npm run bench -- voice`.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { weekdayCalendar } from '@ghl-bridge/emulator';
-import { createRuntime, loadConfig } from '@ghl-bridge/server';
-import { DateTime } from 'luxon';
-import pino from 'pino';
 import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess.js';
 import { freshDatabase } from './freshDatabase.js';
 import type { Bench } from './report.js';
+import {
+  QUIET_MS,
+  UNLIMITED,
+  VAPI_SECRET,
+  ZONE,
+  callerName,
+  measure,
+  percentile,
+  startVoiceRuntime,
+  vapi,
+  weekdaysAhead,
+  type Recorder,
+  type Sample,
+  type Send,
+  type Slot,
+  type ToolAnswer,
+} from './voiceCalls.js';
 
-const ADMIN = 'bench-admin-token-0123456789abcdef';
-const VAPI_SECRET = 'bench-vapi-secret-0123456789';
-const ZONE = 'America/New_York';
 const HIGHLEVEL_LATENCY_MS = 150;
 const CHECKS = 120;
 const BOOKINGS = 100;
 /**
- * Quiet time with nothing in flight after which a tool call's background work counts as done.
- * A booking's follow-ups (note, tags) can leave a longer gap between two requests: the note is
- * looked for before it is written, and each request first takes a rate-limit grant (from the
- * database, on PostgreSQL), slow on a busy machine.
+ * A booking's follow-ups (note, tags) can leave a longer gap between two requests than
+ * `QUIET_MS`: the note is looked for before it is written, and each request first takes a
+ * rate-limit grant (from the database, on PostgreSQL), slow on a busy machine.
  */
-const QUIET_MS = 50;
 const AFTER_BOOKING_QUIET_MS = 300;
 const TARGET_P99_ADDED_MS = 10;
 /** The settings' maximum, used only to collect slots to book (checks measured offer the default). */
 const MOST_SLOTS_OFFERED = 10;
-/**
- * Far above any run on both sides (the emulator and the bridge's own limiter), so no request
- * waits for the budget; a short interval keeps the sliding-window bookkeeping small.
- */
-const UNLIMITED = { burst: 1e12, intervalMs: 1_000, daily: 1e12 };
-
-/** One HighLevel request as the bridge's fetch saw it, on `performance.now()`. */
-interface Exchange {
-  start: number;
-  end: number;
-  status: number;
-}
-
-/** A fetch that logs every request's interval, and says when nothing has run for a while. */
-function recordingFetch(inner: typeof fetch) {
-  const log: Exchange[] = [];
-  let inFlight = 0;
-  let lastActivity = 0;
-  const recorded: typeof fetch = async (input, init) => {
-    const start = performance.now();
-    inFlight += 1;
-    let status = 0;
-    try {
-      const res = await inner(input, init);
-      status = res.status;
-      return res;
-    } finally {
-      inFlight -= 1;
-      lastActivity = performance.now();
-      log.push({ start, end: lastActivity, status });
-    }
-  };
-  const quiet = (ms: number) => inFlight === 0 && performance.now() - lastActivity >= ms;
-  const settled = async (quietMs = QUIET_MS) => {
-    while (!quiet(quietMs)) await new Promise((resolve) => setTimeout(resolve, 5));
-  };
-  return { fetch: recorded, log, settled };
-}
-type Recorder = ReturnType<typeof recordingFetch>;
-
-/** Total time covered by at least one of the intervals. */
-function unionMs(intervals: Array<{ start: number; end: number }>): number {
-  const sorted = [...intervals].sort((a, b) => a.start - b.start);
-  let total = 0;
-  let reach = -Infinity;
-  for (const { start, end } of sorted) {
-    if (end <= reach) continue;
-    total += end - Math.max(start, reach);
-    reach = end;
-  }
-  return total;
-}
-
-/** Nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-interface Sample {
-  wallMs: number;
-  /** CPU time of this process (user + system) from sending to the answer. */
-  cpuMs: number;
-  highLevelMs: number;
-  calls: number;
-  backgroundCalls: number;
-  tooMany: number;
-  expected: boolean;
-}
-
-/** Runs one tool call and splits its time between HighLevel and the bridge. */
-async function measure<T>(
-  recorder: Recorder,
-  send: () => Promise<T>,
-  isExpected: (answer: T) => boolean,
-  quietMs = QUIET_MS,
-): Promise<{ sample: Sample; answer: T }> {
-  await recorder.settled();
-  const from = recorder.log.length;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const answer = await send();
-  const answered = performance.now();
-  const used = process.cpuUsage(cpu);
-  await recorder.settled(quietMs);
-  // A request that started before this call is an earlier call's background work finishing late.
-  const mine = recorder.log.slice(from).filter((e) => e.start >= started);
-  const before = mine.filter((e) => e.end <= answered);
-  return {
-    answer,
-    sample: {
-      wallMs: answered - started,
-      cpuMs: (used.user + used.system) / 1000,
-      highLevelMs: unionMs(before),
-      calls: before.length,
-      backgroundCalls: mine.length - before.length,
-      tooMany: mine.filter((e) => e.status === 429).length,
-      expected: isExpected(answer),
-    },
-  };
-}
-
-interface Slot {
-  id: string;
-}
-/** A tool result as the assistant reads it (packages/server/src/voice/core/results.ts), the fields used here. */
-interface ToolAnswer {
-  status: string;
-  slots?: Slot[];
-  appointmentId?: string;
-  appointments?: Array<{ id: string }>;
-}
-
-/** Vapi's answer: one line per tool call, a JSON tool result in `result` or `error`. */
-interface VapiResults {
-  results?: Array<{ result?: string; error?: string }>;
-}
-
-type Send = (method: string, path: string, json: unknown, token?: string) => Promise<unknown>;
-
-let toolCalls = 0;
-/** Posts one Vapi `tool-calls` message with a single tool call and reads its one result. */
-async function vapi(
-  send: Send,
-  ws: string,
-  tool: string,
-  args: Record<string, unknown>,
-  call: { id: string; number?: string },
-): Promise<ToolAnswer> {
-  const message = {
-    type: 'tool-calls',
-    call: { id: call.id, ...(call.number ? { customer: { number: call.number } } : {}) },
-    toolCallList: [
-      {
-        id: `tc_${++toolCalls}`,
-        type: 'function',
-        function: { name: tool, arguments: JSON.stringify(args) },
-      },
-    ],
-  };
-  const path = `/v1/workspaces/${ws}/voice/vapi`;
-  const body = (await send('POST', path, { message }, VAPI_SECRET)) as VapiResults;
-  const [first] = body.results ?? [];
-  return JSON.parse(first?.result ?? first?.error ?? '{"status":"no_result"}') as ToolAnswer;
-}
-
-/** Weekdays from two days ahead, inside the default 30-day booking horizon, as YYYY-MM-DD. */
-function weekdaysAhead(): string[] {
-  const today = DateTime.now().setZone(ZONE).startOf('day');
-  return Array.from({ length: 27 }, (_, i) => today.plus({ days: i + 2 }))
-    .filter((day) => day.weekday <= 5)
-    .map((day) => day.toISODate()!);
-}
 
 /** A Location with a Mon–Fri 09:00–17:00 calendar of 30-minute slots, and a calendar maker. */
 async function voiceLocation(emulator: EmulatorProcess) {
@@ -217,12 +70,6 @@ async function voiceLocation(emulator: EmulatorProcess) {
     return created.id;
   };
   return { locationId, token, calendar };
-}
-
-/** A name no other caller's contains (Caller Aa, Caller Ab, …), so the name search finds no one. */
-function callerName(i: number): string {
-  const letter = (n: number) => String.fromCharCode(97 + (n % 26));
-  return `Caller ${letter(Math.floor(i / 26)).toUpperCase()}${letter(i)}`;
 }
 
 /** The voice settings pointing at `calendarId`: default working hours, no lead time. */
@@ -298,32 +145,7 @@ function backends(): Array<{ backend: Backend; serverUrl?: string }> {
 
 /** The server on `databaseUrl` or the embedded database, a voice workspace connected to the emulator. */
 async function startBridge(emulator: EmulatorProcess, databaseUrl?: string): Promise<Bridge> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ghlb-bench-'));
-  const recorder = recordingFetch(globalThis.fetch);
-  const database = databaseUrl
-    ? { DATABASE_URL: databaseUrl, GHL_BRIDGE_SECRET_KEY: randomBytes(32).toString('base64') }
-    : {};
-  const runtime = await createRuntime({
-    config: loadConfig(
-      { GHL_BRIDGE_ADMIN_TOKEN: ADMIN, GHL_API_BASE_URL: emulator.url, ...database },
-      { dataDir },
-    ),
-    fetch: recorder.fetch,
-    logger: pino({ level: 'silent' }),
-    rateLimitWindows: [{ limit: UNLIMITED.burst, intervalMs: UNLIMITED.intervalMs }],
-  });
-  const stop = async () => {
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  const send: Send = async (method, path, json, token = ADMIN) => {
-    const res = await runtime.app!.request(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(json),
-    });
-    return res.json();
-  };
+  const { send, recorder, stop } = await startVoiceRuntime(emulator, databaseUrl);
   try {
     const { id: ws } = (await send('POST', '/v1/workspaces', { name: 'Bench' })) as { id: string };
     const { locationId, token, calendar } = await voiceLocation(emulator);
