@@ -432,6 +432,46 @@ export const isRateLimit = (e: unknown): boolean => e instanceof HighLevelError;
       assert(notes.includes('[ghl-bridge booking bk_packaged_1 v1]'), 'no note for the booking');
     });
 
+    await check(
+      'an MCP client token lists and calls a catalogue tool on the installed server',
+      async () => {
+        const made = await json(`${api}/v1/workspaces/${workspace.id}/mcp/clients`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${workspace.apiKey}` },
+          body: JSON.stringify({ name: 'Packaged agent' }),
+        });
+        assert(
+          made.status === 201,
+          `create MCP client: ${made.status} ${JSON.stringify(made.body)}`,
+        );
+        const mcp = (message) =>
+          json(`${api}/v1/workspaces/${workspace.id}/mcp`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${made.body.token}`,
+              accept: 'application/json, text/event-stream',
+            },
+            body: JSON.stringify({ jsonrpc: '2.0', id: 1, ...message }),
+          });
+        const listed = await mcp({ method: 'tools/list' });
+        const names = (listed.body?.result?.tools ?? []).map((tool) => tool.name);
+        assert(
+          names.includes('list-calendars'),
+          `tools/list: ${listed.status} ${names.length} tools`,
+        );
+        assert(!names.includes('create-contact'), 'a read-only client was offered create-contact');
+        const called = await mcp({
+          method: 'tools/call',
+          params: { name: 'list-calendars', arguments: {} },
+        });
+        const result = called.body?.result;
+        assert(
+          called.status === 200 && result && !result.isError && result.structuredContent?.result,
+          `tools/call list-calendars: ${called.status} ${JSON.stringify(called.body).slice(0, 300)}`,
+        );
+      },
+    );
+
     await check('logs on stdout are JSON lines only', async () => {
       const lines = server.output.stdout.split('\n').filter((line) => line.trim() !== '');
       assert(lines.length > 0, 'start wrote no log line');

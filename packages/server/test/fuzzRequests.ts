@@ -48,6 +48,7 @@ export type Caller =
   | 'other workspace key'
   | 'voice secret'
   | 'voice secret as X-Vapi-Secret'
+  | 'mcp token'
   | 'no credentials'
   | 'unknown token'
   | 'not a bearer header';
@@ -230,9 +231,11 @@ export function plainRequest(document: Document, name: string, good: GoodInput =
     query: Object.entries(good.query ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(v)}`),
     caller: path.endsWith('/voice/vapi')
       ? 'voice secret'
-      : operation.security
-        ? 'admin'
-        : 'no credentials',
+      : path.endsWith('/mcp')
+        ? 'mcp token'
+        : operation.security
+          ? 'admin'
+          : 'no credentials',
     headers: { ...good.headers },
     contentType: hasBody ? 'application/json' : null,
     body: good.body === undefined ? (hasBody ? { json: {} } : { none: true }) : { json: good.body },
@@ -240,6 +243,20 @@ export function plainRequest(document: Document, name: string, good: GoodInput =
 }
 
 function callerFor(path: string, operation: Operation): fc.Arbitrary<Caller> {
+  if (path.endsWith('/mcp')) {
+    return fc.oneof(
+      { weight: 6, arbitrary: fc.constant<Caller>('mcp token') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom<Caller>(
+          'workspace key',
+          'admin',
+          'no credentials',
+          'unknown token',
+        ),
+      },
+    );
+  }
   if (path.endsWith('/voice/vapi')) {
     return fc.oneof(
       { weight: 6, arbitrary: fc.constant<Caller>('voice secret') },

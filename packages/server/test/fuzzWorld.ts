@@ -22,6 +22,8 @@ export interface FuzzWorld {
   voiceSettings: Record<string, unknown>;
   /** A Vapi message calling every tool once. */
   vapiMessage: Record<string, unknown>;
+  /** A read-only MCP client's token, for the MCP endpoint. */
+  mcpToken: string;
   /** A valid value for each path parameter of the document, by name. */
   valid: Record<string, string>;
 }
@@ -151,10 +153,15 @@ export async function fuzzWorld(server: TestServer): Promise<FuzzWorld> {
     },
   );
 
+  const mcp = await server.call('POST', `${ws}/mcp/clients`, { json: { name: 'Fuzz agent' } });
+  expect(mcp.status, mcp.text).toBe(201);
+  const { id: clientId, token: mcpToken } = mcp.body as { id: string; token: string };
+
   return {
     id,
     apiKey,
     otherWorkspace,
+    mcpToken,
     locationId,
     token,
     bookingId,
@@ -174,6 +181,7 @@ export async function fuzzWorld(server: TestServer): Promise<FuzzWorld> {
       externalId: 'cust_fuzz',
       noteId: 'note_fuzz',
       taskId: 'task_fuzz',
+      clientId,
     },
   };
 }

@@ -72,7 +72,7 @@ export function nastyRequests(
     for (const contentType of WRONG_CONTENT_TYPES) requests.push({ ...plain, contentType });
     requests.push({ ...plain, body: { text: 'not json' } }, { ...plain, body: { none: true } });
   }
-  if (operation.security || plain.caller === 'voice secret') {
+  if (operation.security || plain.caller === 'voice secret' || plain.caller === 'mcp token') {
     for (const caller of TURNED_AWAY) requests.push({ ...plain, caller });
   }
   return requests;

@@ -12,6 +12,8 @@ export interface FuzzTargets {
   workspaceKey: string;
   otherWorkspace: { id: string; apiKey: string };
   voiceSecret: string;
+  /** A read-only MCP client's token of the valid workspace. */
+  mcpToken: string;
   /** A valid value for each path parameter, by name (`ws`, `bookingId`, …). */
   valid: Record<string, string>;
 }
@@ -61,6 +63,8 @@ function credentials(request: FuzzRequest, targets: FuzzTargets): Record<string,
       return { authorization: `Bearer ${targets.voiceSecret}` };
     case 'voice secret as X-Vapi-Secret':
       return { 'x-vapi-secret': targets.voiceSecret };
+    case 'mcp token':
+      return { authorization: `Bearer ${targets.mcpToken}` };
     case 'unknown token':
       return { authorization: 'Bearer ghlb_unknown0000000000000000000000' };
     case 'not a bearer header':

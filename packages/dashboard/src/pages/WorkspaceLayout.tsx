@@ -1,11 +1,12 @@
 /**
  * A workspace's frame: its name, the tabs of its pages (Integrations, Booking sync, Voice,
- * Health), and the page for the address. A workspace key only ever reaches its own.
+ * AI agents, Health), and the page for the address. A workspace key only ever reaches its own.
  */
 import type { ReactNode } from 'react';
 import { Link, Route, Switch, useRoute } from 'wouter';
 import { useWorkspace } from '../api/workspaces';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { AiAgents } from './AiAgents';
 import { BookingSync } from './BookingSync';
 import { Health } from './Health';
 import { Integrations } from './Integrations';
@@ -15,6 +16,7 @@ const TABS = [
   { path: '', label: 'Integrations' },
   { path: '/bookings', label: 'Booking sync' },
   { path: '/voice', label: 'Voice' },
+  { path: '/mcp', label: 'AI agents' },
   { path: '/health', label: 'Health' },
 ] as const;
 
@@ -38,6 +40,9 @@ export function WorkspaceLayout({ ws }: { ws: string }) {
         </Route>
         <Route path={`${base}/voice`}>
           <Voice ws={ws} />
+        </Route>
+        <Route path={`${base}/mcp`}>
+          <AiAgents ws={ws} />
         </Route>
         <Route path={`${base}/health`}>
           <Health ws={ws} />

@@ -20,6 +20,8 @@ export interface HoldOptions {
   now: () => number;
   /** How long to wait for a request running under the key before answering `in_progress`. */
   waitMs: number;
+  /** How long the key holds its answer; default a day (`KEY_LIFETIME_MS`). */
+  lifetimeMs?: number;
 }
 
 /** How often a waiting request looks at the key's row again. */
@@ -47,7 +49,7 @@ export async function holdKey(
     const run = await findRun(db, at);
     // Released between the two statements: the key is free again.
     if (!run) continue;
-    const decision = decideOnKey(run, fingerprint, request.now.getTime());
+    const decision = decideOnKey(run, fingerprint, request.now.getTime(), options.lifetimeMs);
     if (decision === 'reused') return { kind: 'reused' };
     if (decision === 'replay' && run.answer) return { kind: 'replay', answer: run.answer };
     // Past its lifetime, abandoned, or holding an answer this version cannot read.

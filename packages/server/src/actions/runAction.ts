@@ -32,6 +32,8 @@ export interface ActionDeps {
   now?: () => number;
   /** How long a retry waits for the first request with its key to finish; default 5 s. */
   waitForRunMs?: number;
+  /** Told of each HighLevel request and answer (the MCP audit trail lists them). */
+  onEvent?: (event: ClientEvent) => void;
 }
 
 export interface ActionRequest {
@@ -40,6 +42,10 @@ export interface ActionRequest {
   input: Readonly<Record<string, unknown>>;
   /** Writes only: the same key and input within 24 hours get the first answer. */
   idempotencyKey?: string;
+  /** How long the key holds its answer, when shorter than 24 hours. */
+  keyLifetimeMs?: number;
+  /** Run a trigger too, as its one read (MCP's read tools); refused otherwise. */
+  triggers?: boolean;
   /** The caller went away: stop waiting for HighLevel. */
   signal?: AbortSignal;
 }
@@ -100,7 +106,7 @@ async function decideAndRun(deps: ActionDeps, request: ActionRequest): Promise<R
     outcome: { kind: 'refused', name, refusal },
     locationId,
   });
-  const choice = chooseAction(CATALOGUE, name);
+  const choice = chooseAction(CATALOGUE, name, { triggers: request.triggers === true });
   if (!choice.ok) {
     if (choice.refusal === 'unknown_action') {
       return refused({ code: 'unknown_action', closeNames: choice.closeNames });
@@ -125,6 +131,7 @@ async function decideAndRun(deps: ActionDeps, request: ActionRequest): Promise<R
     const hold = await holdKey(deps.db, at, name, fingerprint, {
       now,
       waitMs: deps.waitForRunMs ?? WAIT_FOR_RUN_MS,
+      ...(request.keyLifetimeMs ? { lifetimeMs: request.keyLifetimeMs } : {}),
     });
     if (hold.kind === 'reused') return refused({ code: 'idempotency_key_reused' }, locationId);
     if (hold.kind === 'in_progress') return refused({ code: 'in_progress' }, locationId);
@@ -172,6 +179,7 @@ async function callHighLevel(
   let highLevelStatus: number | undefined;
   const onEvent = (event: ClientEvent) => {
     if (event.type === 'response' || event.type === 'error') highLevelStatus = event.status;
+    deps.onEvent?.(event);
   };
   try {
     const client = deps.highLevel.forConnection(connection, onEvent);

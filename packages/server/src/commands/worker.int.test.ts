@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { backends } from '../../test/backends.js';
 import { workerWorldPerSuite } from '../../test/workerWorld.js';
 import { SECRET_KEY } from '../../test/harness.js';
+import { busiestWindow } from '../../test/rateWindow.js';
 import { spawnCli, type CliProcess } from '../../test/processes.js';
 import { waitFor } from '../../test/waitFor.js';
 import { keyringFrom } from '../crypto/keyring.js';
@@ -87,11 +88,7 @@ describe.skipIf(!postgres.available)('two ghl-bridge workers on PostgreSQL', () 
     expect(requests.filter((r) => r.status === 429)).toEqual([]);
     expect(requests.filter((r) => r.operation === '/locations/{locationId}')).toHaveLength(JOBS);
     const times = requests.map((r) => Date.parse(r.time)).sort((a, b) => a - b);
-    let busiest = 0;
-    for (let end = 0, start = 0; end < times.length; end++) {
-      while (times[start]! <= times[end]! - 10_000) start++;
-      busiest = Math.max(busiest, end - start + 1);
-    }
+    const busiest = busiestWindow(times);
     expect(busiest).toBeLessThanOrEqual(100);
     expect(busiest).toBeGreaterThanOrEqual(90);
     // 160 requests under 100 per 10 s cannot all fit in the first 10 s.

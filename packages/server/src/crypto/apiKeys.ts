@@ -6,10 +6,20 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const PREFIX = 'ghlb_';
 
+/**
+ * A new random bearer token starting with `prefix` (192 bits after it), and the hash to store.
+ *
+ * @example const { token, hash } = newBearerToken('ghlm_');
+ */
+export function newBearerToken(prefix: string): { token: string; hash: string } {
+  const token = `${prefix}${randomBytes(24).toString('base64url')}`;
+  return { token, hash: hashApiKey(token) };
+}
+
 /** @example const { apiKey, hash } = newWorkspaceApiKey(); */
 export function newWorkspaceApiKey(): { apiKey: string; hash: string } {
-  const apiKey = `${PREFIX}${randomBytes(24).toString('base64url')}`;
-  return { apiKey, hash: hashApiKey(apiKey) };
+  const { token, hash } = newBearerToken(PREFIX);
+  return { apiKey: token, hash };
 }
 
 export function hashApiKey(apiKey: string): string {

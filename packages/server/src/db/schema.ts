@@ -341,6 +341,37 @@ export interface HighLevelChangesTable {
   seen_at: Generated<Date>;
 }
 
+/** A token a workspace gave an AI agent for its MCP endpoint (migration 0030). */
+export interface McpClientsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  token_hash: string;
+  token_preview: string;
+  access: 'read-only' | 'read-write';
+  allow_destructive: Generated<boolean>;
+  /** A JSON array of tool names; null: every tool the access allows. */
+  tools: string | null;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** One MCP tool call in the audit trail (migration 0030). */
+export interface McpCallsTable {
+  id: Generated<Int8>;
+  workspace_id: string;
+  client_id: string;
+  tool: string;
+  arguments: ColumnType<unknown, string, string>;
+  outcome: 'ok' | 'refused' | 'error';
+  code: string | null;
+  replayed: Generated<boolean>;
+  highlevel_requests: ColumnType<unknown, string, string>;
+  duration_ms: number;
+  created_at: Generated<Date>;
+}
+
 /** An action run under an Idempotency-Key, and its answer once done (migration 0025). */
 export interface ActionRunsTable {
   workspace_id: string;
@@ -449,6 +480,8 @@ export interface DB {
   reconciliation_checkpoints: ReconciliationCheckpointsTable;
   highlevel_changes: HighLevelChangesTable;
   action_runs: ActionRunsTable;
+  mcp_clients: McpClientsTable;
+  mcp_calls: McpCallsTable;
   trigger_subscriptions: TriggerSubscriptionsTable;
   app_contacts: AppContactsTable;
   app_contact_items: AppContactItemsTable;

@@ -5,7 +5,7 @@ import { pruneOldRecords } from './pruneOldRecords.js';
 const DAY = 86_400_000;
 
 describeOnBackends('deleting what is older than the retention', (server) => {
-  it('deletes settled webhooks and ended deliveries past the cutoff, and nothing else', async () => {
+  it('deletes settled webhooks, ended deliveries and MCP calls past the cutoff, and nothing else', async () => {
     const db = server().runtime.database.db;
     const { id: ws } = await server().createWorkspace();
     const endpoint = await server().call('POST', `/v1/workspaces/${ws}/webhook-endpoints`, {
@@ -56,8 +56,29 @@ describeOnBackends('deleting what is older than the retention', (server) => {
       ])
       .execute();
 
+    const client = await server().call('POST', `/v1/workspaces/${ws}/mcp/clients`, {
+      json: { name: 'Agent' },
+    });
+    const clientId = (JSON.parse(client.text) as { id: string }).id;
+    const mcpCall = (tool: string, at: Date) => ({
+      workspace_id: ws,
+      client_id: clientId,
+      tool,
+      arguments: '{}',
+      outcome: 'ok' as const,
+      highlevel_requests: '[]',
+      duration_ms: 5,
+      created_at: at,
+    });
+    await db
+      .insertInto('mcp_calls')
+      .values([mcpCall('old-call', old), mcpCall('recent-call', recent)])
+      .execute();
+
     const report = await pruneOldRecords(db, new Date(Date.now() - 30 * DAY));
-    expect(report).toEqual({ highLevelWebhooks: 2, webhookDeliveries: 2 });
+    expect(report).toEqual({ highLevelWebhooks: 2, webhookDeliveries: 2, mcpCalls: 1 });
+    const calls = await db.selectFrom('mcp_calls').select('tool').execute();
+    expect(calls.map((c) => c.tool)).toEqual(['recent-call']);
     const webhooks = await db.selectFrom('highlevel_webhooks').select('webhook_id').execute();
     expect(webhooks.map((w) => w.webhook_id).sort()).toEqual(['wh_old_waiting', 'wh_recent']);
     const routed = await db.selectFrom('highlevel_webhook_workspaces').selectAll().execute();
@@ -68,6 +89,7 @@ describeOnBackends('deleting what is older than the retention', (server) => {
     expect(await pruneOldRecords(db, new Date(Date.now() - 30 * DAY))).toEqual({
       highLevelWebhooks: 0,
       webhookDeliveries: 0,
+      mcpCalls: 0,
     });
   });
 });

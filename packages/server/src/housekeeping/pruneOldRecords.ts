@@ -1,9 +1,9 @@
 /**
  * Deletes what the bridge no longer needs: webhooks from HighLevel settled longer ago than the
- * retention (their `webhookId` only matters within HighLevel's replay window of minutes), and
+ * retention (their `webhookId` only matters within HighLevel's replay window of minutes),
  * deliveries to the booking app that ended (delivered, or failed after three days of retries)
- * longer ago. In batches, so a first sweep over a large table never holds long locks; safe to run
- * in several processes at once.
+ * longer ago, and MCP tool calls of the audit trail made longer ago. In batches, so a first
+ * sweep over a large table never holds long locks; safe to run in several processes at once.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -14,6 +14,7 @@ const BATCH = 1000;
 export interface PruneReport {
   highLevelWebhooks: number;
   webhookDeliveries: number;
+  mcpCalls: number;
 }
 
 async function inBatches(remove: () => Promise<number>): Promise<number> {
@@ -57,5 +58,15 @@ export async function pruneOldRecords(db: Kysely<DB>, olderThan: Date): Promise<
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   });
-  return { highLevelWebhooks, webhookDeliveries };
+  // The audit trail of MCP tool calls: kept as long as the rest, then gone.
+  const mcpCalls = await inBatches(async () => {
+    const result = await db
+      .deleteFrom('mcp_calls')
+      .where('id', 'in', (qb) =>
+        qb.selectFrom('mcp_calls').select('id').where('created_at', '<', olderThan).limit(BATCH),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
+  return { highLevelWebhooks, webhookDeliveries, mcpCalls };
 }

@@ -37,7 +37,7 @@ export function startRetentionSweep(deps: {
           deps.db,
           new Date(now() - deps.retentionDays * DAY_MS),
         );
-        if (report.highLevelWebhooks + report.webhookDeliveries > 0) {
+        if (report.highLevelWebhooks + report.webhookDeliveries + report.mcpCalls > 0) {
           deps.logger.info({ ...report, retentionDays: deps.retentionDays }, 'old records deleted');
         }
         return report;

@@ -19,6 +19,7 @@ import { storableUrl } from './middleware/storableUrl.js';
 import { workspaceAccess } from './middleware/workspaceAccess.js';
 import { apiRoutes } from './routes/index.js';
 import { registerPostHighLevelWebhook } from './routes/postHighLevelWebhook.js';
+import { registerPostMcp } from './routes/postMcp.js';
 import { registerPostVapi } from './routes/postVapi.js';
 
 /**
@@ -51,6 +52,8 @@ export function createApp(deps: AppDeps): App {
   app.use('*', jsonBody());
   // HighLevel's redirect after an install carries no bridge credentials.
   registerOAuthCallback(app, deps);
+  // MCP clients bring their own tokens, not the API's.
+  registerPostMcp(app, deps);
   app.use(
     '/v1/*',
     authenticate({

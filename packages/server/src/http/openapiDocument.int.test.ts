@@ -20,6 +20,10 @@ const FREE_FORM = {
     "An action's input: each of the 69 actions has its own, checked against its `input` schema in GET /v1/catalogue",
   'TriggerInput.*':
     "A trigger's parameters: each of the 55 triggers has its own, checked against its `input` schema in GET /v1/catalogue",
+  'McpMessage.*':
+    "A Model Context Protocol message (JSON-RPC 2.0): the MCP SDK's transport reads it, and its methods and params are the protocol's",
+  'McpCall.arguments.*':
+    "An MCP tool's arguments as the agent sent them (secrets masked): each tool takes its own",
   'ActionResult.result':
     "HighLevel's answer as it sent it: each action's `output` schema in GET /v1/catalogue describes its own",
 };

@@ -231,6 +231,35 @@ const FUZZED: Record<string, Fuzzing> = {
   },
   'DELETE /v1/workspaces/{ws}/appointments/{appointmentId}': {},
   'POST /v1/workspaces/{ws}/voice/vapi': { good: (world) => ({ body: world.vapiMessage }) },
+  // The world's MCP client is read-only: whatever gets through only reads.
+  'POST /v1/workspaces/{ws}/mcp': {
+    good: () => ({
+      body: {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: { name: 'check_availability', arguments: { date: weekdayAhead(2) } },
+      },
+      headers: { accept: 'application/json, text/event-stream' },
+    }),
+  },
+  'POST /v1/workspaces/{ws}/mcp/clients': {
+    good: () => ({
+      body: {
+        name: 'Fuzzed agent',
+        access: 'read-write',
+        allowDestructive: true,
+        tools: ['check_availability', 'book_appointment', 'delete-contact'],
+      },
+    }),
+  },
+  'GET /v1/workspaces/{ws}/mcp/clients': {},
+  'GET /v1/workspaces/{ws}/mcp/clients/{clientId}': {},
+  'DELETE /v1/workspaces/{ws}/mcp/clients/{clientId}': {},
+  'GET /v1/workspaces/{ws}/mcp/tools': {},
+  'GET /v1/workspaces/{ws}/mcp/calls': {
+    good: (world) => ({ query: { clientId: world.valid.clientId!, limit: '10' } }),
+  },
   'GET /v1/workspaces/{ws}/highlevel-webhooks': { good: () => ({ query: { limit: '5' } }) },
   'GET /v1/workspaces/{ws}/highlevel-reconciliation': {},
   // No marketplace app is configured here: both answer 409 `oauth_not_configured`.
@@ -368,12 +397,29 @@ function answersVapi(request: FuzzRequest): boolean {
   );
 }
 
+/** A request to the MCP endpoint with the world's MCP token: the transport answers it. */
+function answersMcp(request: FuzzRequest): boolean {
+  return request.path.endsWith('/mcp') && request.caller === 'mcp token';
+}
+
+/** A JSON-RPC error answer (https://www.jsonrpc.org/specification#error_object). */
+function isJsonRpcError(body: unknown): boolean {
+  const error = (body as { jsonrpc?: unknown; error?: { code?: unknown; message?: unknown } })
+    ?.error;
+  return (
+    (body as { jsonrpc?: unknown }).jsonrpc === '2.0' &&
+    typeof error?.code === 'number' &&
+    typeof error.message === 'string'
+  );
+}
+
 async function answerTo(server: TestServer, request: FuzzRequest, world: FuzzWorld) {
   const targets: FuzzTargets = {
     adminToken: ADMIN_TOKEN,
     workspaceKey: world.apiKey,
     otherWorkspace: world.otherWorkspace,
     voiceSecret: VAPI_SECRET,
+    mcpToken: world.mcpToken,
     valid: world.valid,
   };
   const concrete = concreteRequest(request, targets);
@@ -388,7 +434,16 @@ async function expectNoProblem(
   isErrorBody: (body: unknown) => boolean,
 ): Promise<void> {
   const { concrete, answer } = await answerTo(server, request, world);
-  const problems = answerProblems(answer, isErrorBody);
+  const mcp = answersMcp(request);
+  // The MCP transport refuses what it can't take with a JSON-RPC error, and accepts a
+  // notification with an empty 202, as Streamable HTTP has it.
+  const problems =
+    mcp && answer.status === 202 && answer.text === ''
+      ? []
+      : answerProblems(
+          answer,
+          mcp ? (body) => isErrorBody(body) || isJsonRpcError(body) : isErrorBody,
+        );
   if (answersVapi(request) && answer.status !== 200 && answer.status !== 413) {
     problems.push(`answered Vapi's request with ${answer.status}, whose body Vapi ignores`);
   }

@@ -64,6 +64,7 @@ describe.each(backends())('job queue on $name', ({ name, available }) => {
       '0027_app_records',
       '0028_voice_confirmations',
       '0029_voice_handoffs',
+      '0030_mcp_clients',
     ]);
   });
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TOOL_FIELDS, TOOL_NAMES } from './core/toolArgs.js';
+import { TOOL_SCHEMAS } from './core/toolSchemas.js';
 
 interface AssistantTool {
   type: string;
@@ -21,6 +22,11 @@ const named = (name: string) => tools.find((tool) => tool.function?.name === nam
 describe('docs/vapi-assistant.json', () => {
   it('declares every voice tool', () => {
     for (const name of TOOL_NAMES) expect(named(name), name).toBeDefined();
+  });
+
+  it('tells the model what the MCP server tells it, word for word', () => {
+    const functions = tools.filter((tool) => tool.type === 'function').map((t) => t.function);
+    expect(functions).toEqual(TOOL_SCHEMAS);
   });
 
   it('offers the model only arguments the server reads', () => {

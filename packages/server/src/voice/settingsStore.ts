@@ -123,3 +123,18 @@ function readSettings(
   // Parsed again so a row written by an older version gets today's defaults.
   return voiceSettingsSchema.parse({ ...(stored as object), auth });
 }
+
+/**
+ * Whether the workspace has voice settings, without reading them (the MCP server lists the
+ * booking tools only then).
+ *
+ * @example if (await hasVoiceSettings(db, workspaceId)) tools.push(...bookingTools);
+ */
+export async function hasVoiceSettings(db: Kysely<DB>, workspaceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('voice_settings')
+    .select('workspace_id')
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -68,3 +68,13 @@ describe('the names close to an unknown one', () => {
     expect(closeNames('contact', actions)).toHaveLength(5);
   });
 });
+
+describe('a trigger run as its one read', () => {
+  it('is chosen when triggers are asked for, and still refused when it cannot run', () => {
+    expect(chooseAction(CATALOGUE, 'get-contact', { triggers: true })).toMatchObject({ ok: true });
+    expect(chooseAction(CATALOGUE, 'list-snapshots', { triggers: true })).toMatchObject({
+      ok: false,
+      refusal: 'agency_only',
+    });
+  });
+});

@@ -16,18 +16,24 @@ export type ActionChoice =
   | { ok: false; refusal: 'agency_only'; entry: CatalogueEntry };
 
 /**
- * The action `name` names in `entries`, or why it cannot be run.
+ * The action `name` names in `entries`, or why it cannot be run. With `triggers`, a trigger is
+ * run too, as the one read it polls with (the MCP server offers triggers as read tools).
  *
  * @example chooseAction(CATALOGUE, 'create-contact') // { ok: true, entry }
  * @example chooseAction(CATALOGUE, 'get-contact') // { ok: false, refusal: 'trigger', entry }
  */
-export function chooseAction(entries: readonly CatalogueEntry[], name: string): ActionChoice {
+export function chooseAction(
+  entries: readonly CatalogueEntry[],
+  name: string,
+  options: { triggers?: boolean } = {},
+): ActionChoice {
   const entry = entries.find((e) => e.name === name);
   if (!entry) {
     const actions = entries.filter((e) => e.kind === 'action').map((e) => e.name);
     return { ok: false, refusal: 'unknown_action', closeNames: closeNames(name, actions) };
   }
-  if (entry.kind === 'trigger') return { ok: false, refusal: 'trigger', entry };
+  if (entry.kind === 'trigger' && !options.triggers)
+    return { ok: false, refusal: 'trigger', entry };
   const notRunnable = whyNotRunnable(entry);
   return notRunnable ? { ok: false, entry, ...notRunnable } : { ok: true, entry };
 }

@@ -30,6 +30,15 @@ describe('a request finding its Idempotency-Key taken', () => {
   });
 });
 
+describe('a key that lives shorter than a day', () => {
+  it('is free again once its lifetime is over, and answers the same request until then', () => {
+    const record = { fingerprint: 'f', state: 'done', startedAt: 0 } as const;
+    expect(decideOnKey(record, 'f', 599_999, 600_000)).toBe('replay');
+    expect(decideOnKey(record, 'f', 600_000, 600_000)).toBe('take-over');
+    expect(decideOnKey(record, 'other', 600_000, 600_000)).toBe('take-over');
+  });
+});
+
 describe('what makes two requests the same', () => {
   it.each([
     [

@@ -42,10 +42,17 @@ export function requestFingerprint(action: string, input: unknown): string {
 }
 
 /**
+ * A key may live shorter than a day (`lifetimeMs`): the MCP server's same-arguments window.
+ *
  * @example decideOnKey({ fingerprint: 'f1', state: 'done', startedAt: 0 }, 'f1', 1000) // 'replay'
  */
-export function decideOnKey(record: KeyRecord, fingerprint: string, now: number): KeyDecision {
-  if (now - record.startedAt >= KEY_LIFETIME_MS) return 'take-over';
+export function decideOnKey(
+  record: KeyRecord,
+  fingerprint: string,
+  now: number,
+  lifetimeMs = KEY_LIFETIME_MS,
+): KeyDecision {
+  if (now - record.startedAt >= lifetimeMs) return 'take-over';
   if (record.fingerprint !== fingerprint) return 'reused';
   if (record.state === 'done') return 'replay';
   return now - record.startedAt >= RUN_LEASE_MS ? 'take-over' : 'wait';

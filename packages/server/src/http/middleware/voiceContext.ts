@@ -17,7 +17,12 @@ export interface VoiceEnv extends AppEnv {
   };
 }
 
-function notConfigured(ws: string): HttpError {
+/**
+ * The 404 for a workspace without voice settings.
+ *
+ * @example throw notConfigured('ws_1');
+ */
+export function notConfigured(ws: string): HttpError {
   return new HttpError(
     404,
     'voice_not_configured',
@@ -25,7 +30,12 @@ function notConfigured(ws: string): HttpError {
   );
 }
 
-function notConnected(ws: string): HttpError {
+/**
+ * The 409 for a workspace without a usable GoHighLevel connection.
+ *
+ * @example throw notConnected('ws_1');
+ */
+export function notConnected(ws: string): HttpError {
   return new HttpError(
     409,
     'not_connected',

@@ -5,6 +5,12 @@
  * `POST /v1/webhooks/highlevel` are not here: Vapi and HighLevel sign the raw body, so they are
  * registered before the JSON body and authentication layers.
  */
+import { registerCreateMcpClient } from './createMcpClient.js';
+import { registerDeleteMcpClient } from './deleteMcpClient.js';
+import { registerGetMcpClient } from './getMcpClient.js';
+import { registerListMcpCalls } from './listMcpCalls.js';
+import { registerListMcpClients } from './listMcpClients.js';
+import { registerListMcpTools } from './listMcpTools.js';
 import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { registerCheckHighLevel } from './checkHighLevel.js';
@@ -135,5 +141,11 @@ export const apiRoutes: readonly RegisterRoute[] = [
   registerGetTrigger,
   registerDeleteTrigger,
   registerPollTrigger,
+  registerCreateMcpClient,
+  registerListMcpClients,
+  registerGetMcpClient,
+  registerDeleteMcpClient,
+  registerListMcpTools,
+  registerListMcpCalls,
   registerDashboard,
 ];

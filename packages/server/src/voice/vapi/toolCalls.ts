@@ -7,13 +7,10 @@ import { failure, type ToolOutcome } from '../core/outcomes.js';
 import { failed } from '../core/speech.js';
 import { formatToolResult, spokenResult } from '../core/spokenResult.js';
 import { callerLocale, readToolArguments } from '../core/toolArgs.js';
-import { cancelAppointment, findAppointments } from '../appointments.js';
-import { bookAppointment } from '../bookAppointment.js';
 import { recordToolCall, type HighLevelRequest } from '../callAudit.js';
-import { checkAvailability } from '../checkAvailability.js';
 import { toolContextOf, type VoiceContext } from '../context.js';
 import { callHandoffs, type CallHandoffs } from '../handoff/callHandoffs.js';
-import { rescheduleAppointment } from '../rescheduleAppointment.js';
+import { runTool } from '../runTool.js';
 
 /**
  * The tool calls of one message that are run. An assistant asks for one or two at a time; a
@@ -46,27 +43,15 @@ async function outcomeOf(
   if (!read) return failure('unknown_tool');
   if (!read.ok) return read.result;
   const { request } = read;
-  switch (request.tool) {
-    case 'check_availability':
-      return checkAvailability(ctx, request.args);
-    case 'book_appointment': {
-      const booking = await bookAppointment(ctx, request.args, {
-        callId: input.callId ?? `tool-call:${call.id}`,
-        ...(input.callerNumber ? { callerNumber: input.callerNumber } : {}),
-        asked: `${call.name} ${JSON.stringify(call.arguments)}`,
-      });
-      background.push(booking.background);
-      return handoffs.afterBooking(call, booking.outcome, { ...booking, name: request.args.name });
-    }
-    case 'find_appointments':
-      return findAppointments(ctx, request.args);
-    case 'cancel_appointment':
-      return cancelAppointment(ctx, request.args);
-    case 'reschedule_appointment':
-      return rescheduleAppointment(ctx, request.args);
-    case 'transfer_to_human':
-      return handoffs.askedFor(call, request.args.reason);
-  }
+  if (request.tool === 'transfer_to_human') return handoffs.askedFor(call, request.args.reason);
+  const run = await runTool(ctx, request, {
+    callId: input.callId ?? `tool-call:${call.id}`,
+    ...(input.callerNumber ? { callerNumber: input.callerNumber } : {}),
+    asked: `${call.name} ${JSON.stringify(call.arguments)}`,
+  });
+  background.push(run.background);
+  if (request.tool !== 'book_appointment') return run.outcome;
+  return handoffs.afterBooking(call, run.outcome, { ...run, name: request.args.name });
 }
 
 /**
