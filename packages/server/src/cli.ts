@@ -15,6 +15,12 @@ import {
   triggersListCommand,
   triggersRemoveCommand,
 } from './commands/triggers.js';
+import {
+  mcpClientsAddCommand,
+  mcpClientsListCommand,
+  mcpClientsRevokeCommand,
+  mcpToolsCommand,
+} from './commands/mcpClients.js';
 import { actionsRunCommand } from './commands/actionsRun.js';
 import { backfillCommand } from './commands/backfill.js';
 import { doctorCommand } from './commands/doctor.js';
@@ -30,6 +36,7 @@ import {
   commandUsage,
   FLAGS,
   flagUsage,
+  groupOf,
   usage,
   VERSION,
   type CommandName,
@@ -92,7 +99,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
     if (topic.length === 0) return (out(usage()), 0);
     const named = commandOf(topic);
     if (named && named.args.length === 0) return (out(commandUsage(named.command)), 0);
-    const group = topic.length === 1 ? commandsUnder(topic[0]!) : [];
+    const group = commandsUnder(topic.join(' '));
     if (group.length > 0) return (out(group.map(commandUsage).join('\n\n')), 0);
     return (err(`Unknown command "${topic.join(' ')}".\n\n${usage()}`), 2);
   }
@@ -103,13 +110,11 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
   }
   const named = commandOf(positionals);
   if (!named) {
-    const group = commandsUnder(positionals[0]);
-    if (group.length > 0 && flag('help')) return (out(group.map(commandUsage).join('\n\n')), 0);
-    if (group.length > 0) {
-      const which = group.map((name) => name.split(' ')[1]).join(' or ');
-      err(
-        `ghl-bridge ${positionals[0]} needs ${which}.\n\n${group.map(commandUsage).join('\n\n')}`,
-      );
+    const group = groupOf(positionals);
+    if (group) {
+      const usages = group.commands.map(commandUsage).join('\n\n');
+      if (flag('help')) return (out(usages), 0);
+      err(`ghl-bridge ${group.name} needs ${group.next.join(' or ')}.\n\n${usages}`);
       return 2;
     }
     err(`Unknown command "${positionals[0]}".\n\n${usage()}`);
@@ -285,6 +290,36 @@ async function runCommand(
         out,
         err,
       });
+    case 'mcp clients list':
+      return mcpClientsListCommand({
+        config,
+        workspaceId: string('workspace')!,
+        json: flag('json'),
+        out,
+        err,
+      });
+    case 'mcp clients add':
+      return mcpClientsAddCommand({
+        config,
+        workspaceId: string('workspace')!,
+        name: io.args[0]!,
+        readWrite: flag('read-write'),
+        allowDestructive: flag('allow-destructive'),
+        tools: string('tools'),
+        json: flag('json'),
+        out,
+        err,
+      });
+    case 'mcp clients revoke':
+      return mcpClientsRevokeCommand({
+        config,
+        workspaceId: string('workspace')!,
+        id: io.args[0]!,
+        out,
+        err,
+      });
+    case 'mcp tools':
+      return mcpToolsCommand({ json: flag('json'), out });
     case 'backfill': {
       const interrupt = io.interrupt ? undefined : processInterrupt();
       try {

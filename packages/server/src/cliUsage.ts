@@ -59,7 +59,7 @@ export const FLAGS = {
     value: 'C',
     help: 'one category: its name ("Calendars & Appointments") or first word (calendars)',
   },
-  json: { type: 'boolean', help: 'print JSON (what GET /v1/catalogue answers) instead of a table' },
+  json: { type: 'boolean', help: 'print JSON (as the API answers it) instead of a table' },
   input: {
     type: 'string',
     value: 'JSON|@FILE',
@@ -84,6 +84,19 @@ export const FLAGS = {
     type: 'string',
     value: 'K',
     help: 'a write runs once per key: the same key and input within 24 h get the first answer',
+  },
+  'read-write': {
+    type: 'boolean',
+    help: 'an MCP client that may write too; without it, the client may only read',
+  },
+  'allow-destructive': {
+    type: 'boolean',
+    help: 'offer the MCP client the tools that delete or remove too (needs --read-write)',
+  },
+  tools: {
+    type: 'string',
+    value: 'A,B,…',
+    help: "an MCP client's only tools, comma-separated (ghl-bridge mcp tools lists them)",
   },
   help: { type: 'boolean', short: 'h', help: 'this help' },
   version: { type: 'boolean', short: 'v', help: 'the version' },
@@ -130,7 +143,11 @@ export type CommandName =
   | 'actions run'
   | 'triggers list'
   | 'triggers add'
-  | 'triggers remove';
+  | 'triggers remove'
+  | 'mcp clients list'
+  | 'mcp clients add'
+  | 'mcp clients revoke'
+  | 'mcp tools';
 
 export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   start: {
@@ -283,9 +300,68 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     env: [...SECRETS_ENV, ...STORAGE_ENV],
     details: ['The endpoint made for its --url goes with it.'],
   },
+  'mcp clients list': {
+    summary: "list a workspace's MCP clients: the tokens its AI agents hold (docs/mcp.md)",
+    flags: ['workspace', 'json', 'data-dir', 'database-url'],
+    required: ['workspace'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV],
+    details: [
+      'Newest first, revoked ones too: each with its access, its allowlist, the end of its token',
+      'and when the token was last used; never the token itself. --json: the clients as GET',
+      '…/mcp/clients answers them.',
+    ],
+  },
+  'mcp clients add': {
+    summary: "give an AI agent a token for the workspace's MCP endpoint (shown this once)",
+    arguments: ['<name>'],
+    flags: [
+      'workspace',
+      'read-write',
+      'allow-destructive',
+      'tools',
+      'json',
+      'data-dir',
+      'database-url',
+    ],
+    required: ['workspace'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV],
+    details: [
+      'Makes an MCP client as POST …/mcp/clients does: read-only unless --read-write, the tools',
+      'that delete or remove only with --allow-destructive too, and with --tools only those tools.',
+      'Prints the client, its token and the endpoint the agent connects to (--json: as the API',
+      'answers); the token cannot be shown again. A tool the access does not allow, or one that',
+      'does not exist, is named, exit 2, and nothing is made. On the embedded database it needs',
+      'the data directory to itself.',
+    ],
+  },
+  'mcp clients revoke': {
+    summary: 'revoke an MCP client: its token is refused from the next request on',
+    arguments: ['<clientId>'],
+    flags: ['workspace', 'data-dir', 'database-url'],
+    required: ['workspace'],
+    env: [...SECRETS_ENV, ...STORAGE_ENV],
+    details: [
+      'The client stays listed, revoked, so the audit trail still names it. Its access cannot be',
+      'changed: add a new client and revoke the old one.',
+    ],
+  },
+  'mcp tools': {
+    summary: 'list the tools an MCP client can be given, and whether each reads, writes or deletes',
+    flags: ['json'],
+    env: [],
+    details: [
+      "The booking tools (offered once the workspace's voice settings are saved) and the",
+      "catalogue's actions and triggers, by the names --tools of mcp clients add takes. A",
+      'read-only client gets the reads; --read-write adds the writes; --allow-destructive the',
+      'destructive ones. --json: as GET …/mcp/tools answers.',
+    ],
+  },
 };
 
 export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+/** The most words a command's name has: three (`mcp clients add`). */
+const NAME_WORDS = Math.max(...Object.keys(COMMANDS).map((name) => name.split(' ').length));
 
 /**
  * The command the words on the command line name, and its arguments: `actions run create-contact`
@@ -294,21 +370,40 @@ export const isCommand = (name: string): name is CommandName => Object.hasOwn(CO
  * @example commandOf(['actions', 'run', 'create-contact']) // { command: 'actions run', args: ['create-contact'] }
  */
 export function commandOf(words: string[]): { command: CommandName; args: string[] } | undefined {
-  const [first, second] = words;
-  if (first === undefined) return undefined;
-  const two = `${first} ${second}`;
-  if (second !== undefined && isCommand(two)) return { command: two, args: words.slice(2) };
-  return isCommand(first) ? { command: first, args: words.slice(1) } : undefined;
+  for (let count = Math.min(words.length, NAME_WORDS); count > 0; count--) {
+    const name = words.slice(0, count).join(' ');
+    if (isCommand(name)) return { command: name, args: words.slice(count) };
+  }
+  return undefined;
 }
 
 /**
- * The commands under a first word (`actions`: `actions list`, `actions run`); none for a command
- * of its own or an unknown word.
+ * The commands under leading words (`actions`: `actions list`, `actions run`; `mcp clients`:
+ * its list, add and revoke); none for a command of its own or unknown words.
  *
  * @example commandsUnder('actions') // ['actions list', 'actions run']
  */
-export function commandsUnder(word: string): CommandName[] {
-  return (Object.keys(COMMANDS) as CommandName[]).filter((name) => name.startsWith(`${word} `));
+export function commandsUnder(words: string): CommandName[] {
+  return (Object.keys(COMMANDS) as CommandName[]).filter((name) => name.startsWith(`${words} `));
+}
+
+/**
+ * What words that stop short of a command (`mcp`, `mcp clients`, `actions walk`) are the start
+ * of: the longest leading words with commands under them, those commands, and the words that may
+ * come next.
+ *
+ * @example groupOf(['mcp']) // { name: 'mcp', commands: ['mcp clients list', …, 'mcp tools'], next: ['clients', 'tools'] }
+ */
+export function groupOf(
+  words: string[],
+): { name: string; commands: CommandName[]; next: string[] } | undefined {
+  for (let count = Math.min(words.length, NAME_WORDS - 1); count > 0; count--) {
+    const name = words.slice(0, count).join(' ');
+    const commands = commandsUnder(name);
+    const next = [...new Set(commands.map((command) => command.split(' ')[count]!))];
+    if (commands.length > 0) return { name, commands, next };
+  }
+  return undefined;
 }
 
 /** `--port N`, `--demo`. */

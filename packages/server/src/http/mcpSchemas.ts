@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import type { McpCall } from '../mcp/callStore.js';
 import type { McpClient } from '../mcp/clientStore.js';
+import type { McpTool } from '../mcp/core/toolList.js';
 import { WorkspaceParams } from './schemas.js';
 
 const NAME_MESSAGE = 'expected a name of 1 to 100 characters, like "Claude Desktop (Ada)"';
@@ -141,4 +142,16 @@ export function mcpClientView(client: McpClient) {
 /** @example c.json({ calls: page.calls.map(mcpCallView) }, 200) */
 export function mcpCallView(call: McpCall) {
   return { ...call, at: call.at.toISOString() };
+}
+
+/**
+ * The path of a workspace's MCP endpoint, on this server.
+ *
+ * @example mcpEndpointPath('ws_1') // '/v1/workspaces/ws_1/mcp'
+ */
+export const mcpEndpointPath = (ws: string) => `/v1/workspaces/${ws}/mcp`;
+
+/** A tool as `GET …/mcp/tools` lists it: without its input schema. */
+export function mcpToolView({ name, title, description, source, access }: McpTool) {
+  return { name, title, description, source, access };
 }

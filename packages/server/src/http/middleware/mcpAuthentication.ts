@@ -31,7 +31,7 @@ export function mcpAuthentication(deps: AppDeps): MiddlewareHandler<McpEnv> {
       throw new HttpError(
         401,
         'unauthorized',
-        'Send Authorization: Bearer <MCP client token>; create one with POST /v1/workspaces/:ws/mcp/clients (a workspace API key is not an MCP token).',
+        "Send Authorization: Bearer <MCP client token>; make one on the dashboard's AI agents page, with POST /v1/workspaces/:ws/mcp/clients or with ghl-bridge mcp clients add (a workspace API key is not an MCP token).",
       );
     }
     if (client.revokedAt) {

@@ -8,7 +8,12 @@ import { createMcpClient } from '../../mcp/clientStore.js';
 import type { AppDeps } from '../deps.js';
 import type { App } from '../env.js';
 import { validationFailed } from '../httpError.js';
-import { CreatedMcpClientSchema, CreateMcpClientBody, mcpClientView } from '../mcpSchemas.js';
+import {
+  CreatedMcpClientSchema,
+  CreateMcpClientBody,
+  mcpClientView,
+  mcpEndpointPath,
+} from '../mcpSchemas.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 
 const route = createRoute({
@@ -48,7 +53,9 @@ export function registerCreateMcpClient(app: App, deps: AppDeps): void {
       { workspaceId: workspace.id, mcpClientId: client.id, access: client.access },
       'MCP client created',
     );
-    const endpoint = `/v1/workspaces/${workspace.id}/mcp`;
-    return c.json({ ...mcpClientView(client), token, endpoint }, 201);
+    return c.json(
+      { ...mcpClientView(client), token, endpoint: mcpEndpointPath(workspace.id) },
+      201,
+    );
   });
 }

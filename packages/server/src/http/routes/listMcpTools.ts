@@ -6,16 +6,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CATALOGUE } from '../../catalogue/core/catalogue.js';
 import { allTools } from '../../mcp/core/toolList.js';
 import type { App } from '../env.js';
-import { McpToolSchema } from '../mcpSchemas.js';
+import { McpToolSchema, mcpToolView } from '../mcpSchemas.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 
-const TOOLS = allTools(CATALOGUE).map(({ name, title, description, source, access }) => ({
-  name,
-  title,
-  description,
-  source,
-  access,
-}));
+const TOOLS = allTools(CATALOGUE).map(mcpToolView);
 
 const route = createRoute({
   method: 'get',
