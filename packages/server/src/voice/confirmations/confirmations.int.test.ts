@@ -310,9 +310,11 @@ describeOnBackends(
         handler({ id: 'job_twice_2', data: job, retryCount: 0 }),
       ]);
       expect(sends(server(), voice)).toHaveLength(1);
-      expect(await confirmations(server(), voice)).toEqual([
-        expect.objectContaining({ status: 'sent', attempts: 1, sendAfter: null }),
-      ]);
+      const [sent] = await confirmations(server(), voice);
+      expect(sent).toEqual(expect.objectContaining({ status: 'sent', sendAfter: null }));
+      // The second run may claim the row while the first is still sending (as a retry takes over
+      // a send whose process died): it then finds the message sent and sends nothing.
+      expect([1, 2]).toContain(sent!.attempts);
     });
 
     it('emails a contact with an address, escaping the name, and skips a text to no phone', async () => {
