@@ -6,6 +6,7 @@
  */
 import type { ClientEvent } from '@ghl-bridge/client';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import {
   CallToolRequestSchema,
   ErrorCode,
@@ -15,7 +16,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { CATALOGUE } from '../../catalogue/core/catalogue.js';
 import type { Logger } from '../../logger.js';
-import { recordMcpCall } from '../../mcp/callStore.js';
+import { recordMcpCall, type McpCallRecord } from '../../mcp/callStore.js';
 import type { McpClient } from '../../mcp/clientStore.js';
 import { refusalFor, refusalMessage } from '../../mcp/core/toolAccess.js';
 import { allTools, type McpTool } from '../../mcp/core/toolList.js';
@@ -27,6 +28,12 @@ import { runCatalogueTool } from './catalogueTool.js';
 import type { McpCall } from './mcpCall.js';
 import { runVoiceTool } from './voiceTool.js';
 import { errorAnswer, type ToolAnswer } from './toolAnswer.js';
+
+/**
+ * The SDK's JSON Schema validator (it checks elicitation answers, which this server never asks
+ * for), made once: a `Server` makes an Ajv instance of its own otherwise, per request here.
+ */
+const VALIDATOR = new AjvJsonSchemaValidator();
 
 /** Every tool there is, described once per process. */
 const TOOLS = allTools(CATALOGUE);
@@ -100,13 +107,22 @@ async function answer(
   }
 }
 
+/** How long after the answer a call's audit row is written: the answer is on its way by then. */
+const AUDIT_DELAY_MS = 5;
+
+function audit(deps: AppDeps, caller: McpCaller, call: McpCallRecord): void {
+  recordMcpCall(deps.database.db, call).catch((error: unknown) =>
+    caller.log.warn({ err: error }, 'MCP audit record failed'),
+  );
+}
+
 /**
  * @example const server = mcpServer(deps, { workspaceId, client, log }); await server.connect(transport);
  */
 export function mcpServer(deps: AppDeps, caller: McpCaller): Server {
   const server = new Server(
     { name: 'ghl-bridge', version: API_DOCUMENT_INFO.info.version },
-    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: VALIDATOR },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: (await toolsFor(deps, caller)).map(listed),
@@ -128,20 +144,26 @@ export function mcpServer(deps: AppDeps, caller: McpCaller): Server {
     };
     const answered = await answer(call, name, args);
     const refused = answered instanceof McpError;
-    // Written after the answer: the agent never waits on the audit trail.
-    void recordMcpCall(deps.database.db, {
-      workspaceId: caller.workspaceId,
-      clientId: caller.client.id,
-      tool: name,
-      arguments: args,
-      outcome: refused ? 'refused' : answered.outcome,
-      code: refused
-        ? String((answered.data as { code?: string } | undefined)?.code ?? 'unknown_tool')
-        : answered.code,
-      replayed: refused ? false : answered.replayed,
-      requests,
-      durationMs: performance.now() - started,
-    }).catch((error: unknown) => caller.log.warn({ err: error }, 'MCP audit record failed'));
+    const durationMs = performance.now() - started;
+    // Written after the answer has gone: the agent never waits on the audit trail (an embedded
+    // PGlite would run the insert in this process before the answer is written).
+    setTimeout(
+      () =>
+        audit(deps, caller, {
+          workspaceId: caller.workspaceId,
+          clientId: caller.client.id,
+          tool: name,
+          arguments: args,
+          outcome: refused ? 'refused' : answered.outcome,
+          code: refused
+            ? String((answered.data as { code?: string } | undefined)?.code ?? 'unknown_tool')
+            : answered.code,
+          replayed: refused ? false : answered.replayed,
+          requests,
+          durationMs,
+        }),
+      AUDIT_DELAY_MS,
+    );
     if (refused) throw answered;
     return answered.result;
   });
