@@ -68,6 +68,10 @@ export function registerPostMcp(app: App, deps: AppDeps): void {
   app.openAPIRegistry.registerPath(route);
   // The transport reads the message itself: the document shows it, the route does not check it.
   app.post('/v1/workspaces/:ws/mcp', mcpAuthentication(deps), async (c) => {
+    // The JSON layer has checked the body already; an empty one is all it lets through.
+    const text = await c.req.text();
+    if (text.trim() === '') throw noMessage();
+    const parsedBody = JSON.parse(text) as unknown;
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
@@ -79,10 +83,6 @@ export function registerPostMcp(app: App, deps: AppDeps): void {
       signal: c.req.raw.signal,
     });
     await server.connect(transport);
-    // The JSON layer has checked the body already; an empty one is all it lets through.
-    const text = await c.req.text();
-    if (text.trim() === '') throw noMessage();
-    const parsedBody = JSON.parse(text) as unknown;
     const response = await transport.handleRequest(c.req.raw, { parsedBody });
     void server.close();
     return response;
