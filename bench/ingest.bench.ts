@@ -22,7 +22,7 @@ import pg from 'pg';
 import { COMMANDS, spawnCommand, type Child } from './childProcess.js';
 import { freshDatabase } from './freshDatabase.js';
 import type { IngestLoadPlan, IngestLoadResult } from './ingestLoad.js';
-import { cpuMs, rssMb } from './processStats.js';
+import { cpuMs, loadAverages, rssMb } from './processStats.js';
 import { envNumber } from './env.js';
 import type { Bench, BenchReport } from './report.js';
 
@@ -213,11 +213,6 @@ async function storedAndQueued(stack: Stack) {
   return { syncJobsQueued: counts.queued ?? 0, queueJobs: queued ? Number(queued[1]) : NaN };
 }
 
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' / ');
-
 async function casesOn(backend: Backend, databaseUrl: string | undefined) {
   const stack = await startStack(databaseUrl);
   const postgres = databaseUrl ? await postgresWatch(databaseUrl) : undefined;
@@ -291,7 +286,7 @@ async function casesOn(backend: Backend, databaseUrl: string | undefined) {
 }
 
 const bench: Bench = async () => {
-  const loadBefore = load();
+  const loadBefore = loadAverages();
   const serverUrl = process.env.BENCH_DATABASE_URL;
   const only = process.env.BENCH_INGEST_DATABASES;
   const wanted = (name: string) => !only || only.split(',').includes(name);
@@ -326,7 +321,7 @@ const bench: Bench = async () => {
             : 'missed'
       }.`,
       ...runs.flatMap((run) => run.notes),
-      `${process.version}, ${cpus().length} CPUs shared by the server, the load generator and PostgreSQL; load average (1/5/15 min) ${loadBefore} before and ${load()} after: on a busy machine posts/s and latency are low and CPU per post is the steadier figure.`,
+      `${process.version}, ${cpus().length} CPUs shared by the server, the load generator and PostgreSQL; load average (1/5/15 min) ${loadBefore} before and ${loadAverages()} after: on a busy machine posts/s and latency are low and CPU per post is the steadier figure.`,
     ],
   };
 };

@@ -16,7 +16,7 @@
  * (default 20) untimed ones. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { weekdayCalendar } from '@ghl-bridge/emulator';
 import { createRuntime, loadConfig } from '@ghl-bridge/server';
@@ -42,6 +42,7 @@ import {
   type Recorder,
   type Sample,
 } from './voiceCalls.js';
+import { loadAverages } from './processStats.js';
 
 const HIGHLEVEL_LATENCY_MS = 150;
 const CALLS = envCount('BENCH_MCP_CALLS', 300);
@@ -423,13 +424,8 @@ async function casesOn(backend: Backend, databaseUrl?: string) {
   }
 }
 
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' / ');
-
 const bench: Bench = async () => {
-  const loadBefore = load();
+  const loadBefore = loadAverages();
   const url = process.env.BENCH_DATABASE_URL;
   const rows = await casesOn('PGlite');
   if (url) {
@@ -449,7 +445,7 @@ const bench: Bench = async () => {
       `answer: sending the call until its answer is read (the SDK’s parsed result; REST’s JSON); percentiles nearest-rank. bridge’s own: answer minus the union of the HighLevel requests that completed before it. MCP added: MCP’s percentile of the bridge’s own time minus REST’s (the HighLevel delay’s jitter taken out). CPU: this process (the bridge, PGlite when embedded, the SDK client or fetch) from sending to the answer; MCP's audit row is written as its answer leaves, in the figures as far as it runs first (on PGlite, in this process, it does). HighLevel calls: every request the call made, those after the answer too, until ${QUIET_MS} ms with none in flight.`,
       `1: from 09:00 to just past 17:00 on a weekday two or more days ahead (REST: GET /v1/workspaces/:ws/availability?from=&to=); each window ends a second after the last, so the bridge's 30-second free-slot cache answers none and every check reads HighLevel's free slots, as a caller's first question does. 2: find-contact by email, finding the one contact (REST: POST …/actions/find-contact). 3: create-contact-note on that contact with a new body each call: MCP keys a write without _meta.idempotencyKey by its arguments (10 minutes), REST by the new Idempotency-Key; 3b: each write sent again at the end of its round (same arguments; same key and body), answered from the key: no HighLevel call.`,
       ...targetNotes(rows),
-      `Rate limits raised on the emulator and on the bridge's limiter; the 429s column counts any HighLevel 429 anyway. Database: embedded PGlite in this process${url ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL for PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${load()} after: latencies taken on a busy machine are inflated by waiting for a core.`,
+      `Rate limits raised on the emulator and on the bridge's limiter; the 429s column counts any HighLevel 429 anyway. Database: embedded PGlite in this process${url ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL for PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${loadAverages()} after: latencies taken on a busy machine are inflated by waiting for a core.`,
     ],
   };
 };

@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 let ticks: number | undefined;
 /** Clock ticks per second, the unit of /proc/<pid>/stat's times. */
@@ -90,4 +91,16 @@ export function treePssMb(pid: number): number {
     if (/^\d+$/.test(entry) && stat(Number(entry))?.ppid === pid) total += pssMb(Number(entry));
   }
   return total;
+}
+
+/**
+ * The machine's load average over 1, 5 and 15 minutes, for a run's notes: latency taken on a busy
+ * machine is inflated by waiting for a core.
+ *
+ * @example `load average (1/5/15 min) ${loadAverages()}` // '0.4 / 0.6 / 0.7'
+ */
+export function loadAverages(): string {
+  return loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
 }

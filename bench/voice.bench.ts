@@ -13,7 +13,7 @@
  * the bench may create a database on (a fresh one per run, dropped after; as in production, the
  * rate limiter's budget then lives there too): `BENCH_DATABASE_URL=postgres://… npm run bench -- voice`.
  */
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { weekdayCalendar } from '@ghl-bridge/emulator';
 import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess.js';
 import { freshDatabase } from './freshDatabase.js';
@@ -35,6 +35,7 @@ import {
   type Slot,
   type ToolAnswer,
 } from './voiceCalls.js';
+import { loadAverages } from './processStats.js';
 
 const HIGHLEVEL_LATENCY_MS = 150;
 const CHECKS = 120;
@@ -208,11 +209,6 @@ async function bookingCases(bridge: Bridge, pool: Slot[]) {
   return { booked, replayed, found };
 }
 
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' / ');
-
 /** Every case on one backend, a fresh emulator process and server. */
 async function casesOn(backend: Backend, databaseUrl?: string) {
   const emulator = await startEmulatorProcess(UNLIMITED);
@@ -254,7 +250,7 @@ async function casesOn(backend: Backend, databaseUrl?: string) {
 }
 
 const bench: Bench = async () => {
-  const loadBefore = load();
+  const loadBefore = loadAverages();
   const runs = [];
   for (const { backend, serverUrl } of backends()) {
     const database = serverUrl ? await freshDatabase(serverUrl, 'bench_voice') : undefined;
@@ -276,7 +272,7 @@ const bench: Bench = async () => {
       'Rate limits raised on the emulator and on the bridge’s limiter, so nothing waits for the budget; the 429s column counts any HighLevel 429 anyway. On PostgreSQL the limiter keeps its budget in the database (shared by every process), so each HighLevel request also takes a database round trip, as in production.',
       ...targetNotes(rows),
       `Resident memory of this process (the bridge with its database when embedded, and the bench) at the end of each run: ${runs.map((run) => run.rssNote).join('; ')}; the ingest bench measures the server process alone.`,
-      `Database: embedded PGlite in this process${process.env.BENCH_DATABASE_URL ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL to a PostgreSQL server to add PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${load()} after: latencies taken on a busy machine are inflated by waiting for a core.`,
+      `Database: embedded PGlite in this process${process.env.BENCH_DATABASE_URL ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL to a PostgreSQL server to add PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${loadAverages()} after: latencies taken on a busy machine are inflated by waiting for a core.`,
     ],
   };
 };

@@ -22,7 +22,7 @@
  * `npm run bench -- voiceTeam`; `BENCH_VOICE_TEAM_BOOKINGS` (default 200) bookings per case;
  * `BENCH_DATABASE_URL=postgres://…` adds the PostgreSQL rows (a fresh database, dropped after).
  */
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { weekdayCalendar } from '@ghl-bridge/emulator';
 import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess.js';
 import { freshDatabase } from './freshDatabase.js';
@@ -41,6 +41,7 @@ import {
   type ToolAnswer,
   type VoiceRuntime,
 } from './voiceCalls.js';
+import { loadAverages } from './processStats.js';
 
 const HIGHLEVEL_LATENCY_MS = 150;
 const BOOKINGS = Number(process.env.BENCH_VOICE_TEAM_BOOKINGS ?? 200);
@@ -374,13 +375,8 @@ async function casesOn(backend: Backend, databaseUrl?: string) {
   }
 }
 
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' / ');
-
 const bench: Bench = async () => {
-  const loadBefore = load();
+  const loadBefore = loadAverages();
   const url = process.env.BENCH_DATABASE_URL;
   const runs = [await casesOn('PGlite')];
   if (url) {
@@ -401,7 +397,7 @@ const bench: Bench = async () => {
       `Warm (1, 2, 3, 5): ${BOOKINGS} rounds of one booking per case, the order turning each round. The bridge keeps a calendar and a member's name 10 minutes (voice/team.ts) on its clock, which the bench moves: before the rounds and after every 5 minutes of them, 10 minutes on, then per case an untimed check (with its provider) and booking, so no timed warm booking finds its calendar or names out of date. Cold (4, 4b): afterwards, ${BOOKINGS} rounds, the clock 10 minutes on before each booking: the calendar and the member's name are read again, as on the first call of a process or after 10 quiet minutes.`,
       'SMS per booking: HighLevel sends of POST /conversations/messages answered 2xx during the booking and its background work. answer → SMS sent: the confirmation row’s sentAt (GET /v1/workspaces/:ws/voice/confirmations, stamped when HighLevel accepted the SMS, then stored) minus the time of the answer; a booking whose row is not sent counts as unexpected.',
       `SMS the emulator stored per Location, untimed bookings included: ${runs.map((run) => run.smsNote).join(' | ')}.`,
-      `Rate limits raised on the emulator and on the bridge's limiter; the 429s column counts any HighLevel 429 anyway. Database: embedded PGlite in this process${url ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL for PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${load()} after: latencies taken on a busy machine are inflated by waiting for a core; the calls counts are not.`,
+      `Rate limits raised on the emulator and on the bridge's limiter; the 429s column counts any HighLevel 429 anyway. Database: embedded PGlite in this process${url ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL for PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${loadAverages()} after: latencies taken on a busy machine are inflated by waiting for a core; the calls counts are not.`,
     ],
   };
 };
