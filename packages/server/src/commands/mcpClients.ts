@@ -11,7 +11,6 @@
  * - `mcp clients revoke <clientId> --workspace ID`: its token is refused from then on.
  * - `mcp tools [--json]`: the tools `--tools` can name, and what each does to the Location.
  */
-import { CATALOGUE } from '../catalogue/core/catalogue.js';
 import type { Config } from '../config.js';
 import {
   CreateMcpClientBody,
@@ -22,7 +21,7 @@ import {
 import { createMcpClient, listMcpClients, revokeMcpClient } from '../mcp/clientStore.js';
 import type { FieldProblem } from '../mcp/core/clientRules.js';
 import type { ToolAccess } from '../mcp/core/toolAccess.js';
-import { allTools } from '../mcp/core/toolList.js';
+import { MCP_TOOLS } from '../mcp/core/toolList.js';
 import { inWorkspace } from './inWorkspace.js';
 
 interface Io {
@@ -189,7 +188,7 @@ const ACCESS_HEADINGS: Record<ToolAccess, string> = {
 /** The tools `--tools` can name, as a list or as `GET …/mcp/tools` answers them. */
 export function mcpToolsCommand(options: { json: boolean; out: (line: string) => void }): number {
   const { out } = options;
-  const tools = allTools(CATALOGUE).map(mcpToolView);
+  const tools = MCP_TOOLS.map(mcpToolView);
   if (options.json) return (out(JSON.stringify({ tools }, null, 2)), 0);
   const width = Math.max(...tools.map((tool) => tool.name.length));
   for (const access of Object.keys(ACCESS_HEADINGS) as ToolAccess[]) {

@@ -5,11 +5,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import { hashApiKey, newBearerToken } from '../crypto/apiKeys.js';
 import type { DB } from '../db/schema.js';
-import { CATALOGUE } from '../catalogue/core/catalogue.js';
 import { newId } from '../ids.js';
 import { clientProblems, type FieldProblem } from './core/clientRules.js';
 import type { ClientPermissions } from './core/toolAccess.js';
-import { allTools } from './core/toolList.js';
+import { MCP_TOOLS } from './core/toolList.js';
 
 /** Every MCP client token starts so: a leaked one is recognised in a log or a repository. */
 export const MCP_TOKEN_PREFIX = 'ghlm_';
@@ -58,9 +57,6 @@ function clientOf(row: Row): McpClient {
   };
 }
 
-/** Every tool an allowlist may name, as the checks need them. */
-const KNOWN_TOOLS = allTools(CATALOGUE);
-
 /**
  * A new client and its token (the only time the token is known), or the field problems of its
  * permissions (mcp/core/clientRules.ts): the API and the command line create clients with it.
@@ -73,7 +69,7 @@ export async function createMcpClient(
   input: ClientPermissions & { name: string },
 ): Promise<{ client: McpClient; token: string } | { problems: FieldProblem[] }> {
   const tools = input.tools ? [...new Set(input.tools)] : null;
-  const problems = clientProblems({ ...input, tools }, KNOWN_TOOLS);
+  const problems = clientProblems({ ...input, tools }, MCP_TOOLS);
   if (problems.length > 0) return { problems };
   const { token, hash } = newBearerToken(MCP_TOKEN_PREFIX);
   const row = await db

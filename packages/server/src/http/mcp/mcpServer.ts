@@ -14,12 +14,11 @@ import {
   McpError,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { CATALOGUE } from '../../catalogue/core/catalogue.js';
 import type { Logger } from '../../logger.js';
 import { recordMcpCall, type McpCallRecord } from '../../mcp/callStore.js';
 import type { McpClient } from '../../mcp/clientStore.js';
 import { refusalFor, refusalMessage } from '../../mcp/core/toolAccess.js';
-import { allTools, type McpTool } from '../../mcp/core/toolList.js';
+import { MCP_TOOLS, type McpTool } from '../../mcp/core/toolList.js';
 import { requestOf, type HighLevelRequest } from '../../voice/callAudit.js';
 import { hasVoiceSettings } from '../../voice/settingsStore.js';
 import { API_DOCUMENT_INFO } from '../apiDocumentInfo.js';
@@ -36,7 +35,7 @@ import { errorAnswer, type ToolAnswer } from './toolAnswer.js';
 const VALIDATOR = new AjvJsonSchemaValidator();
 
 /** Every tool there is, described once per process. */
-const TOOLS = allTools(CATALOGUE);
+const TOOLS = MCP_TOOLS;
 const TOOL_BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
 
 const INSTRUCTIONS =

@@ -3,13 +3,12 @@
  * whether it reads, writes or destroys: what a client's allowlist can name.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CATALOGUE } from '../../catalogue/core/catalogue.js';
-import { allTools } from '../../mcp/core/toolList.js';
+import { MCP_TOOLS } from '../../mcp/core/toolList.js';
 import type { App } from '../env.js';
 import { McpToolSchema, mcpToolView } from '../mcpSchemas.js';
 import { bearer, errorResponses, WorkspaceParams } from '../schemas.js';
 
-const TOOLS = allTools(CATALOGUE).map(mcpToolView);
+const TOOLS = MCP_TOOLS.map(mcpToolView);
 
 const route = createRoute({
   method: 'get',

@@ -3,6 +3,7 @@
  * the Vapi assistant's) and the catalogue's runnable actions and triggers, each with what it
  * does to the Location and the JSON Schema of its arguments. Built once from static data.
  */
+import { CATALOGUE } from '../../catalogue/core/catalogue.js';
 import type { CatalogueEntry, JsonSchema } from '../../catalogue/core/entry.js';
 import { whyNotRunnable } from '../../catalogue/core/runnable.js';
 import { TOOL_SCHEMAS } from '../../voice/core/toolSchemas.js';
@@ -112,3 +113,6 @@ export function allTools(catalogue: readonly CatalogueEntry[]): McpTool[] {
   const runnable = catalogue.filter((e) => e.operations.length > 0 && !whyNotRunnable(e));
   return [...voiceTools(), ...runnable.map(catalogueTool)];
 }
+
+/** Every tool the MCP server offers, built once per process: listed, checked and run from here. */
+export const MCP_TOOLS: readonly McpTool[] = allTools(CATALOGUE);
