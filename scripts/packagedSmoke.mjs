@@ -176,7 +176,10 @@ async function main() {
     for (const file of files) {
       const { stdout } = await sh('tar', ['tzf', path.join(tarballs, file)]);
       const listed = stdout.split('\n');
-      const tests = listed.filter((f) => /\.test\.ts$|tsbuildinfo$|\/test\//.test(f));
+      // Tests and the builders only tests use (`testing.ts`, and what it compiles to).
+      const tests = listed.filter((f) =>
+        /\.test\.ts$|tsbuildinfo$|\/test\/|\/testing\.(ts|js|d\.ts)(\.map)?$/.test(f),
+      );
       assert(tests.length === 0, `${file} ships test files: ${tests.slice(0, 5).join(', ')}`);
       assert(listed.includes('package/LICENSE'), `${file} has no LICENSE`);
       assert(listed.includes('package/README.md'), `${file} has no README.md`);
