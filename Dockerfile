@@ -26,6 +26,8 @@ RUN echo '{ "name": "ghl-bridge-deployment", "private": true }' > package.json \
   && rm -rf /tmp/tarballs /root/.npm \
   && mkdir -p "$GHL_BRIDGE_DATA_DIR" && chown node:node "$GHL_BRIDGE_DATA_DIR"
 USER node
+# The embedded database and its keys, when no DATABASE_URL is set (compose.yaml sets one).
+VOLUME /var/lib/ghl-bridge
 EXPOSE 3000
 ENTRYPOINT ["ghl-bridge"]
 CMD ["start", "--host", "0.0.0.0", "--port", "3000"]

@@ -64,6 +64,7 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
       await setSyncJobStatus(db, job, { status: 'paused', reason: connection.paused_reason });
       return;
     }
+    const startedAt = Date.now();
     try {
       await syncContact({
         db,
@@ -99,6 +100,17 @@ export function contactSyncHandler(deps: ContactSyncJobDeps): JobHandler<Contact
             syncEndEvent(db, claim.webhookEndpoints, job, { status: 'done', contactId }),
           ),
       });
+      // One line per job that ends, as for requests; the customer's email or phone stays out.
+      deps.logger.info(
+        {
+          syncJobId: job.id,
+          workspaceId: job.workspace_id,
+          bookingId: job.booking_id,
+          attempt: retryCount + 1,
+          durationMs: Date.now() - startedAt,
+        },
+        'contact synced',
+      );
     } catch (error) {
       const failure = syncFailure(error);
       const exhausted = retryCount >= CONTACT_SYNC_RETRY_LIMIT;
