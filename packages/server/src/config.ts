@@ -3,6 +3,7 @@
  * zod schema into a frozen object. A bad value names the variable (or flag) and what was expected.
  */
 import { z } from 'zod';
+import './fieldMessages.js';
 import { DEFAULT_BASE_URL } from '@ghl-bridge/client';
 import { DEFAULT_WEBHOOK_TOLERANCE_MS } from '@ghl-bridge/client/webhooks';
 import { DEFAULT_FIELD_PREFIX } from './bookingSync/core/customFields.js';

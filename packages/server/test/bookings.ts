@@ -93,10 +93,12 @@ export interface UserContact {
 /** A workspace connected (through the API) to a fresh emulated Location. */
 export async function connectedWorkspace(
   server: TestServer,
-  options: { connect?: boolean } = {},
+  options: { connect?: boolean; country?: string } = {},
 ): Promise<ConnectedWorkspace> {
   const { id } = await server.createWorkspace();
-  const { locationId, token } = server.location();
+  const { locationId, token } = options.country
+    ? server.emulator.control.createLocation({ name: 'Emulated Spa', country: options.country })
+    : server.location();
   if (options.connect ?? true) await connect(server, id, locationId, token);
   const control = server.emulator.control;
   const ws: ConnectedWorkspace = {

@@ -61,6 +61,16 @@ describeOnBackends('POST /v1/workspaces/:ws/bookings', (server) => {
     ]);
   });
 
+  it('names a missing field as required, in words a developer acts on', async () => {
+    const { id } = await server().createWorkspace();
+    const { service: _service, ...event } = bookingEvent({ id: 'bk_noservice' });
+    const res = await server().call('POST', path(id), { json: event });
+    expect(res.status).toBe(422);
+    expect(res.body.error?.details?.fields).toEqual([
+      expect.objectContaining({ path: 'service', message: 'required' }),
+    ]);
+  });
+
   it('normalizes the phone to E.164 and keys a customer without email by it', async () => {
     const ws = await connectedWorkspace(server());
     const res = await ws.post(
@@ -104,6 +114,22 @@ describeOnBackends('POST /v1/workspaces/:ws/bookings', (server) => {
     expect(others).toEqual([]);
     expect(contact!.phone).toBe('+14155550132');
     expect(contact!.fields).toMatchObject({ 'Bookings – Total Bookings': 2 });
+  });
+
+  it('reads a national phone in a British Location as British, with no country set', async () => {
+    const ws = await connectedWorkspace(server(), { country: 'GB' });
+    const res = await ws.post(
+      bookingEvent({ id: 'bk_gb', phone: '020 7946 0018', email: undefined }),
+    );
+    expect(res.status).toBe(202);
+    expect(res.body).not.toHaveProperty('problems');
+    await ws.idle();
+    expect(ws.contacts().map((c) => c.phone)).toEqual(['+442079460018']);
+    const booking = await server().call('GET', `${path(ws.id)}/bk_gb`);
+    expect(JSON.parse(booking.text)).toMatchObject({
+      customerKey: '+442079460018',
+      sync: 'synced',
+    });
   });
 
   it("reads national phones in the workspace's defaultCountry over the Location's", async () => {
