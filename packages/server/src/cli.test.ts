@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.js';
-import { COMMANDS } from './cliUsage.js';
+import { COMMANDS } from './cliCommands.js';
 import { ENVIRONMENT } from './config.js';
 
 async function run(argv: string[], env: Record<string, string> = {}) {
@@ -24,6 +24,21 @@ describe('ghl-bridge', () => {
       expect(out).toContain(`  ${name}\n      ${meaning}`);
     }
     expect(out).toContain('GHL_BRIDGE_SYNC_CONCURRENCY\n      booking-sync jobs a process runs');
+  });
+
+  it("lists in each command's help the environment it reads; every variable is in one", async () => {
+    const listed = new Set(Object.values(COMMANDS).flatMap((spec) => spec.env));
+    expect([...listed].sort()).toEqual(Object.keys(ENVIRONMENT).sort());
+    const start = (await run(['help', 'start'])).out;
+    for (const name of ['GHL_BRIDGE_PUBLIC_URL', 'GHL_OAUTH_CLIENT_ID', 'GHL_OAUTH_SCOPES'])
+      expect(start).toContain(`  ${name}\n      ${ENVIRONMENT[name as keyof typeof ENVIRONMENT]}`);
+    // An app-installed connection refreshes its tokens wherever HighLevel is called.
+    for (const [command, spec] of Object.entries(COMMANDS)) {
+      if (!spec.env.includes('GHL_API_BASE_URL')) continue;
+      expect(spec.env, command).toEqual(
+        expect.arrayContaining(['GHL_OAUTH_CLIENT_ID', 'GHL_OAUTH_CLIENT_SECRET']),
+      );
+    }
   });
 
   it('prints the version of its package.json with --version and -v', async () => {
@@ -72,9 +87,44 @@ describe('ghl-bridge', () => {
       code: 2,
       err: expect.stringMatching(/^Unknown command "serve"/) as string,
     });
-    expect(await run(['start', '--prot', '1'])).toMatchObject({
+    expect(await run(['--bogus'])).toEqual({
       code: 2,
-      err: expect.stringContaining("Unknown option '--prot'") as string,
+      out: '',
+      err: 'ghl-bridge does not take --bogus.\n\nSee ghl-bridge --help.',
+    });
+  });
+
+  it('names a misspelled flag, the one meant and every flag the command takes', async () => {
+    const start = await run(['start', '--prot', '3001']);
+    expect(start.code).toBe(2);
+    expect(start.err).toMatch(
+      /^ghl-bridge start does not take --prot; did you mean --port\?\n\nUsage: ghl-bridge start \[--port N\] \[--host H\]/,
+    );
+    expect(start.err).toMatch(/\nOptions:\n {2}--port N +HTTP port/);
+    const backfill = await run(['backfill', '--workspace', 'ws_1', '--file', 'a.csv', '--dryrun']);
+    expect(backfill.err).toMatch(
+      /^ghl-bridge backfill does not take --dryrun; did you mean --dry-run\?\n\nUsage: ghl-bridge backfill --workspace ID --file F \[--dry-run\]/,
+    );
+  });
+
+  it('asks for the value of a flag left without one, naming the flag', async () => {
+    expect(await run(['doctor', '--workspace'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /^ghl-bridge doctor: --workspace needs a value, as in --workspace ID\.\n\nUsage: ghl-bridge doctor /,
+      ) as string,
+    });
+    expect(await run(['doctor', '--workspace', '--demo'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /^ghl-bridge doctor: --workspace needs a value, as in --workspace ID; "--demo" after it is an option/,
+      ) as string,
+    });
+    expect(await run(['start', '--demo=yes'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /^ghl-bridge start: --demo is a switch and takes no value; leave out "=yes"\./,
+      ) as string,
     });
   });
 

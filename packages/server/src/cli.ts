@@ -7,7 +7,6 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { catalogueListCommand } from './commands/catalogueList.js';
 import {
@@ -28,20 +27,12 @@ import { migrateCommand } from './commands/migrate.js';
 import { rekeyCommand } from './commands/rekey.js';
 import type { ProgressSink } from './commands/progress.js';
 import { startCommand } from './commands/start.js';
+import { PortInUseError } from './commands/startPortInUse.js';
 import { workerCommand } from './commands/worker.js';
-import {
-  commandOf,
-  COMMANDS,
-  commandsUnder,
-  commandUsage,
-  FLAGS,
-  flagUsage,
-  groupOf,
-  usage,
-  VERSION,
-  type CommandName,
-  type FlagName,
-} from './cliUsage.js';
+import { commandOf, commandsUnder, groupOf, type CommandName } from './cliCommands.js';
+import type { FlagName } from './cliOptions.js';
+import { commandUsage, usage, VERSION } from './cliUsage.js';
+import { commandLineProblem, globalOptionProblem, parseCommandLine } from './cliFlags.js';
 import { DataDirLockedError } from './db/lockFile.js';
 
 export interface CliIo {
@@ -61,35 +52,19 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-const PARSE_OPTIONS = Object.fromEntries(
-  Object.entries(FLAGS).map(([name, flag]) => [
-    name,
-    { type: flag.type, ...('short' in flag ? { short: flag.short } : {}) },
-  ]),
-) as Record<FlagName, { type: 'string' | 'boolean'; short?: string }>;
-
 /** Runs a command: resolves with an exit code, or a handle for the long-running ones. */
 export async function main(argv: string[], io: CliIo = {}): Promise<number | Running> {
   const out = io.out ?? ((line: string) => console.log(line));
   const err = io.err ?? ((line: string) => console.error(line));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: PARSE_OPTIONS,
-    });
-  } catch (error) {
-    err(`${(error as Error).message}\n\nSee ghl-bridge --help.`);
-    return 2;
-  }
-  const { positionals, tokens } = parsed;
-  const values = parsed.values as Partial<Record<FlagName, string | boolean>>;
+  const { positionals, tokens, values } = parseCommandLine(argv);
   const string = (name: FlagName) => values[name] as string | undefined;
   const flag = (name: FlagName) => values[name] === true;
 
+  const named = commandOf(positionals);
+  if (!named) {
+    const problem = globalOptionProblem(tokens);
+    if (problem) return (err(`${problem}\n\nSee ghl-bridge --help.`), 2);
+  }
   if (flag('version')) {
     out(VERSION);
     return 0;
@@ -97,8 +72,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
   if (positionals[0] === 'help') {
     const topic = positionals.slice(1);
     if (topic.length === 0) return (out(usage()), 0);
-    const named = commandOf(topic);
-    if (named && named.args.length === 0) return (out(commandUsage(named.command)), 0);
+    const asked = commandOf(topic);
+    if (asked && asked.args.length === 0) return (out(commandUsage(asked.command)), 0);
     const group = commandsUnder(topic.join(' '));
     if (group.length > 0) return (out(group.map(commandUsage).join('\n\n')), 0);
     return (err(`Unknown command "${topic.join(' ')}".\n\n${usage()}`), 2);
@@ -108,7 +83,6 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
     err(usage());
     return 2;
   }
-  const named = commandOf(positionals);
   if (!named) {
     const group = groupOf(positionals);
     if (group) {
@@ -122,7 +96,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
   }
   const { command, args } = named;
   if (flag('help')) return (out(commandUsage(command)), 0);
-  const problem = flagProblem(command, tokens, args);
+  const problem = commandLineProblem(command, tokens, args);
   if (problem) {
     err(`${problem}\n\n${commandUsage(command)}`);
     return 2;
@@ -165,41 +139,17 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number | Run
       interrupt: io.interrupt,
     });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    // The user's setup, not a bug: said in words, exit 2.
+    if (
+      error instanceof ConfigError ||
+      error instanceof DataDirLockedError ||
+      error instanceof PortInUseError
+    ) {
       err(error.message);
       return 2;
     }
     throw error;
   }
-}
-
-/** A flag the command does not take, or an argument missing or not expected. */
-function flagProblem(
-  command: CommandName,
-  tokens: ReadonlyArray<{ kind: string; name?: string; index: number }>,
-  args: string[],
-): string | undefined {
-  const allowed = new Set<string>([...COMMANDS[command].flags, 'help']);
-  for (const token of tokens) {
-    if (token.kind === 'option' && token.name && !allowed.has(token.name)) {
-      return `ghl-bridge ${command} does not take --${token.name}.`;
-    }
-  }
-  const expected = COMMANDS[command].arguments ?? [];
-  if (args.length > expected.length) {
-    const extra = args[expected.length]!;
-    return expected.length === 0
-      ? `ghl-bridge ${command} takes no arguments besides its options; got "${extra}".`
-      : `ghl-bridge ${command} takes ${expected.join(' ')} and its options; got "${extra}" too.`;
-  }
-  const missing = [
-    ...expected.slice(args.length),
-    ...(COMMANDS[command].required ?? [])
-      .filter((name) => !tokens.some((token) => token.kind === 'option' && token.name === name))
-      .map(flagUsage),
-  ];
-  if (missing.length > 0) return `ghl-bridge ${command} needs ${missing.join(' and ')}.`;
-  return undefined;
 }
 
 interface CommandIo {

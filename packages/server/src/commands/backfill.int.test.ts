@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookingEvent } from '../../test/bookings.js';
-import { backends, type TestDatabase } from '../../test/backends.js';
+import { backends, type BackendName, type TestDatabase } from '../../test/backends.js';
 import { backfillWorld, ndjson } from '../../test/backfillWorld.js';
 import { ADMIN_TOKEN } from '../../test/harness.js';
 import type { loadConfig } from '../config.js';
@@ -20,62 +20,71 @@ const events = [
   bookingEvent({ id: 'a', version: 1 }),
 ];
 
-for (const { name, available } of backends()) {
-  describe.skipIf(!available)(`ghl-bridge backfill [${name}]`, () => {
-    let testDb: TestDatabase | undefined;
-    const stops: Array<() => Promise<void>> = [];
-    afterEach(async () => {
-      for (const stop of stops.splice(0).reverse()) await stop();
-      await testDb?.drop();
-    });
-
-    /** A workspace; connected to a Location of `emulator` when one is given. */
-    async function setUp(emulator?: Emulator) {
-      const world = await backfillWorld(name, emulator);
+/**
+ * Each test's workspace on `backend` (connected to a Location of `emulator` when one is given),
+ * dropped after the test with what the test started (`stops`, last first).
+ */
+function workspacePerTest(backend: BackendName) {
+  let testDb: TestDatabase | undefined;
+  const stops: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
+    await testDb?.drop();
+  });
+  return {
+    stops,
+    setUp: async (emulator?: Emulator) => {
+      const world = await backfillWorld(backend, emulator);
       testDb = world.testDb;
       return world;
-    }
+    },
+  };
+}
 
-    async function run(args: {
-      config: ReturnType<typeof loadConfig>;
-      workspaceId: string;
-      file: string;
-      dryRun?: boolean;
-      fetch?: typeof fetch;
-    }) {
-      const out: string[] = [];
-      let progress = '';
-      const code = await backfillCommand({
-        ...args,
-        dryRun: args.dryRun ?? false,
-        out: (line) => out.push(line),
-        // Not a terminal: plain lines, no control characters.
-        progress: { isTTY: false, write: (text) => (progress += text) },
-        pollMs: 20,
-      });
-      return { code, out: out.join('\n'), progress: progress.split('\n').filter(Boolean) };
-    }
+async function run(args: {
+  config: ReturnType<typeof loadConfig>;
+  workspaceId: string;
+  file: string;
+  dryRun?: boolean;
+  fetch?: typeof fetch;
+}) {
+  const out: string[] = [];
+  let progress = '';
+  const code = await backfillCommand({
+    ...args,
+    dryRun: args.dryRun ?? false,
+    out: (line) => out.push(line),
+    // Not a terminal: plain lines, no control characters.
+    progress: { isTTY: false, write: (text) => (progress += text) },
+    pollMs: 20,
+  });
+  return { code, out: out.join('\n'), progress: progress.split('\n').filter(Boolean) };
+}
 
-    async function stored(config: ReturnType<typeof loadConfig>) {
-      const database = await openDatabase({
-        dataDir: config.dataDir,
-        databaseUrl: config.databaseUrl,
-      });
-      try {
-        const bookings = await database.db
-          .selectFrom('bookings')
-          .select(['booking_id', 'version'])
-          .orderBy('booking_id')
-          .execute();
-        const jobs = await database.db.selectFrom('sync_jobs').select('status').execute();
-        return {
-          bookings: bookings.map((b) => [b.booking_id, Number(b.version)]),
-          jobs: jobs.map((j) => j.status),
-        };
-      } finally {
-        await database.close();
-      }
-    }
+async function stored(config: ReturnType<typeof loadConfig>) {
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+  });
+  try {
+    const bookings = await database.db
+      .selectFrom('bookings')
+      .select(['booking_id', 'version'])
+      .orderBy('booking_id')
+      .execute();
+    const jobs = await database.db.selectFrom('sync_jobs').select('status').execute();
+    return {
+      bookings: bookings.map((b) => [b.booking_id, Number(b.version)]),
+      jobs: jobs.map((j) => j.status),
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+for (const { name, available } of backends()) {
+  describe.skipIf(!available)(`ghl-bridge backfill [${name}]`, () => {
+    const { setUp, stops } = workspacePerTest(name);
 
     it('prints the plan on --dry-run and writes nothing', async () => {
       const { config, workspaceId } = await setUp();
@@ -97,7 +106,7 @@ for (const { name, available } of backends()) {
       expect(first.progress.join('\n')).not.toContain('\r');
       expect(first.progress.join('\n')).not.toContain('\x1b');
       expect(first.out).toContain(
-        '2 new bookings, 1 newer versions, 0 already stored, 1 older than stored',
+        '✓ 4 events stored: 2 new bookings, 1 newer version, 0 already stored, 1 older than stored.',
       );
       // Nothing to sync to yet: the jobs wait, and the run says so instead of waiting forever.
       expect(first.out).toContain(
@@ -196,24 +205,26 @@ for (const { name, available } of backends()) {
       expect(out).toContain('4 events: 2 to store, 1 already stored, 1 older than stored');
       expect(out).toContain('2 customers: 2 contacts to create, 0 to update');
     });
-
-    it.runIf(name === 'pglite')(
-      'says why a dry run cannot read a data directory another process holds without a server',
-      async () => {
-        const { config, workspaceId } = await setUp();
-        const holder = await openDatabase({ dataDir: config.dataDir });
-        stops.push(() => holder.close());
-        const { code, out } = await run({
-          config,
-          workspaceId,
-          file: ndjson(events),
-          dryRun: true,
-        });
-        expect(code).toBe(2);
-        expect(out).toMatch(
-          /^✗ The data directory .+ is already open in this process\. A dry run asks a running `ghl-bridge start` instead, but none serves HTTP from this directory\.$/,
-        );
-      },
-    );
   });
 }
+
+// An embedded data directory only: PostgreSQL has no directory for another process to hold.
+describe('ghl-bridge backfill on the embedded database', () => {
+  const { setUp, stops } = workspacePerTest('pglite');
+
+  it('says why a dry run cannot read a data directory another process holds without a server', async () => {
+    const { config, workspaceId } = await setUp();
+    const holder = await openDatabase({ dataDir: config.dataDir });
+    stops.push(() => holder.close());
+    const { code, out } = await run({
+      config,
+      workspaceId,
+      file: ndjson(events),
+      dryRun: true,
+    });
+    expect(code).toBe(2);
+    expect(out).toMatch(
+      /^✗ The data directory .+ is already open in this process\. A dry run asks a running `ghl-bridge start` instead, but none serves HTTP from this directory\.$/,
+    );
+  });
+});

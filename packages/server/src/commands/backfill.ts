@@ -29,8 +29,8 @@ import { findWorkspace } from '../workspaces/workspaceStore.js';
 import { backfillPhoneCountry } from './backfillCountry.js';
 import { openBackfillSource, DryRunSourceError } from './backfillSource.js';
 import { watchSync, type SyncTally } from './backfillSync.js';
+import { count, planLines, storedLine } from './backfillReport.js';
 import {
-  formatDuration,
   progressLine,
   progressReporter,
   type ProgressReporter,
@@ -81,7 +81,7 @@ export async function backfillCommand(options: BackfillOptions): Promise<number>
     return 2;
   }
   if (scan.problems.length > 0) {
-    out(`✗ ${scan.problemCount} invalid line(s) in ${file}; nothing was written:`);
+    out(`✗ ${count(scan.problemCount, 'invalid line')} in ${file}; nothing was written:`);
     for (const problem of scan.problems) out(`  ${problem}`);
     if (scan.problemCount > scan.problems.length) {
       out(`  … and ${scan.problemCount - scan.problems.length} more`);
@@ -160,17 +160,7 @@ async function dryRun(
     const plan = planner.plan();
     out(`Dry run for workspace ${workspace.id} (${workspace.name}); nothing was written.`);
     out(`  ledger, contacts and field ids read from ${source.description}`);
-    out(
-      `  ${plan.events} events: ${plan.changes} to store, ${plan.duplicates} already stored, ${plan.stale} older than stored`,
-    );
-    out(
-      `  ${plan.customers} customers: ${plan.contactsToCreate} contacts to create, ${plan.contactsToUpdate} to update`,
-    );
-    out(`  ${plan.fieldsToCreate} custom fields to provision`);
-    out(`  ${plan.tagCalls} tag calls, ${plan.notes} notes`);
-    out(
-      `  about ${plan.estimatedCalls} HighLevel calls, ${formatDuration(plan.estimatedSeconds)} at 100 requests per 10 s`,
-    );
+    for (const line of planLines(plan)) out(line);
     return 0;
   } catch (error) {
     if (!(error instanceof DryRunSourceError)) throw error;
@@ -238,12 +228,10 @@ async function ingestAndSync(
     await database.close();
   }
 
-  out(
-    `✓ ${stored} events stored: ${counts.created} new bookings, ${counts.updated} newer versions, ${counts.duplicate} already stored, ${counts.stale} older than stored.`,
-  );
+  out(storedLine(stored, counts));
   if (signal?.aborted) {
     out(
-      `Stopped after ${stored} of ${scan.events} events; run the same command again to store the rest (what is stored is skipped).`,
+      `Stopped after ${stored} of ${count(scan.events, 'event')}; run the same command again to store the rest (what is stored is skipped).`,
     );
     return INTERRUPTED;
   }
@@ -302,7 +290,7 @@ async function syncPhase(
   const open = tally.total - tally.synced - tally.failed - tally.waiting;
   if (options.signal?.aborted && open > 0) {
     out(
-      `Stopped watching with ${open} sync job(s) to go; ${embedded ? '`ghl-bridge start` carries on with them' : 'the workers carry on with them'}.`,
+      `Stopped watching with ${count(open, 'sync job')} to go; ${embedded ? '`ghl-bridge start` carries on with them' : 'the workers carry on with them'}.`,
     );
     return INTERRUPTED;
   }

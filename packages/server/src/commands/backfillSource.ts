@@ -20,6 +20,7 @@ import { ADMIN_TOKEN_FILE } from '../secrets.js';
 import { phoneCountry, type PhoneCountry } from '../bookingSync/core/customerPhone.js';
 import { namingFor, syncNaming, type SyncNaming } from '../bookingSync/core/naming.js';
 import { findWorkspace } from '../workspaces/workspaceStore.js';
+import { count } from './backfillReport.js';
 import { runningServerUrl } from './serverAddress.js';
 
 /**
@@ -82,7 +83,7 @@ export async function openBackfillSource(
     const pending = await pendingMigrations(database.db);
     if (pending.length > 0) {
       throw new DryRunSourceError(
-        `${database.description} lacks ${pending.length} migration(s) of this version (${pending.join(', ')}); a dry run writes nothing, so run \`ghl-bridge migrate\` first.`,
+        `${database.description} lacks ${count(pending.length, 'migration')} of this version (${pending.join(', ')}); a dry run writes nothing, so run \`ghl-bridge migrate\` first.`,
       );
     }
   } catch (error) {

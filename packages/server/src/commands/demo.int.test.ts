@@ -67,7 +67,7 @@ describe('ghl-bridge start --demo', () => {
     expect(await proc.kill('SIGTERM')).toBe(0);
   });
 
-  it('prints a booking and a voice availability curl that work as printed', async () => {
+  it('prints a booking, a voice availability, a voice booking and a control API curl that work as printed', async () => {
     proc = spawnCli(['start', '--demo', '--port', '0', '--data-dir', testDb.dataDir], {
       LOG_LEVEL: '',
     });
@@ -116,13 +116,30 @@ describe('ghl-bridge start --demo', () => {
     );
     expect(told.every((w) => w.status !== 'failed')).toBe(true);
 
-    const voice = await runCurl(find(/\/voice\/vapi /));
-    expect(voice.status).toBe(200);
-    const [answer] = (voice.body as { results: { toolCallId: string; result: string }[] }).results;
-    expect(answer!.toolCallId).toBe('demo-tool-call-1');
-    const result = JSON.parse(answer!.result) as { status: string; slots: { start: string }[] };
-    expect(result.status).toBe('ok');
-    expect(result.slots.length).toBeGreaterThan(0);
+    const vapiResult = async (pattern: RegExp) => {
+      const voice = await runCurl(find(pattern));
+      expect(voice.status).toBe(200);
+      const { results } = voice.body as { results: { toolCallId: string; result: string }[] };
+      return JSON.parse(results[0]!.result) as Record<string, unknown>;
+    };
+    const free = await vapiResult(/"name":"check_availability"/);
+    expect(free.status).toBe('ok');
+    expect(free.slots).not.toHaveLength(0);
+
+    // The caller is booked on the demo calendar in the emulated HighLevel; the same curl again
+    // answers the same booking, not a second one.
+    const booked = await vapiResult(/"name":"book_appointment"/);
+    expect(booked).toMatchObject({ status: 'booked', appointmentId: expect.any(String) as string });
+    expect(booked.start).toMatch(/T14:00:00-0[45]:00$/);
+    expect(await vapiResult(/"name":"book_appointment"/)).toEqual(booked);
+    const calendar = await runCurl(find(/\/_emulator\/locations\/DemoLocation00000001\/state/));
+    expect(JSON.stringify(calendar.body)).toContain(booked.appointmentId as string);
+
+    const control = await runCurl(find(/\/_emulator$/));
+    expect(control.status).toBe(200);
+    expect((control.body as { controlApi: unknown[] }).controlApi).toContainEqual(
+      expect.objectContaining({ method: 'GET', path: '/_emulator/locations/:id/state' }),
+    );
     expect(await proc.kill('SIGTERM')).toBe(0);
   });
 });

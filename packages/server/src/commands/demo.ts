@@ -15,8 +15,8 @@ import {
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import type { App } from '../http/env.js';
+import { DEMO_ZONE, type DemoWorkspace } from './demoBanner.js';
 
 export interface DemoHighLevel {
   fetch: typeof fetch;
@@ -58,19 +58,6 @@ export async function startDemoHighLevel(host: string): Promise<DemoHighLevel> {
 export function demoDoctorFetch(): typeof fetch {
   return emulatorFetch(createEmulator({ seed: 'demo' }));
 }
-
-export interface DemoWorkspace {
-  workspaceId: string;
-  apiKey: string;
-  locationId: string;
-  locationName: string | null;
-  /** What Vapi sends as `X-Vapi-Secret` to the demo workspace's voice endpoint. */
-  voiceSecret: string;
-  calendarId: string;
-}
-
-/** The emulated demo calendar's zone: Mon-Fri 09:00-17:00 there. */
-const DEMO_ZONE = 'America/New_York';
 
 const DEMO_FILE = 'demo.json';
 
@@ -143,88 +130,4 @@ export async function prepareDemoWorkspace(
     locationName:
       typeof connected.json.locationName === 'string' ? connected.json.locationName : null,
   };
-}
-
-/**
- * The next weekday in the demo calendar's zone (its hours are Mon-Fri), as YYYY-MM-DD.
- *
- * @example nextWeekday(new Date('2026-06-05T12:00:00Z')); // '2026-06-08' (a Friday -> Monday)
- */
-export function nextWeekday(now: Date): string {
-  let day = DateTime.fromJSDate(now).setZone(DEMO_ZONE).startOf('day').plus({ days: 1 });
-  while (day.weekday > 5) day = day.plus({ days: 1 });
-  return day.toISODate()!;
-}
-
-/**
- * The demo's part of the start banner: the workspace, and three curls that work as printed —
- * the connection as a booking platform sees it, a booking posted as a booking platform posts it,
- * and free times asked for as a Vapi assistant asks.
- */
-export function demoBanner(
-  ws: DemoWorkspace,
-  apiUrl: string,
-  options: { emulatorUrl?: string; now?: Date } = {},
-): string[] {
-  const day = nextWeekday(options.now ?? new Date());
-  const workspaceUrl = `${apiUrl}/v1/workspaces/${ws.workspaceId}`;
-  // That day's offset in New York, so the times are right in summer and winter.
-  const offset = DateTime.fromISO(`${day}T10:00:00`, { zone: DEMO_ZONE }).toFormat('ZZ');
-  const booking = {
-    id: 'demo-booking-1',
-    version: 1,
-    status: 'confirmed',
-    startsAt: `${day}T10:00:00${offset}`,
-    endsAt: `${day}T11:00:00${offset}`,
-    timezone: DEMO_ZONE,
-    service: { name: 'Consultation' },
-    price: { amount: '80.00', currency: 'USD' },
-    payment: { status: 'paid' },
-    customer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
-  };
-  const toolCall = {
-    message: {
-      type: 'tool-calls',
-      call: { id: 'demo-call-1' },
-      toolCallList: [
-        {
-          id: 'demo-tool-call-1',
-          type: 'function',
-          function: { name: 'check_availability', arguments: { date: day } },
-        },
-      ],
-    },
-  };
-  const bearer = `-H "Authorization: Bearer ${ws.apiKey}"`;
-  const json = '-H "Content-Type: application/json"';
-  return [
-    '',
-    `  Demo workspace ${ws.workspaceId}, API key ${ws.apiKey}`,
-    `  Connected to the emulated Location ${ws.locationId}${ws.locationName ? ` "${ws.locationName}"` : ''}`,
-    `  Voice booking on its calendar ${ws.calendarId} (Mon-Fri 09:00-17:00 New York), Vapi secret ${ws.voiceSecret}`,
-    '',
-    'Try it. The demo workspace’s GoHighLevel connection, as a booking platform sees it:',
-    '',
-    `  curl -s ${workspaceUrl}/integrations/gohighlevel \\`,
-    `    ${bearer}`,
-    '',
-    'A booking, as a booking platform posts it (the workers sync it to the emulated HighLevel):',
-    '',
-    `  curl -s -X POST ${workspaceUrl}/bookings \\`,
-    `    ${bearer} ${json} \\`,
-    `    -d '${JSON.stringify(booking)}'`,
-    '',
-    `  and its sync state: curl -s ${workspaceUrl}/bookings/${booking.id} ${bearer}`,
-    ...(options.emulatorUrl
-      ? [
-          `  what HighLevel received: curl -s ${options.emulatorUrl}/_emulator/locations/${ws.locationId}/state`,
-        ]
-      : []),
-    '',
-    'Free times on the demo calendar, as a Vapi assistant asks for them (tool check_availability):',
-    '',
-    `  curl -s -X POST ${workspaceUrl}/voice/vapi \\`,
-    `    -H "X-Vapi-Secret: ${ws.voiceSecret}" ${json} \\`,
-    `    -d '${JSON.stringify(toolCall)}'`,
-  ];
 }

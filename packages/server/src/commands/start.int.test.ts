@@ -1,10 +1,14 @@
 /**
  * The embedded server as a real process: a second process on the same data directory refuses
  * to start, and a SIGKILL in the middle of work loses nothing that was acknowledged — every
- * workspace answered 201 exists after a restart, every check answered 202 gets done.
+ * workspace answered 201 exists after a restart, every check answered 202 gets done. A port
+ * already taken is told in words, with how to choose another; the `--demo` banner is the one the
+ * package's README shows.
  */
 import { createEmulator, startServer, type RunningServer } from '@ghl-bridge/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/backends.js';
 import { ADMIN_TOKEN, SECRET_KEY } from '../../test/harness.js';
 import { spawnCli, type CliProcess } from '../../test/processes.js';
@@ -131,5 +135,75 @@ describe('ghl-bridge start on the embedded database', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe('ghl-bridge start on a port already in use', () => {
+  let testDb: TestDatabase | undefined;
+  let taken: Server | undefined;
+  afterEach(async () => {
+    await new Promise((closed) => taken?.close(closed) ?? closed(undefined));
+    await testDb?.drop();
+  });
+
+  /** A port of 127.0.0.1 another server listens on. */
+  async function takenPort(): Promise<number> {
+    taken = createServer();
+    await new Promise<void>((listening) => taken!.listen(0, '127.0.0.1', listening));
+    return (taken.address() as AddressInfo).port;
+  }
+
+  it.each([
+    ['start', []],
+    // `npm start` runs `start --demo`: its emulator takes a free port, so the API's is the one.
+    ['start --demo', ['--demo']],
+  ])('%s names the address and how to choose another port, and exits 2', async (_, flags) => {
+    testDb = await createTestDatabase('pglite');
+    const port = await takenPort();
+    const proc = spawnCli(
+      ['start', ...flags, '--port', String(port), '--data-dir', testDb.dataDir],
+      {},
+    );
+    expect(await proc.exited).toBe(2);
+    expect(proc.stderr()).toContain(`Cannot listen on 127.0.0.1:${port}: another process`);
+    expect(proc.stderr()).toContain(
+      `choose another port with --port N or the PORT variable, e.g. --port ${port + 1} (or PORT=${port + 1} npm start).`,
+    );
+    expect(proc.output()).not.toContain('EADDRINUSE');
+    expect(proc.output()).not.toContain('ghl-bridge is running');
+  });
+});
+
+describe('ghl-bridge start --demo, as the README shows it', () => {
+  let testDb: TestDatabase | undefined;
+  let proc: CliProcess | undefined;
+  afterEach(async () => {
+    await proc?.kill('SIGKILL');
+    await testDb?.drop();
+  });
+
+  it('prints the banner of the README, line for line', async () => {
+    testDb = await createTestDatabase('pglite');
+    proc = spawnCli(['start', '--demo', '--port', '0', '--data-dir', testDb.dataDir], {});
+    await proc.waitForOutput(/Stop with Ctrl\+C\./);
+    const api = /API\s+http:\/\/127\.0\.0\.1:(\d+)\/v1/.exec(proc.stderr())![1]!;
+    const emulator = /HighLevel\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(proc.stderr())![1]!;
+    // The README shows the default port and data directory, and an emulator port of its own.
+    const banner = proc
+      .stderr()
+      .replaceAll(`127.0.0.1:${api}`, '127.0.0.1:3000')
+      .replaceAll(`127.0.0.1:${emulator}`, '127.0.0.1:41234')
+      .replaceAll(testDb.dataDir, '.ghl-bridge')
+      .trim()
+      .split('\n');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const sample = /```\n(ghl-bridge is running in demo mode[^]*?)\n```/
+      .exec(readme)![1]!
+      .split('\n');
+    // Each "…" of the README stands for what differs from run to run: ids, tokens, dates.
+    const pattern = (line: string) =>
+      new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('…', '.*')}$`);
+    expect(banner).toHaveLength(sample.length);
+    sample.forEach((line, i) => expect(banner[i], `README line: ${line}`).toMatch(pattern(line)));
   });
 });

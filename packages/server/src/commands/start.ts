@@ -7,7 +7,9 @@ import { ADMIN_TOKEN_FILE } from '../secrets.js';
 import { DEFAULT_OAUTH_SCOPES, type Config } from '../config.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import type { DemoHighLevel } from './demo.js';
+import { demoBanner } from './demoBanner.js';
 import { serveHttp, type HttpServer } from './serveHttp.js';
+import { listenFailure } from './startPortInUse.js';
 import { publishServerAddress } from './serverAddress.js';
 import { join } from 'node:path';
 import { parseWebhookPublicKeys } from '../highlevelWebhooks/publicKeys.js';
@@ -48,7 +50,9 @@ export async function startCommand(options: StartOptions): Promise<Started> {
   let runtime: Runtime | undefined;
   try {
     runtime = await createRuntime({ config, fetch: demo?.fetch, worker: options.worker });
-    const http = await serveHttp(runtime.app!, { host: config.host, port: config.port });
+    const http = await serveHttp(runtime.app!, config).catch((error: unknown) => {
+      throw listenFailure(error, config);
+    });
     // What changes in the demo's HighLevel comes back to the bridge, as HighLevel's webhooks would.
     demo?.sendWebhooksTo(`${http.url}/v1/webhooks/highlevel`);
     const started = runtime;
@@ -108,7 +112,7 @@ export async function startCommand(options: StartOptions): Promise<Started> {
         secrets.adminToken!,
         config.dataDir,
       );
-      const banner = demoModule.demoBanner(ws, http.url, { emulatorUrl: demo!.server.url });
+      const banner = demoBanner(ws, http.url, { emulatorUrl: demo!.server.url });
       for (const line of banner) out(line);
     }
     out('');
