@@ -129,4 +129,27 @@ describe('openApiHoles', () => {
     };
     expect(openApiHoles(deleted)).toEqual(['GET /nothing: no success response']);
   });
+
+  it("walks each webhook's body, and takes a 2XX answer without one", () => {
+    const webhook = (body: Record<string, unknown> | undefined) => ({
+      post: {
+        ...(body === undefined
+          ? {}
+          : { requestBody: { content: { 'application/json': { schema: body } } } }),
+        responses: { '2XX': { description: 'Taken' } },
+      } as never,
+    });
+    const document: OpenApiDocument = {
+      webhooks: {
+        'thing.made': webhook(thing),
+        'thing.lost': webhook({ type: 'object', properties: { data: {} } }),
+        'thing.said': webhook(undefined),
+      },
+      components: { schemas: { Error: error } },
+    };
+    expect(openApiHoles(document)).toEqual([
+      'webhook thing.lost body.data: any value ({})',
+      'webhook thing.said: no JSON body',
+    ]);
+  });
 });

@@ -17,6 +17,8 @@ interface Operation {
 
 export interface OpenApiDocument {
   paths?: Record<string, Record<string, Operation>>;
+  /** What the API sends (OpenAPI 3.1): each one's body is walked like a request body. */
+  webhooks?: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -152,6 +154,22 @@ export function openApiHoles(document: OpenApiDocument, options: HoleOptions = {
             walkTopLevel(schema, where);
           }
         }
+      }
+    }
+  }
+  for (const [type, item] of Object.entries(document.webhooks ?? {})) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!METHODS.has(method)) continue;
+      const name = `webhook ${type}`;
+      const content = Object.entries(operation.requestBody?.content ?? {});
+      if (!content.some(([mediaType]) => isJson(mediaType))) holes.push(`${name}: no JSON body`);
+      for (const [mediaType, { schema }] of content) {
+        if (isJson(mediaType)) walkTopLevel(schema, `${name} body`);
+      }
+      // What the receiver answers: its status is all that counts (`2XX` is a range).
+      const statuses = Object.keys(operation.responses ?? {});
+      if (!statuses.some((status) => /^2(\d\d|XX)$/.test(status))) {
+        holes.push(`${name}: no success response`);
       }
     }
   }

@@ -1,9 +1,12 @@
 /**
  * A booking app's webhook receiver for tests: a real HTTP server on a local port that records
- * every request (headers and raw body) and answers with the status a test sets.
+ * every request (headers and raw body) and answers with the status a test sets. Every body is
+ * checked against its event type's schema, the one /openapi.json documents: closing the receiver
+ * fails when one was not what the document says.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { payloadProblems } from './webhookPayloads.js';
 
 export interface ReceivedWebhook {
   path: string;
@@ -21,12 +24,16 @@ export interface WebhookReceiver {
   at(path: string): ReceivedWebhook[];
   /** What requests to `path` are answered with from now on (default 204). */
   answer(path: string, status: number): void;
+  /** What was wrong with the bodies received so far, against their schemas. */
+  problems: string[];
+  /** Stops the server; rejects when a body received was not what its schema says. */
   close(): Promise<void>;
 }
 
 /** @example const receiver = await startWebhookReceiver(); */
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
+  const problems: string[] = [];
   const statuses = new Map<string, number>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -34,12 +41,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('end', () => {
       const path = req.url ?? '/';
       const answered = statuses.get(path) ?? 204;
-      received.push({
-        path,
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-        answered,
-      });
+      const body = Buffer.concat(chunks).toString('utf8');
+      received.push({ path, headers: req.headers, body, answered });
+      for (const problem of payloadProblems(body)) {
+        if (!problems.includes(problem)) problems.push(problem);
+      }
       res.statusCode = answered;
       res.end();
     });
@@ -51,10 +57,17 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     received,
     at: (path) => received.filter((request) => request.path === path),
     answer: (path, status) => statuses.set(path, status),
-    close: () =>
-      new Promise((resolve, reject) =>
+    problems,
+    close: async () => {
+      await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
-      ),
+      );
+      if (problems.length > 0) {
+        throw new Error(
+          `webhooks unlike their schema (webhooksOut/payloadSchemas.ts):\n${problems.join('\n')}`,
+        );
+      }
+    },
   };
 }
 

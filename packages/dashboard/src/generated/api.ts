@@ -5308,9 +5308,1716 @@ export type paths = {
         trace?: never;
     };
 };
-export type webhooks = Record<string, never>;
+export type webhooks = {
+    "booking.synced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A booking synced to HighLevel
+         * @description A booking version is in HighLevel: its contact written, tags and note applied
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BookingSyncedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "booking.sync_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A booking's sync failed for good
+         * @description A booking's sync failed for good: HighLevel refused it, the credentials do not work, or the retries ran out
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BookingSyncFailedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "connection.needs_attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The HighLevel connection needs attention
+         * @description The GoHighLevel connection got a new `lastError`: a check or a sync found the key refused, revoked or unreadable. The same error again is not told again.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConnectionNeedsAttentionEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An appointment booked in HighLevel
+         * @description An appointment booked in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AppointmentCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An appointment changed in HighLevel
+         * @description An appointment changed in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AppointmentUpdatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appointment.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An appointment cancelled or deleted in HighLevel
+         * @description An appointment cancelled or deleted in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AppointmentCancelledEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact changed in HighLevel
+         * @description A contact changed in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactUpdatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact deleted in HighLevel
+         * @description A contact deleted in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "note.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A note added in HighLevel
+         * @description A note added in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NoteCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "note.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A note changed in HighLevel
+         * @description A note changed in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NoteUpdatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "note.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A note deleted in HighLevel
+         * @description A note deleted in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NoteDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task added in HighLevel
+         * @description A task added in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task completed in HighLevel
+         * @description A task completed in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskCompletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "task.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task deleted in HighLevel
+         * @description A task deleted in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.sync_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact, note or task could not be written to HighLevel
+         * @description A contact, note or task the app sent could not be written to HighLevel for good: HighLevel refused it, the connection is gone, or the retries ran out
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactSyncFailedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "voice.confirmation_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A confirmation to a caller could not be sent
+         * @description A confirmation to a caller after a voice booking, move or cancellation could not be sent for good: HighLevel refused it or the retries ran out
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VoiceConfirmationFailedEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "voice.handoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A voice call handed to a person
+         * @description A voice call was handed to a person: the caller asked, the tools failed repeatedly, or a booking could not be confirmed. Once per call.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VoiceHandoffEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "trigger.item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An item a trigger subscription found new or changed
+         * @description An item a trigger subscription found new or changed (docs/triggers.md). Sent only to the endpoint the subscription names; never listed in `events`.
+         *
+         *     Verify the raw body against the headers before parsing it, with any Standard Webhooks library (docs/webhooks-out.md#headers-and-verifying-them). An endpoint gets the types it lists in `events`; `timestamp` is when the event happened, not when it was sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event's id: the same on every retry and replay, and for every endpoint the event goes to. Deduplicate on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in seconds since 1970 */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` under the endpoint's secret; two, space-separated, for 24 hours after a rotation */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TriggerItemEvent"];
+                };
+            };
+            responses: {
+                /** @description Taken: any 2xx within 15 seconds. Anything else, a timeout or a refused connection is tried again later, 11 attempts over about 2.5 days (docs/webhooks-out.md#retries); redirects are not followed. */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
 export type components = {
     schemas: {
+        /** @description A booking version is in HighLevel: its contact written, tags and note applied */
+        BookingSyncedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "booking.synced";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["BookingSyncedData"];
+        };
+        BookingSyncedData: {
+            /**
+             * @description The workspace it happened in
+             * @example ws_q4ymc7w2rj5x2rb3aa5t
+             */
+            workspaceId: string;
+            /**
+             * @description The booking app's id
+             * @example bk_1042
+             */
+            bookingId: string;
+            /**
+             * @description The booking version synced
+             * @example 2
+             */
+            version: number;
+            /** @enum {string} */
+            bookingStatus: "confirmed" | "cancelled";
+            /**
+             * @description Whose booking it is: the customer's email, else their phone (E.164)
+             * @example ada@example.com
+             */
+            customerKey: string;
+            /**
+             * @description The sync job (GET …/bookings/{bookingId}/timeline shows its steps)
+             * @example sj_k3n2q4ymc7w2rj5x2rb3
+             */
+            syncJobId: string;
+            /**
+             * @description The customer's HighLevel contact, written with the booking's tags and note
+             * @example 9NkT25Vor1v4aQatFsv2
+             */
+            highLevelContactId: string | null;
+        };
+        /** @description A booking's sync failed for good: HighLevel refused it, the credentials do not work, or the retries ran out */
+        BookingSyncFailedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "booking.sync_failed";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["BookingSyncFailedData"];
+        };
+        BookingSyncFailedData: {
+            /**
+             * @description The workspace it happened in
+             * @example ws_q4ymc7w2rj5x2rb3aa5t
+             */
+            workspaceId: string;
+            /**
+             * @description The booking app's id
+             * @example bk_1042
+             */
+            bookingId: string;
+            /**
+             * @description The booking version synced
+             * @example 2
+             */
+            version: number;
+            /** @enum {string} */
+            bookingStatus: "confirmed" | "cancelled";
+            /**
+             * @description Whose booking it is: the customer's email, else their phone (E.164)
+             * @example ada@example.com
+             */
+            customerKey: string;
+            /**
+             * @description The sync job (GET …/bookings/{bookingId}/timeline shows its steps)
+             * @example sj_k3n2q4ymc7w2rj5x2rb3
+             */
+            syncJobId: string;
+            /** @description Why the sync failed, in words (with HighLevel's own, when it said why) */
+            reason: string;
+            /**
+             * @description `credentials`: the connection's key does not work; `rejected`: HighLevel refused the contact; `exhausted`: the retries ran out
+             * @enum {string}
+             */
+            failureKind: "credentials" | "rejected" | "exhausted";
+        };
+        /** @description The GoHighLevel connection got a new `lastError`: a check or a sync found the key refused, revoked or unreadable. The same error again is not told again. */
+        ConnectionNeedsAttentionEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "connection.needs_attention";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["ConnectionNeedsAttentionData"];
+        };
+        ConnectionNeedsAttentionData: {
+            /**
+             * @description The workspace it happened in
+             * @example ws_q4ymc7w2rj5x2rb3aa5t
+             */
+            workspaceId: string;
+            /** @description The connected HighLevel Location */
+            locationId: string;
+            /** @enum {string} */
+            status: "needs_attention";
+            /** @description What a check or a sync found wrong with the key, in words (with HighLevel's own, when it said why) */
+            lastError: string;
+        };
+        /** @description An appointment booked in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        AppointmentCreatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "appointment.created";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["AppointmentCreatedData"];
+        };
+        AppointmentCreatedData: {
+            /** @enum {string} */
+            action: "created";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /** @description Its HighLevel calendar */
+            calendarId?: string;
+            /** @description Its HighLevel contact */
+            contactId?: string;
+            /** @description HighLevel's `appointmentStatus`: new, confirmed, cancelled, showed, noshow, invalid */
+            status?: string;
+            /** @description As HighLevel wrote it */
+            startTime?: string;
+            /** @description As HighLevel wrote it */
+            endTime?: string;
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+        };
+        /** @description An appointment changed in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        AppointmentUpdatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "appointment.updated";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["AppointmentUpdatedData"];
+        };
+        AppointmentUpdatedData: {
+            /** @enum {string} */
+            action: "updated";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /** @description Its HighLevel calendar */
+            calendarId?: string;
+            /** @description Its HighLevel contact */
+            contactId?: string;
+            /** @description HighLevel's `appointmentStatus`: new, confirmed, cancelled, showed, noshow, invalid */
+            status?: string;
+            /** @description As HighLevel wrote it */
+            startTime?: string;
+            /** @description As HighLevel wrote it */
+            endTime?: string;
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+        };
+        /** @description An appointment cancelled or deleted in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        AppointmentCancelledEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "appointment.cancelled";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["AppointmentCancelledData"];
+        };
+        AppointmentCancelledData: {
+            /** @enum {string} */
+            action: "cancelled" | "deleted";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /** @description Its HighLevel calendar */
+            calendarId?: string;
+            /** @description Its HighLevel contact */
+            contactId?: string;
+            /** @description HighLevel's `appointmentStatus`: new, confirmed, cancelled, showed, noshow, invalid */
+            status?: string;
+            /** @description As HighLevel wrote it */
+            startTime?: string;
+            /** @description As HighLevel wrote it */
+            endTime?: string;
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+        };
+        /** @description A contact changed in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        ContactUpdatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "contact.updated";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["ContactUpdatedData"];
+        };
+        ContactUpdatedData: {
+            /** @enum {string} */
+            action: "updated";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /**
+             * @description What changed, when HighLevel said: its tags or its do-not-disturb settings
+             * @enum {string}
+             */
+            changed?: "tags" | "dnd";
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+            /** @description The app's own id, for a record the app keeps (docs/contacts.md) */
+            externalId?: string;
+            /** @description Each field the app manages whose value HighLevel changed: its new value */
+            fields?: {
+                firstName?: string;
+                lastName?: string;
+                email?: string;
+                phone?: string;
+                companyName?: string;
+                address1?: string;
+                city?: string;
+                state?: string;
+                postalCode?: string;
+                country?: string;
+                timezone?: string;
+                dateOfBirth?: string;
+            };
+        };
+        /** @description A contact deleted in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        ContactDeletedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "contact.deleted";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["ContactDeletedData"];
+        };
+        ContactDeletedData: {
+            /** @enum {string} */
+            action: "deleted";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /**
+             * @description What changed, when HighLevel said: its tags or its do-not-disturb settings
+             * @enum {string}
+             */
+            changed?: "tags" | "dnd";
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+            /** @description The app's own id, for a record the app keeps (docs/contacts.md) */
+            externalId?: string;
+            /** @description Each field the app manages whose value HighLevel changed: its new value */
+            fields?: {
+                firstName?: string;
+                lastName?: string;
+                email?: string;
+                phone?: string;
+                companyName?: string;
+                address1?: string;
+                city?: string;
+                state?: string;
+                postalCode?: string;
+                country?: string;
+                timezone?: string;
+                dateOfBirth?: string;
+            };
+        };
+        /** @description A note added in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        NoteCreatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "note.created";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["NoteCreatedData"];
+        };
+        NoteCreatedData: {
+            /** @enum {string} */
+            action: "created";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /** @description Its HighLevel contact */
+            contactId?: string;
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+            /** @description The app's own id, for a record the app keeps (docs/contacts.md) */
+            externalId?: string;
+            /** @description The app's id of the record's contact, for a record the app keeps */
+            contactExternalId?: string;
+            /** @description The new values, as HighLevel sent them */
+            fields?: {
+                body?: string;
+            };
+        };
+        /** @description A note changed in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        NoteUpdatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "note.updated";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["NoteUpdatedData"];
+        };
+        NoteUpdatedData: {
+            /** @enum {string} */
+            action: "updated";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /** @description Its HighLevel contact */
+            contactId?: string;
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+            /** @description The app's own id, for a record the app keeps (docs/contacts.md) */
+            externalId?: string;
+            /** @description The app's id of the record's contact, for a record the app keeps */
+            contactExternalId?: string;
+            /** @description The new values, as HighLevel sent them */
+            fields?: {
+                body?: string;
+            };
+        };
+        /** @description A note deleted in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        NoteDeletedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "note.deleted";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["NoteDeletedData"];
+        };
+        NoteDeletedData: {
+            /** @enum {string} */
+            action: "deleted";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /** @description Its HighLevel contact */
+            contactId?: string;
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+            /** @description The app's own id, for a record the app keeps (docs/contacts.md) */
+            externalId?: string;
+            /** @description The app's id of the record's contact, for a record the app keeps */
+            contactExternalId?: string;
+            /** @description The new values, as HighLevel sent them */
+            fields?: {
+                body?: string;
+            };
+        };
+        /** @description A task added in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        TaskCreatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "task.created";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["TaskCreatedData"];
+        };
+        TaskCreatedData: {
+            /** @enum {string} */
+            action: "created";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /** @description Its HighLevel contact */
+            contactId?: string;
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+            /** @description The app's own id, for a record the app keeps (docs/contacts.md) */
+            externalId?: string;
+            /** @description The app's id of the record's contact, for a record the app keeps */
+            contactExternalId?: string;
+            /** @description The new values, as HighLevel sent them */
+            fields?: {
+                title?: string;
+                body?: string;
+                dueDate?: string;
+                completed?: boolean;
+            };
+        };
+        /** @description A task completed in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        TaskCompletedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "task.completed";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["TaskCompletedData"];
+        };
+        TaskCompletedData: {
+            /** @enum {string} */
+            action: "completed";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /** @description Its HighLevel contact */
+            contactId?: string;
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+            /** @description The app's own id, for a record the app keeps (docs/contacts.md) */
+            externalId?: string;
+            /** @description The app's id of the record's contact, for a record the app keeps */
+            contactExternalId?: string;
+            /** @description The new values, as HighLevel sent them */
+            fields?: {
+                title?: string;
+                body?: string;
+                dueDate?: string;
+                completed?: boolean;
+            };
+        };
+        /** @description A task deleted in HighLevel (by staff, a workflow, or the bridge's own voice bookings), told once per change whether HighLevel's webhook or the reconciliation poll saw it first. The bridge's own writes are not told. */
+        TaskDeletedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "task.deleted";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["TaskDeletedData"];
+        };
+        TaskDeletedData: {
+            /** @enum {string} */
+            action: "deleted";
+            /** @description HighLevel's id of the record */
+            id: string;
+            /** @description The HighLevel Location */
+            locationId: string;
+            /** @description Its HighLevel contact */
+            contactId?: string;
+            /** @enum {string} */
+            source: "highlevel";
+            /**
+             * @description `webhook`: HighLevel's webhook told the bridge; `reconciliation`: the poll found it, its webhook never came (docs/reconciliation.md)
+             * @enum {string}
+             */
+            foundBy: "webhook" | "reconciliation";
+            /** @description The webhook HighLevel sent, the same on its retries; null when the poll found it */
+            highLevelWebhookId: string | null;
+            /** @description The app's own id, for a record the app keeps (docs/contacts.md) */
+            externalId?: string;
+            /** @description The app's id of the record's contact, for a record the app keeps */
+            contactExternalId?: string;
+            /** @description The new values, as HighLevel sent them */
+            fields?: {
+                title?: string;
+                body?: string;
+                dueDate?: string;
+                completed?: boolean;
+            };
+        };
+        /** @description A contact, note or task the app sent could not be written to HighLevel for good: HighLevel refused it, the connection is gone, or the retries ran out */
+        ContactSyncFailedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "contact.sync_failed";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["ContactSyncFailedData"];
+        };
+        /** @description The contact, or one of its notes or tasks (docs/contacts.md) */
+        ContactSyncFailedData: {
+            /**
+             * @description The workspace it happened in
+             * @example ws_q4ymc7w2rj5x2rb3aa5t
+             */
+            workspaceId: string;
+            /**
+             * @description The app's id of the contact
+             * @example cust_42
+             */
+            externalId: string;
+            /** @description The app's version of the record that failed */
+            version: number;
+            /** @description Why HighLevel did not take it, in words (with HighLevel's own, when it said why) */
+            error: string;
+            /** @enum {string} */
+            record: "contact";
+        } | {
+            /**
+             * @description The workspace it happened in
+             * @example ws_q4ymc7w2rj5x2rb3aa5t
+             */
+            workspaceId: string;
+            /**
+             * @description The app's id of the contact
+             * @example cust_42
+             */
+            externalId: string;
+            /** @description The app's version of the record that failed */
+            version: number;
+            /** @description Why HighLevel did not take it, in words (with HighLevel's own, when it said why) */
+            error: string;
+            /** @enum {string} */
+            record: "note";
+            /** @description The app's id of the note */
+            noteId: string;
+            /** @description True: its deletion is what failed */
+            deleted: boolean;
+        } | {
+            /**
+             * @description The workspace it happened in
+             * @example ws_q4ymc7w2rj5x2rb3aa5t
+             */
+            workspaceId: string;
+            /**
+             * @description The app's id of the contact
+             * @example cust_42
+             */
+            externalId: string;
+            /** @description The app's version of the record that failed */
+            version: number;
+            /** @description Why HighLevel did not take it, in words (with HighLevel's own, when it said why) */
+            error: string;
+            /** @enum {string} */
+            record: "task";
+            /** @description The app's id of the task */
+            taskId: string;
+            /** @description True: its deletion is what failed */
+            deleted: boolean;
+        };
+        /** @description A confirmation to a caller after a voice booking, move or cancellation could not be sent for good: HighLevel refused it or the retries ran out */
+        VoiceConfirmationFailedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "voice.confirmation_failed";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["VoiceConfirmationFailedData"];
+        };
+        VoiceConfirmationFailedData: {
+            /**
+             * @description The workspace it happened in
+             * @example ws_q4ymc7w2rj5x2rb3aa5t
+             */
+            workspaceId: string;
+            /** @description The HighLevel appointment */
+            appointmentId: string;
+            /** @description The caller's HighLevel contact */
+            contactId: string;
+            /**
+             * @description What the confirmation was about
+             * @enum {string}
+             */
+            change: "booked" | "rescheduled" | "cancelled";
+            /** @enum {string} */
+            channel: "sms" | "email";
+            /** @description As GET …/voice/confirmations lists it */
+            confirmationId: string;
+            /** @description Why it could not be sent, in words (with HighLevel's own, when it said why) */
+            error: string;
+        };
+        /** @description A voice call was handed to a person: the caller asked, the tools failed repeatedly, or a booking could not be confirmed. Once per call. */
+        VoiceHandoffEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "voice.handoff";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["VoiceHandoffData"];
+        };
+        VoiceHandoffData: {
+            /**
+             * @description The workspace it happened in
+             * @example ws_q4ymc7w2rj5x2rb3aa5t
+             */
+            workspaceId: string;
+            /**
+             * @description Vapi's call id
+             * @example call_8f2a
+             */
+            callId: string;
+            /** @enum {string} */
+            reason: "caller_asked" | "repeated_failures" | "unconfirmed";
+            /** @description What the caller asked for, or what failed */
+            detail: string | null;
+            /** @description True: the call was put through; false: someone has to call the caller back */
+            transferred: boolean;
+            /** @description E.164, when it could be read */
+            callerNumber: string | null;
+            /** @description The caller's HighLevel contact */
+            contactId: string | null;
+            /** @description The call's audit trail (GET /v1/workspaces/{ws}/voice/calls/{callId}) */
+            auditUrl: string;
+        };
+        /** @description An item a trigger subscription found new or changed (docs/triggers.md). Sent only to the endpoint the subscription names; never listed in `events`. */
+        TriggerItemEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "trigger.item";
+            /**
+             * Format: date-time
+             * @description When it happened (ISO 8601), not when it was sent
+             * @example 2026-12-01T15:00:04.120Z
+             */
+            timestamp: string;
+            data: components["schemas"]["TriggerItemData"];
+        };
+        TriggerItemData: {
+            /** @example trg_x2rb3aa5tq4ymc7w2rj5 */
+            subscriptionId: string;
+            /**
+             * @description The catalogue trigger
+             * @example get-contact-tasks
+             */
+            trigger: string;
+            /**
+             * @description `new`: an item the last poll did not see; `changed`: its change marker moved
+             * @enum {string}
+             */
+            change: "new" | "changed";
+            /** @description The item as HighLevel answered it (the trigger's `output` schema in GET /v1/catalogue); a file as `{ file: { sha256, length } }` */
+            item: unknown;
+        };
         VapiToolResults: {
             results: {
                 toolCallId: string;
@@ -6366,7 +8073,7 @@ export type components = {
             enabled: boolean;
         };
         /**
-         * @description What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.updated`, `contact.deleted`, `note.created` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md); `voice.confirmation_failed` when a confirmation to a caller cannot be sent (docs/vapi.md#confirmations); `voice.handoff` when a voice call is handed to a person (docs/vapi.md#handoff-and-alerts).
+         * @description What happened (docs/webhooks-out.md#events; each type's body is under `webhooks`). `appointment.*`, `contact.updated`, `contact.deleted`, `note.*` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md); `voice.confirmation_failed` when a confirmation to a caller cannot be sent (docs/vapi.md#confirmations); `voice.handoff` when a voice call is handed to a person (docs/vapi.md#handoff-and-alerts).
          * @enum {string}
          */
         WebhookEventType: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "note.updated" | "note.deleted" | "task.created" | "task.completed" | "task.deleted" | "contact.sync_failed" | "voice.confirmation_failed" | "voice.handoff";
@@ -6419,23 +8126,7 @@ export type components = {
             eventId: string;
             /** @example booking.synced */
             type: string;
-            /** @description The body sent */
-            payload: {
-                /**
-                 * @description An event type an endpoint subscribes to, or `trigger.item`: an item a trigger subscription delivers (docs/triggers.md)
-                 * @enum {string}
-                 */
-                type: "booking.synced" | "booking.sync_failed" | "connection.needs_attention" | "appointment.created" | "appointment.updated" | "appointment.cancelled" | "contact.updated" | "contact.deleted" | "note.created" | "note.updated" | "note.deleted" | "task.created" | "task.completed" | "task.deleted" | "contact.sync_failed" | "voice.confirmation_failed" | "voice.handoff" | "trigger.item";
-                /**
-                 * Format: date-time
-                 * @description When it happened
-                 */
-                timestamp: string;
-                /** @description What happened; its fields depend on `type` (docs/webhooks-out.md#events) */
-                data: {
-                    [key: string]: unknown;
-                };
-            };
+            payload: components["schemas"]["WebhookPayload"];
             /**
              * @description `pending` until a 2xx (`delivered`) or the retry schedule is used up, about 2.5 days (`failed`)
              * @enum {string}
@@ -6452,6 +8143,8 @@ export type components = {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description The body of a webhook: `{type, timestamp, data}`, its `data` as its `type` says (docs/webhooks-out.md#events) */
+        WebhookPayload: components["schemas"]["BookingSyncedEvent"] | components["schemas"]["BookingSyncFailedEvent"] | components["schemas"]["ConnectionNeedsAttentionEvent"] | components["schemas"]["AppointmentCreatedEvent"] | components["schemas"]["AppointmentUpdatedEvent"] | components["schemas"]["AppointmentCancelledEvent"] | components["schemas"]["ContactUpdatedEvent"] | components["schemas"]["ContactDeletedEvent"] | components["schemas"]["NoteCreatedEvent"] | components["schemas"]["NoteUpdatedEvent"] | components["schemas"]["NoteDeletedEvent"] | components["schemas"]["TaskCreatedEvent"] | components["schemas"]["TaskCompletedEvent"] | components["schemas"]["TaskDeletedEvent"] | components["schemas"]["ContactSyncFailedEvent"] | components["schemas"]["VoiceConfirmationFailedEvent"] | components["schemas"]["VoiceHandoffEvent"] | components["schemas"]["TriggerItemEvent"];
         /**
          * @description The voice-booking settings with every default filled in; `auth.secret` and `auth.previousSecret` show only their last four characters.
          * @example {

@@ -3,7 +3,7 @@
  * serves, for the generators that type their calls from it (the dashboard's client).
  */
 import { createApp } from './app.js';
-import { API_DOCUMENT_INFO } from './apiDocumentInfo.js';
+import { documentOf, type ApiDocument } from './apiDocumentRoute.js';
 import type { AppDeps } from './deps.js';
 
 /**
@@ -35,6 +35,6 @@ function describeOnly(): AppDeps {
 /**
  * @example writeFileSync('openapi.json', JSON.stringify(apiDocument(), null, 2));
  */
-export function apiDocument(): ReturnType<ReturnType<typeof createApp>['getOpenAPI31Document']> {
-  return createApp(describeOnly()).getOpenAPI31Document(API_DOCUMENT_INFO);
+export function apiDocument(): ApiDocument {
+  return documentOf(createApp(describeOnly()));
 }

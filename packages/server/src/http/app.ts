@@ -3,7 +3,7 @@
  * storable URL text, JSON body, authentication, access — then one file per endpoint. Every failure is JSON.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { API_DOCUMENT_INFO } from './apiDocumentInfo.js';
+import { registerApiDocument } from './apiDocumentRoute.js';
 import type { AppDeps } from './deps.js';
 import type { App, AppEnv } from './env.js';
 import { renderError, renderNotFound } from './errorHandler.js';
@@ -73,6 +73,6 @@ export function createApp(deps: AppDeps): App {
     scheme: 'bearer',
     description: 'The admin token (GHL_BRIDGE_ADMIN_TOKEN) or a workspace API key',
   });
-  app.doc31('/openapi.json', API_DOCUMENT_INFO);
+  registerApiDocument(app);
   return app;
 }

@@ -2,11 +2,17 @@ import { expect, it } from 'vitest';
 import { describeOnBackends } from '../../test/harness.js';
 import { openApiHoles, type OpenApiDocument } from '../../test/openApiHoles.js';
 import { BOOKING_STATUSES } from '../bookingSync/core/bookingEvent.js';
+import {
+  TRIGGER_ITEM_EVENT,
+  WEBHOOK_EVENT_TYPES,
+  type DeliveredEventType,
+} from '../webhooksOut/core/eventTypes.js';
+import { schemaName } from '../webhooksOut/payloadSchemas.js';
 
 /** Where the document may hold any JSON value, and why. */
 const FREE_FORM = {
-  'WebhookDelivery.payload.data.*':
-    "A webhook event's data, whose fields depend on its type (docs/webhooks-out.md#events)",
+  'TriggerItemData.item':
+    "An item a trigger found, as HighLevel answered it: each trigger's `output` schema in GET /v1/catalogue describes its own",
   'VoiceToolCallRecord.arguments.*':
     "A voice tool's arguments as the agent sent them: each tool reads its own, the audit keeps them all",
   'VapiToolCall.function.arguments.anyOf[1].*':
@@ -30,6 +36,8 @@ const FREE_FORM = {
 
 type Schema = {
   $ref?: string;
+  oneOf?: Schema[];
+  discriminator?: { propertyName: string; mapping: Record<string, string> };
   type?: string | string[];
   required?: string[];
   properties?: Record<string, Schema>;
@@ -38,11 +46,22 @@ type Schema = {
   items?: Schema;
 };
 
+interface Operation {
+  tags?: string[];
+  parameters?: { name: string; in: string; required?: boolean }[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
+  responses?: Record<string, unknown>;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
 async function document(server: Parameters<Parameters<typeof describeOnBackends>[1]>[0]) {
   const res = await server().call('GET', '/openapi.json', { token: null });
   expect(res.status).toBe(200);
   return JSON.parse(res.text) as OpenApiDocument & {
     components: { schemas: Record<string, Schema> };
+    tags?: { name: string; description?: string }[];
+    webhooks: Record<string, Record<string, Operation>>;
   };
 }
 
@@ -87,6 +106,66 @@ describeOnBackends(
       expect(answered.properties?.rules?.required).toEqual(
         expect.arrayContaining(['workingHours', 'minLeadMinutes', 'blackoutDates', 'slotMinutes']),
       );
+    });
+
+    it('documents each webhook the bridge sends: a signed POST whose body is its own event', async () => {
+      const { components, webhooks } = await document(server);
+      const types: DeliveredEventType[] = [...WEBHOOK_EVENT_TYPES, TRIGGER_ITEM_EVENT];
+      expect(Object.keys(webhooks).sort()).toEqual([...types].sort());
+      for (const type of types) {
+        const post = webhooks[type]!.post!;
+        const name = schemaName(type);
+        expect(post.requestBody?.content['application/json']?.schema, type).toEqual(
+          ref(`${name}Event`),
+        );
+        const event = components.schemas[`${name}Event`]!;
+        expect(event.required).toEqual(['type', 'timestamp', 'data']);
+        expect(event.properties?.type?.enum).toEqual([type]);
+        expect(event.properties?.data).toEqual(ref(`${name}Data`));
+        expect(post.parameters?.map((p) => [p.name, p.in, p.required])).toEqual([
+          ['webhook-id', 'header', true],
+          ['webhook-timestamp', 'header', true],
+          ['webhook-signature', 'header', true],
+        ]);
+        expect(Object.keys(post.responses ?? {})).toEqual(['2XX']);
+      }
+      expect(components.schemas.BookingSyncFailedData?.properties?.failureKind?.enum).toEqual([
+        'credentials',
+        'rejected',
+        'exhausted',
+      ]);
+    });
+
+    it("shows a delivery's payload as one of those events, told apart by its type", async () => {
+      const { components } = await document(server);
+      expect(components.schemas.WebhookDelivery?.properties?.payload).toEqual(
+        ref('WebhookPayload'),
+      );
+      const payload = components.schemas.WebhookPayload!;
+      expect(payload.discriminator?.propertyName).toBe('type');
+      const types: DeliveredEventType[] = [...WEBHOOK_EVENT_TYPES, TRIGGER_ITEM_EVENT];
+      expect(payload.discriminator?.mapping).toEqual(
+        Object.fromEntries(types.map((type) => [type, ref(`${schemaName(type)}Event`).$ref])),
+      );
+      expect(payload.oneOf).toHaveLength(types.length);
+    });
+
+    it('puts every operation and webhook in one group the document lists and describes', async () => {
+      const { paths, webhooks, tags } = await document(server);
+      const listed = (tags ?? []).map((tag) => tag.name);
+      expect(new Set(listed).size).toBe(listed.length);
+      for (const tag of tags ?? []) expect(tag.description, tag.name).toBeTruthy();
+      const used = new Set<string>();
+      const items = [...Object.entries(paths ?? {}), ...Object.entries(webhooks)];
+      for (const [path, item] of items) {
+        for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
+          const where = `${method.toUpperCase()} ${path}`;
+          expect(operation.tags, where).toHaveLength(1);
+          expect(listed, where).toContain(operation.tags![0]);
+          used.add(operation.tags![0]!);
+        }
+      }
+      expect([...used].sort()).toEqual([...listed].sort());
     });
 
     it('answers every 4xx with the shared Error, whose details name the wrong fields', async () => {

@@ -1,14 +1,15 @@
 /** Shapes of the webhook endpoint routes (`/v1/workspaces/{ws}/webhook-endpoints…`). */
 import { z } from '@hono/zod-openapi';
-import { TRIGGER_ITEM_EVENT, WEBHOOK_EVENT_TYPES } from '../webhooksOut/core/eventTypes.js';
+import { WEBHOOK_EVENT_TYPES } from '../webhooksOut/core/eventTypes.js';
 import { DELIVERY_STATUSES } from '../webhooksOut/deliveryStore.js';
+import { WebhookPayloadSchema } from '../webhooksOut/payloadSchemas.js';
 import { HttpError, validationFailed } from './httpError.js';
 import { WorkspaceParams } from './schemas.js';
 import { webhookUrlProblem } from '../webhooksOut/urlGuard.js';
 
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES).openapi('WebhookEventType', {
   description:
-    'What happened (docs/webhooks-out.md#events). `appointment.*`, `contact.updated`, `contact.deleted`, `note.created` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md); `voice.confirmation_failed` when a confirmation to a caller cannot be sent (docs/vapi.md#confirmations); `voice.handoff` when a voice call is handed to a person (docs/vapi.md#handoff-and-alerts).',
+    "What happened (docs/webhooks-out.md#events; each type's body is under `webhooks`). `appointment.*`, `contact.updated`, `contact.deleted`, `note.*` and `task.*` are emitted from changes made in HighLevel; `contact.sync_failed` when a contact, note or task the app sent cannot be written to HighLevel (docs/contacts.md); `voice.confirmation_failed` when a confirmation to a caller cannot be sent (docs/vapi.md#confirmations); `voice.handoff` when a voice call is handed to a person (docs/vapi.md#handoff-and-alerts).",
 });
 
 const url = z
@@ -98,18 +99,7 @@ export const WebhookDeliverySchema = z
       example: 'evt_2rb3aa5tq4ymc7w2rj5x',
     }),
     type: z.string().openapi({ example: 'booking.synced' }),
-    payload: z
-      .object({
-        type: z.enum([...WEBHOOK_EVENT_TYPES, TRIGGER_ITEM_EVENT]).openapi({
-          description:
-            'An event type an endpoint subscribes to, or `trigger.item`: an item a trigger subscription delivers (docs/triggers.md)',
-        }),
-        timestamp: z.string().openapi({ format: 'date-time', description: 'When it happened' }),
-        data: z.record(z.string(), z.unknown()).openapi({
-          description: 'What happened; its fields depend on `type` (docs/webhooks-out.md#events)',
-        }),
-      })
-      .openapi({ description: 'The body sent' }),
+    payload: WebhookPayloadSchema,
     status: z.enum(DELIVERY_STATUSES).openapi({
       description:
         '`pending` until a 2xx (`delivered`) or the retry schedule is used up, about 2.5 days (`failed`)',

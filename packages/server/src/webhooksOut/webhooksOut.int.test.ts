@@ -1,14 +1,18 @@
 /**
  * Webhooks out as a booking app receives them: a real HTTP receiver on a local port, the sync
  * running against the emulator, signatures checked with the `standardwebhooks` library and the
- * secret shown on create.
+ * secret shown on create. Every body received is checked against its type's schema, the one
+ * /openapi.json documents (`test/webhookPayloads.ts`): here after each test, in the other suites
+ * when their receiver closes.
  */
+import { weekdayCalendar } from '@ghl-bridge/emulator';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { webhooksProcessed, wiredWorkspace } from '../../test/appWiring.js';
 import { connectedWorkspace, type ConnectedWorkspace } from '../../test/bookings.js';
 import { describeOnBackends, type TestServer } from '../../test/harness.js';
-import { anyString, containing } from '../../test/matchers.js';
+import { anyString, containing, matching } from '../../test/matchers.js';
 import { waitFor } from '../../test/waitFor.js';
 import {
   startWebhookReceiver,
@@ -37,6 +41,9 @@ describeOnBackends(
     });
     afterAll(async () => {
       await receiver.close();
+    });
+    afterEach(() => {
+      expect(receiver.problems, 'bodies unlike their schema').toEqual([]);
     });
 
     /** A connected workspace with an endpoint at `/<workspace id>` taking `events`. */
@@ -237,6 +244,112 @@ describeOnBackends(
       await ran(second.retryJob);
       expect(receiver.at(path)).toHaveLength(2);
     }, 45_000);
+
+    it('sends connection.needs_attention once when checks find the key revoked', async () => {
+      const s = server();
+      const { ws, path, endpointId, secret } = await subscribed(['connection.needs_attention']);
+      s.emulator.control.revokeToken(ws.token);
+      for (const _ of [1, 2]) {
+        const check = await s.call(
+          'POST',
+          `/v1/workspaces/${ws.id}/integrations/gohighlevel/check`,
+        );
+        expect(check.status, check.text).toBe(202);
+        const jobId = (JSON.parse(check.text) as { jobId: string }).jobId;
+        await waitFor(
+          () =>
+            s.runtime.database.db
+              .selectFrom('job_runs')
+              .select('runs')
+              .where('job_id', '=', jobId)
+              .executeTakeFirst(),
+          { what: 'the check to run' },
+        );
+      }
+      const [request] = await received(path);
+      expect(new Webhook(secret).verify(request!.body, webhookHeaders(request!))).toEqual({
+        type: 'connection.needs_attention',
+        timestamp: anyString(),
+        data: {
+          workspaceId: ws.id,
+          locationId: ws.locationId,
+          status: 'needs_attention',
+          lastError: matching(/^invalid_token: /),
+        },
+      });
+      // The second check found the same error: it is not told again.
+      expect(await deliveries(s, ws.id, endpointId)).toHaveLength(1);
+    });
+
+    it('sends the changes staff make in HighLevel: an appointment booked, a note and a task added and deleted, a contact deleted', async () => {
+      const wired = await wiredWorkspace(server(), [
+        'appointment.created',
+        'note.created',
+        'note.deleted',
+        'task.created',
+        'task.deleted',
+        'contact.deleted',
+      ]);
+      try {
+        const { ws } = wired;
+        const { control } = server().emulator;
+        const owner = control.createUser(ws.locationId, { firstName: 'Olive', lastName: 'Owner' });
+        const calendar = control.createCalendar(ws.locationId, weekdayCalendar(owner.id));
+        const { id: contactId } = await ws.hl.contacts.create({
+          locationId: ws.locationId,
+          firstName: 'Ada',
+        });
+        await ws.hl.appointments.create({
+          calendarId: calendar.id,
+          locationId: ws.locationId,
+          contactId: contactId!,
+          startTime: '2026-12-01T15:00:00Z',
+          endTime: '2026-12-01T15:30:00Z',
+          ignoreFreeSlotValidation: true,
+        });
+        const note = await ws.hl.notes.create(contactId!, { body: 'Prefers mornings' });
+        const task = await ws.hl.tasks.create(contactId!, {
+          title: 'Call back',
+          dueDate: '2026-12-02T09:00:00Z',
+          completed: false,
+        });
+        await webhooksProcessed(server());
+        await ws.hl.notes.delete(contactId!, note.id!);
+        await ws.hl.tasks.delete(contactId!, task.id!);
+        await webhooksProcessed(server());
+        await ws.hl.contacts.delete(contactId!);
+        const told = await waitFor(() => wired.told().length >= 6 && wired.told(), {
+          what: "staff's six changes at the app",
+        });
+        expect(told.map((event) => event.type).sort()).toEqual([
+          'appointment.created',
+          'contact.deleted',
+          'note.created',
+          'note.deleted',
+          'task.created',
+          'task.deleted',
+        ]);
+        expect(told.find((event) => event.type === 'contact.deleted')).toEqual({
+          type: 'contact.deleted',
+          timestamp: anyString(),
+          data: {
+            id: contactId,
+            locationId: ws.locationId,
+            action: 'deleted',
+            source: 'highlevel',
+            foundBy: 'webhook',
+            highLevelWebhookId: anyString(),
+          },
+        });
+        expect(told.find((event) => event.type === 'note.created')?.data).toMatchObject({
+          id: note.id,
+          contactId,
+          fields: { body: 'Prefers mornings' },
+        });
+      } finally {
+        await wired.close();
+      }
+    });
 
     it('refuses a URL on 127.0.0.1 without GHL_BRIDGE_WEBHOOKS_ALLOW_PRIVATE', async () => {
       const s = server();
