@@ -29,7 +29,7 @@ export const VoiceSettingsInput = documented(voiceSettingsUpdateSchema).openapi(
       '',
       '- `calendarId`: the HighLevel calendar the agent books in.',
       "- `timezone`: the business's IANA timezone; working hours and blackout dates are read in it.",
-      '- `defaultCountry`: the country of phone numbers said without a +country code (default `US`).',
+      "- `defaultCountry`: the country of phone numbers said without a +country code; null (the default) reads them in the workspace's country for phones, as booking events do (its own `defaultCountry`, else the connected Location's), else `US`.",
       "- `rules`, applied on top of HighLevel's free slots: `workingHours` (default Monday to Friday 09:00–17:00), `bufferBeforeMinutes` and `bufferAfterMinutes` around existing appointments, `minLeadMinutes` of notice (default 60), `maxDaysAhead` (default 30; 0 is today only), `blackoutDates` as YYYY-MM-DD, `slotMinutes` (null: the calendar's slot length).",
       '- `slotsToOffer`: how many slots the agent offers at once (default 3).',
       '- `auth`: the credential Vapi presents: `bearer` (`Authorization: Bearer <secret>`), `x-vapi-secret` (`X-Vapi-Secret: <secret>`) or `hmac` (`x-vapi-signature` or `x-signature`: HMAC-SHA256 of the body, or of `{timestamp}.{body}` with an `x-timestamp` header, checked against a 300 s replay window; `maxAgeSeconds` makes the timestamp required and sets the window). To rotate it, send the old one as `previousSecret` with `previousSecretExpiresAt`; both work until then. Leave `secret` out to keep the stored one (and a rotation in progress), e.g. when only a rule changes.',

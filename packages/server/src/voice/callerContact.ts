@@ -66,7 +66,7 @@ export async function resolveContact(
     email: args.email,
     name: args.name,
     candidates,
-    defaultCountry: ctx.settings.defaultCountry,
+    defaultCountry: ctx.phoneCountry,
   });
   if (decision.action === 'use') return { contactId: decision.contactId, tags: [] };
   const created = await ctx.hl.contacts.create(

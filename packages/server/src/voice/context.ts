@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import type { CountryCode } from '../core/phone.js';
 import type { HighLevelClients } from '../highlevel/clients.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/jobQueue.js';
@@ -31,6 +32,8 @@ export interface VoiceContext {
   workspaceId: string;
   locationId: string;
   settings: VoiceSettings;
+  /** The country of phone numbers said without a country code (`VoiceSetup.phoneCountry`). */
+  phoneCountry: CountryCode;
   /**
    * The locale answers are spoken in: the workspace's (`settings.locale`), or the caller's when
    * the assistant passes one (`toolCalls.ts` narrows the context per tool call).
@@ -117,7 +120,7 @@ export function openVoiceContext(
   deps: VoiceDeps,
   log: Logger,
   ws: string,
-  { settings, connection }: VoiceSetup,
+  { settings, phoneCountry, connection }: VoiceSetup,
   requests: HighLevelRequest[] = [],
 ): VoiceContext | undefined {
   if (!connection) return undefined;
@@ -133,6 +136,7 @@ export function openVoiceContext(
     workspaceId: ws,
     locationId: connection.locationId,
     settings,
+    phoneCountry,
     locale: settings.locale,
     now: new Date(kept.clock.now()),
     slotIdKey: slotIdKey(deps.keyring),
@@ -149,11 +153,11 @@ export function openVoiceContext(
  * @example readBookAppointment(body, toolContextOf(ctx));
  */
 export function toolContextOf(ctx: VoiceContext, callerNumber?: string): ToolContext {
-  const { timezone, defaultCountry, rules } = ctx.settings;
+  const { timezone, rules } = ctx.settings;
   return {
     now: ctx.now,
     timezone,
-    defaultCountry,
+    defaultCountry: ctx.phoneCountry,
     maxDaysAhead: rules.maxDaysAhead,
     ...(callerNumber ? { callerNumber } : {}),
   };

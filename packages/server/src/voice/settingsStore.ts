@@ -3,6 +3,8 @@
  * previous secret) sealed with the credentials keyring, bound to the workspace id.
  */
 import type { Kysely } from 'kysely';
+import { phoneCountry as workspacePhoneCountry } from '../bookingSync/core/customerPhone.js';
+import type { CountryCode } from '../core/phone.js';
 import type { ConnectionCredentials } from '../highlevel/clients.js';
 import { CredentialKeyError, open, seal } from '../crypto/credentials.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -45,6 +47,11 @@ export interface VoiceConnection {
 /** What every voice request starts from; `connection` is undefined when not connected. */
 export interface VoiceSetup {
   settings: VoiceSettings;
+  /**
+   * The country of phone numbers said without a country code: the settings' `defaultCountry`,
+   * else the workspace's country for phones (its own, else its Location's), else US.
+   */
+  phoneCountry: CountryCode;
   connection: VoiceConnection | undefined;
   /** Why a stored connection is not usable (its key cannot be decrypted), for the log. */
   connectionProblem?: string;
@@ -63,16 +70,25 @@ export async function loadVoiceSetup(
 ): Promise<VoiceSetup | undefined> {
   const row = await db
     .selectFrom('voice_settings as v')
+    .innerJoin('workspaces as w', 'w.id', 'v.workspace_id')
     .leftJoin('gohighlevel_connections as c', 'c.workspace_id', 'v.workspace_id')
     .select(['v.settings', 'v.auth_ciphertext', 'v.auth_key_id'])
+    .select(['w.default_country', 'c.location_country'])
     .select(['c.location_id', 'c.credential_kind', 'c.api_key_ciphertext', 'c.api_key_key_id'])
     .where('v.workspace_id', '=', workspaceId)
     .executeTakeFirst();
   if (!row) return undefined;
   const { location_id: locationId, credential_kind, api_key_ciphertext, api_key_key_id } = row;
   const settings = readSettings(keyring, workspaceId, row);
+  const phoneCountry =
+    settings.defaultCountry ??
+    workspacePhoneCountry({
+      workspaceCountry: row.default_country,
+      locationCountry: row.location_country,
+    })?.country ??
+    'US';
   if (locationId === null || credential_kind === null) {
-    return { settings, connection: undefined };
+    return { settings, phoneCountry, connection: undefined };
   }
   const credentials: ConnectionCredentials = {
     workspace_id: workspaceId,
@@ -84,12 +100,12 @@ export async function loadVoiceSetup(
   try {
     // Opened here, so that a key no configured secret opens says so before any tool runs.
     if (credential_kind === 'api_key') connectionApiKey(keyring, credentials);
-    return { settings, connection: { locationId, credentials } };
+    return { settings, phoneCountry, connection: { locationId, credentials } };
   } catch (error) {
     // The caller is told booking is unavailable, as without a connection; the details and
     // `/readyz` say why.
     if (!(error instanceof CredentialKeyError)) throw error;
-    return { settings, connection: undefined, connectionProblem: error.message };
+    return { settings, phoneCountry, connection: undefined, connectionProblem: error.message };
   }
 }
 

@@ -14,7 +14,13 @@ function calendarLabel(calendar: HighLevelCalendar) {
   return `${calendar.name}${length}${calendar.isActive ? '' : ' (draft: no slots until activated)'}`;
 }
 
-export function CalendarFields({ ws, draft, change, errors }: DraftProps & { ws: string }) {
+export function CalendarFields({
+  ws,
+  phoneCountry,
+  draft,
+  change,
+  errors,
+}: DraftProps & { ws: string; phoneCountry: string }) {
   const calendars = useHighLevelCalendars(ws);
   const list = calendars.data?.calendars ?? [];
   const missing =
@@ -102,12 +108,12 @@ export function CalendarFields({ ws, draft, change, errors }: DraftProps & { ws:
           path="defaultCountry"
           label="Default country"
           errors={errors}
-          hint="Two letters, like US or GB: phone numbers said without a +country code are read in it."
+          hint={`Two letters, like US or GB: phone numbers said without a +country code are read in it. Empty: the workspace's country for phones, as for bookings (now ${phoneCountry}).`}
         >
           {(input) => (
             <input
               {...input}
-              required
+              placeholder={phoneCountry}
               maxLength={2}
               pattern="[A-Za-z]{2}"
               autoComplete="country"

@@ -25,7 +25,10 @@ import { WorkingHours } from './WorkingHours';
 export function SettingsForm(props: {
   ws: string;
   settings: VoiceSettings | null;
-  /** For a first setup: the browser's timezone and the Location's country. */
+  /**
+   * For a first setup, the browser's timezone; the country phones are read in when the settings
+   * name none (the Location's), shown beside the empty box.
+   */
   fallback: { timezone: string; country: string };
   /** Called with the secret just saved, for the assistant download to fill in. */
   onSaved: (secret: string) => void;
@@ -79,7 +82,7 @@ export function SettingsForm(props: {
   )?.slotMinutes;
   return (
     <form ref={form} onSubmit={submit} className="voice-form" aria-labelledby="voice-settings">
-      <CalendarFields ws={props.ws} {...parts} />
+      <CalendarFields ws={props.ws} phoneCountry={props.fallback.country} {...parts} />
       <RulesFields {...parts} calendarMinutes={calendarMinutes} />
       <WorkingHours {...parts} />
       <BlackoutDates {...parts} />

@@ -39,12 +39,15 @@ describe('draftOf and settingsOf', () => {
     });
   });
 
-  it("starts a first setup from the server's defaults in the fallback zone and country", () => {
-    const body = settingsOf(draftOf(null, FALLBACK));
+  it("starts a first setup from the server's defaults in the fallback zone", () => {
+    const draft = draftOf(null, FALLBACK);
+    expect(draft.defaultCountry).toBe('');
+    const body = settingsOf(draft);
     expect(body).toMatchObject({
       calendarId: '',
       timezone: 'Europe/London',
-      defaultCountry: 'GB',
+      // None: phones follow the workspace's country.
+      defaultCountry: null,
       rules: {
         workingHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
         minLeadMinutes: 60,
@@ -57,6 +60,13 @@ describe('draftOf and settingsOf', () => {
       confirmations: { channels: [] },
       auth: { type: 'bearer' },
     });
+  });
+
+  it("keeps a country left empty empty: the workspace's, not a copy of it", () => {
+    const draft = draftOf({ ...stored, defaultCountry: null }, FALLBACK);
+    expect(draft.defaultCountry).toBe('');
+    expect(settingsOf({ ...draft, defaultCountry: ' ' }).defaultCountry).toBeNull();
+    expect(settingsOf({ ...draft, defaultCountry: 'IE' }).defaultCountry).toBe('IE');
   });
 
   it('sends a timestamp window for hmac only', () => {

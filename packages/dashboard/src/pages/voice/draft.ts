@@ -72,17 +72,18 @@ export function hoursRow(hours: Partial<Omit<HoursDraft, 'key'>> = {}): HoursDra
 
 /**
  * The form's starting values: the stored settings or, before there are any, the server's defaults
- * (docs/vapi.md#voice-settings) in the given timezone and country.
+ * (docs/vapi.md#voice-settings) in the given timezone.
  */
 export function draftOf(
   settings: VoiceSettings | null,
-  fallback: { timezone: string; country: string },
+  fallback: { timezone: string },
 ): SettingsDraft {
   const rules = settings?.rules;
   return {
     calendarId: settings?.calendarId ?? '',
     timezone: settings?.timezone ?? fallback.timezone,
-    defaultCountry: settings?.defaultCountry ?? fallback.country,
+    // Empty: the workspace's country for phones, which the server follows as it changes.
+    defaultCountry: settings?.defaultCountry ?? '',
     workingHours: (rules?.workingHours ?? [{}]).map((hours) => hoursRow(hours)),
     bufferBeforeMinutes: String(rules?.bufferBeforeMinutes ?? 0),
     bufferAfterMinutes: String(rules?.bufferAfterMinutes ?? 0),
@@ -115,7 +116,7 @@ export function settingsOf(draft: SettingsDraft): VoiceSettingsInput {
   return {
     calendarId: draft.calendarId,
     timezone: draft.timezone.trim(),
-    defaultCountry: draft.defaultCountry.trim(),
+    defaultCountry: draft.defaultCountry.trim() || null,
     rules: {
       workingHours: draft.workingHours.map(({ days, start, end }) => ({ days, start, end })),
       bufferBeforeMinutes: Number(draft.bufferBeforeMinutes),

@@ -24,7 +24,7 @@ describeOnBackends('PUT|GET /v1/workspaces/:ws/voice', (server) => {
     expect(get.body).toEqual(put.body);
     expect(get.body).toMatchObject({
       calendarId: 'cal_123',
-      defaultCountry: 'US',
+      defaultCountry: null,
       rules: {
         bufferAfterMinutes: 15,
         minLeadMinutes: 120,

@@ -26,7 +26,7 @@ describe('voiceSettingsSchema', () => {
     expect(voiceSettingsSchema.parse(minimal)).toEqual({
       calendarId: 'cal_123',
       timezone: 'America/New_York',
-      defaultCountry: 'US',
+      defaultCountry: null,
       rules: {
         workingHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
         bufferBeforeMinutes: 0,
@@ -106,7 +106,7 @@ describe('voiceSettingsSchema', () => {
     });
     expect(settings.rules.workingHours[0]?.days).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
     expect(settings.rules.blackoutDates).toEqual(['2026-12-24', '2026-12-25']);
-    expect(settings.defaultCountry).toBe('US');
+    expect(settings.defaultCountry).toBeNull();
   });
 
   it.each<[string, unknown, Array<[string, string]>]>([
@@ -215,7 +215,7 @@ describe('voiceSettingsSchema', () => {
   it('lower-case country codes are accepted, typed for the phone helpers', () => {
     const country = voiceSettingsSchema.parse({ ...minimal, defaultCountry: 'gb' }).defaultCountry;
     expect(country).toBe('GB');
-    expectTypeOf(country).toEqualTypeOf<CountryCode>();
+    expectTypeOf(country).toEqualTypeOf<CountryCode | null>();
   });
 });
 

@@ -239,13 +239,17 @@ export const voiceSettingsSchema = z.strictObject({
   timezone: z.string().trim().refine(isTimeZone, {
     message: 'expected an IANA timezone, like America/New_York',
   }),
-  /** Country for phone numbers said without a country code. */
+  /**
+   * Country for phone numbers said without a country code; null: the workspace's country for
+   * phones (its `defaultCountry`, else the connected Location's), as booking events use.
+   */
   defaultCountry: z
     .string()
     .trim()
     .toUpperCase()
     .refine(isCountryCode, { message: 'expected a two-letter country code, like US or GB' })
-    .default('US'),
+    .nullable()
+    .default(null),
   rules: availabilityRulesSchema.prefault({}),
   slotsToOffer: z.number().int().min(1).max(10).default(3),
   /** The language answers are spoken in, unless the assistant passes the caller's. */

@@ -69,7 +69,7 @@ export function handOff(
     transferred: transfer,
     ...(call.detail?.trim() ? { detail: call.detail.trim().slice(0, 2000) } : {}),
     ...(callerNumber
-      ? { callerNumber: toE164(callerNumber, ctx.settings.defaultCountry) ?? callerNumber }
+      ? { callerNumber: toE164(callerNumber, ctx.phoneCountry) ?? callerNumber }
       : {}),
     ...(call.contactId ? { contactId: call.contactId } : {}),
   };
