@@ -1,21 +1,27 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access --
    response bodies are checked against the spec by the harness; tests read them as loose JSON. */
+import { manualClock } from '@ghl-bridge/client';
 import { describe, expect, it } from 'vitest';
 import { call, setup } from '../../test/harness.js';
 
 const ids = (list: unknown) => (list as { id: string }[]).map((c) => c.id);
 
 async function withBusinessAndContacts() {
-  const s = setup();
+  // Ada is added a second before Bob: "oldest first" has one answer (on a tie, the random ids
+  // decide, as HighLevel's search does).
+  const clock = manualClock(Date.parse('2026-03-02T13:00:00Z'));
+  const s = setup({ clock });
   const business = await s.api('POST', '/businesses/', {
     body: { locationId: s.locationId, name: 'Acme Dental' },
   });
-  const contact = async (firstName: string) =>
-    (
+  const contact = async (firstName: string) => {
+    await clock.advance(1000);
+    return (
       await s.api('POST', '/contacts/', {
         body: { locationId: s.locationId, firstName, email: `${firstName}@example.com` },
       })
     ).body.contact.id as string;
+  };
   return {
     ...s,
     businessId: business.body.buiseness.id as string,
