@@ -2,33 +2,15 @@
  * The `ghl-bridge` command: `start`, `worker`, `migrate`, `doctor`, `backfill`, `rekey`,
  * `actions list` and `actions run`. Flags and environment go through one schema (`loadConfig`);
  * a bad value stops the command with its name.
- * What each command takes is the table of `cliUsage.ts`. The emulator is a test double: it is
- * loaded only for `--demo`, never by a production command.
+ * What each command takes is the table of `cliCommands.ts`. A command's code is loaded only when
+ * it runs, so `--help`, `--version` and a refused flag answer at once. The emulator is a test
+ * double: it is loaded only for `--demo`, never by a production command.
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { catalogueListCommand } from './commands/catalogueList.js';
-import {
-  triggersAddCommand,
-  triggersListCommand,
-  triggersRemoveCommand,
-} from './commands/triggers.js';
-import {
-  mcpClientsAddCommand,
-  mcpClientsListCommand,
-  mcpClientsRevokeCommand,
-  mcpToolsCommand,
-} from './commands/mcpClients.js';
-import { actionsRunCommand } from './commands/actionsRun.js';
-import { backfillCommand } from './commands/backfill.js';
-import { doctorCommand } from './commands/doctor.js';
-import { migrateCommand } from './commands/migrate.js';
-import { rekeyCommand } from './commands/rekey.js';
 import type { ProgressSink } from './commands/progress.js';
-import { startCommand } from './commands/start.js';
 import { PortInUseError } from './commands/startPortInUse.js';
-import { workerCommand } from './commands/worker.js';
 import { commandOf, commandsUnder, groupOf, type CommandName } from './cliCommands.js';
 import type { FlagName } from './cliOptions.js';
 import { commandUsage, usage, VERSION } from './cliUsage.js';
@@ -170,14 +152,21 @@ async function runCommand(
 ): Promise<number | Running> {
   const { out, err, string, flag } = io;
   switch (command) {
-    case 'start':
+    case 'start': {
+      const { startCommand } = await import('./commands/start.js');
       // The banner is for people (stderr); stdout carries the JSON logs only.
       return startCommand({ config, demo: flag('demo'), worker: !flag('no-worker'), out: err });
-    case 'worker':
+    }
+    case 'worker': {
+      const { workerCommand } = await import('./commands/worker.js');
       return workerCommand({ config, out: err });
-    case 'migrate':
+    }
+    case 'migrate': {
+      const { migrateCommand } = await import('./commands/migrate.js');
       return migrateCommand({ config, out });
+    }
     case 'doctor': {
+      const { doctorCommand } = await import('./commands/doctor.js');
       const workspaceId = string('workspace')!;
       if (flag('demo')) {
         const { demoDoctorFetch } = await import('./commands/demo.js');
@@ -191,9 +180,12 @@ async function runCommand(
       }
       return doctorCommand({ config, workspaceId, out });
     }
-    case 'rekey':
+    case 'rekey': {
+      const { rekeyCommand } = await import('./commands/rekey.js');
       return rekeyCommand({ config, dryRun: flag('dry-run'), out });
-    case 'actions list':
+    }
+    case 'actions list': {
+      const { catalogueListCommand } = await import('./commands/catalogueList.js');
       return catalogueListCommand({
         kind: 'action',
         category: string('category'),
@@ -201,7 +193,9 @@ async function runCommand(
         out,
         err,
       });
-    case 'actions run':
+    }
+    case 'actions run': {
+      const { actionsRunCommand } = await import('./commands/actionsRun.js');
       return actionsRunCommand({
         config,
         workspaceId: string('workspace')!,
@@ -211,7 +205,9 @@ async function runCommand(
         out,
         err,
       });
-    case 'triggers list':
+    }
+    case 'triggers list': {
+      const { triggersListCommand } = await import('./commands/triggers.js');
       return triggersListCommand({
         config,
         workspaceId: string('workspace'),
@@ -220,7 +216,9 @@ async function runCommand(
         out,
         err,
       });
-    case 'triggers add':
+    }
+    case 'triggers add': {
+      const { triggersAddCommand } = await import('./commands/triggers.js');
       return triggersAddCommand({
         config,
         workspaceId: string('workspace')!,
@@ -232,7 +230,9 @@ async function runCommand(
         out,
         err,
       });
-    case 'triggers remove':
+    }
+    case 'triggers remove': {
+      const { triggersRemoveCommand } = await import('./commands/triggers.js');
       return triggersRemoveCommand({
         config,
         workspaceId: string('workspace')!,
@@ -240,7 +240,9 @@ async function runCommand(
         out,
         err,
       });
-    case 'mcp clients list':
+    }
+    case 'mcp clients list': {
+      const { mcpClientsListCommand } = await import('./commands/mcpClients.js');
       return mcpClientsListCommand({
         config,
         workspaceId: string('workspace')!,
@@ -248,7 +250,9 @@ async function runCommand(
         out,
         err,
       });
-    case 'mcp clients add':
+    }
+    case 'mcp clients add': {
+      const { mcpClientsAddCommand } = await import('./commands/mcpClients.js');
       return mcpClientsAddCommand({
         config,
         workspaceId: string('workspace')!,
@@ -260,7 +264,9 @@ async function runCommand(
         out,
         err,
       });
-    case 'mcp clients revoke':
+    }
+    case 'mcp clients revoke': {
+      const { mcpClientsRevokeCommand } = await import('./commands/mcpClients.js');
       return mcpClientsRevokeCommand({
         config,
         workspaceId: string('workspace')!,
@@ -268,9 +274,13 @@ async function runCommand(
         out,
         err,
       });
-    case 'mcp tools':
+    }
+    case 'mcp tools': {
+      const { mcpToolsCommand } = await import('./commands/mcpClients.js');
       return mcpToolsCommand({ json: flag('json'), out });
+    }
     case 'backfill': {
+      const { backfillCommand } = await import('./commands/backfill.js');
       const interrupt = io.interrupt ? undefined : processInterrupt();
       try {
         return await backfillCommand({
