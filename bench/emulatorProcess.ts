@@ -45,3 +45,28 @@ export async function startEmulatorProcess(
     stop: () => child.stop(),
   };
 }
+
+/**
+ * `cases` against a fresh emulator process and what `start` runs on it (a bridge), both stopped
+ * afterwards, the bridge first; the emulator is stopped too when `start` fails.
+ *
+ * @example
+ * const rows = await withEmulatorProcess(UNLIMITED, (emulator) => startBridge(emulator), (emulator, bridge) => run(bridge));
+ */
+export async function withEmulatorProcess<Started extends { stop(): Promise<void> }, T>(
+  limits: Partial<RateLimits>,
+  start: (emulator: EmulatorProcess) => Promise<Started>,
+  cases: (emulator: EmulatorProcess, started: Started) => Promise<T>,
+): Promise<T> {
+  const emulator = await startEmulatorProcess(limits);
+  try {
+    const started = await start(emulator);
+    try {
+      return await cases(emulator, started);
+    } finally {
+      await started.stop();
+    }
+  } finally {
+    await emulator.stop();
+  }
+}

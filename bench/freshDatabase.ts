@@ -39,3 +39,28 @@ export async function freshDatabase(serverUrl: string, prefix: string): Promise<
     drop: () => onServer(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
+
+export type Backend = 'PGlite' | 'PostgreSQL';
+
+/**
+ * `run` on the embedded database, then, when BENCH_DATABASE_URL names a PostgreSQL server, on a
+ * fresh database there (`prefix_…`, dropped afterwards): one result per backend.
+ *
+ * @example const runs = await onEachBackend('bench_voice', (backend, url) => casesOn(backend, url));
+ */
+export async function onEachBackend<T>(
+  prefix: string,
+  run: (backend: Backend, databaseUrl?: string) => Promise<T>,
+): Promise<T[]> {
+  const results = [await run('PGlite')];
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (serverUrl) {
+    const database = await freshDatabase(serverUrl, prefix);
+    try {
+      results.push(await run('PostgreSQL', database.url));
+    } finally {
+      await database.drop();
+    }
+  }
+  return results;
+}

@@ -25,9 +25,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import pino from 'pino';
 import { serveHttp } from '../packages/server/src/commands/serveHttp.js';
-import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess.js';
+import { withEmulatorProcess, type EmulatorProcess } from './emulatorProcess.js';
 import { envCount } from './env.js';
-import { freshDatabase } from './freshDatabase.js';
+import { onEachBackend, type Backend } from './freshDatabase.js';
 import type { Bench } from './report.js';
 import {
   ADMIN,
@@ -50,7 +50,6 @@ const WARMUP = envCount('BENCH_MCP_WARMUP', 20);
 const TARGET_P50_ADDED_MS = 2;
 const CONTACT_EMAIL = 'ada@example.com';
 
-type Backend = 'PGlite' | 'PostgreSQL';
 type Way = 'MCP' | 'REST';
 const WAYS: readonly Way[] = ['MCP', 'REST'];
 
@@ -392,50 +391,36 @@ function targetNotes(rows: Row[]): string[] {
 }
 
 /** Every case on one backend: a fresh emulator process and bridge. */
-async function casesOn(backend: Backend, databaseUrl?: string) {
-  const emulator = await startEmulatorProcess(UNLIMITED);
-  let bridge: Bridge;
-  try {
-    bridge = await startBridge(emulator, databaseUrl);
-  } catch (error) {
-    await emulator.stop();
-    throw error;
+function casesOn(backend: Backend, databaseUrl?: string) {
+  return withEmulatorProcess(
+    UNLIMITED,
+    (emulator) => startBridge(emulator, databaseUrl),
+    (emulator, bridge) => casesWith(backend, emulator, bridge),
+  );
+}
+
+async function casesWith(backend: Backend, emulator: EmulatorProcess, bridge: Bridge) {
+  const made = await bridge.rest('POST', '/actions/create-contact', {
+    firstName: 'Ada',
+    email: CONTACT_EMAIL,
+  });
+  const contactId = resultOf(made.body).contact?.id;
+  if (!contactId) throw new Error(`create-contact: ${made.status} ${JSON.stringify(made.body)}`);
+  await emulator.control('PUT', '/_emulator/faults', [{ latencyMs: HIGHLEVEL_LATENCY_MS }]);
+  const rows: Row[] = [];
+  for (const tool of toolsOf(bridge, contactId)) {
+    // The SDK's client adds an abort listener per request to one signal, dropped only when
+    // collected: a client per tool keeps Node from warning of a leak.
+    await bridge.reconnect();
+    await rounds(bridge.recorder, tool, WARMUP);
+    rows.push(...rowsOf(backend, tool.label, await rounds(bridge.recorder, tool, CALLS)));
   }
-  try {
-    const made = await bridge.rest('POST', '/actions/create-contact', {
-      firstName: 'Ada',
-      email: CONTACT_EMAIL,
-    });
-    const contactId = resultOf(made.body).contact?.id;
-    if (!contactId) throw new Error(`create-contact: ${made.status} ${JSON.stringify(made.body)}`);
-    await emulator.control('PUT', '/_emulator/faults', [{ latencyMs: HIGHLEVEL_LATENCY_MS }]);
-    const rows: Row[] = [];
-    for (const tool of toolsOf(bridge, contactId)) {
-      // The SDK's client adds an abort listener per request to one signal, dropped only when
-      // collected: a client per tool keeps Node from warning of a leak.
-      await bridge.reconnect();
-      await rounds(bridge.recorder, tool, WARMUP);
-      rows.push(...rowsOf(backend, tool.label, await rounds(bridge.recorder, tool, CALLS)));
-    }
-    return rows;
-  } finally {
-    await bridge.stop();
-    await emulator.stop();
-  }
+  return rows;
 }
 
 const bench: Bench = async () => {
   const loadBefore = loadAverages();
-  const url = process.env.BENCH_DATABASE_URL;
-  const rows = await casesOn('PGlite');
-  if (url) {
-    const database = await freshDatabase(url, 'bench_mcp');
-    try {
-      rows.push(...(await casesOn('PostgreSQL', database.url)));
-    } finally {
-      await database.drop();
-    }
-  }
+  const rows = (await onEachBackend('bench_mcp', casesOn)).flat();
   return {
     name: `MCP vs REST: the same tools either way (${CALLS} calls per tool and way, HighLevel ${HIGHLEVEL_LATENCY_MS} ms per request, emulator)`,
     rows,
@@ -445,7 +430,7 @@ const bench: Bench = async () => {
       `answer: sending the call until its answer is read (the SDK’s parsed result; REST’s JSON); percentiles nearest-rank. bridge’s own: answer minus the union of the HighLevel requests that completed before it. MCP added: MCP’s percentile of the bridge’s own time minus REST’s (the HighLevel delay’s jitter taken out). CPU: this process (the bridge, PGlite when embedded, the SDK client or fetch) from sending to the answer; MCP's audit row is written as its answer leaves, in the figures as far as it runs first (on PGlite, in this process, it does). HighLevel calls: every request the call made, those after the answer too, until ${QUIET_MS} ms with none in flight.`,
       `1: from 09:00 to just past 17:00 on a weekday two or more days ahead (REST: GET /v1/workspaces/:ws/availability?from=&to=); each window ends a second after the last, so the bridge's 30-second free-slot cache answers none and every check reads HighLevel's free slots, as a caller's first question does. 2: find-contact by email, finding the one contact (REST: POST …/actions/find-contact). 3: create-contact-note on that contact with a new body each call: MCP keys a write without _meta.idempotencyKey by its arguments (10 minutes), REST by the new Idempotency-Key; 3b: each write sent again at the end of its round (same arguments; same key and body), answered from the key: no HighLevel call.`,
       ...targetNotes(rows),
-      `Rate limits raised on the emulator and on the bridge's limiter; the 429s column counts any HighLevel 429 anyway. Database: embedded PGlite in this process${url ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL for PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${loadAverages()} after: latencies taken on a busy machine are inflated by waiting for a core.`,
+      `Rate limits raised on the emulator and on the bridge's limiter; the 429s column counts any HighLevel 429 anyway. Database: embedded PGlite in this process${process.env.BENCH_DATABASE_URL ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL for PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${loadAverages()} after: latencies taken on a busy machine are inflated by waiting for a core.`,
     ],
   };
 };

@@ -15,8 +15,8 @@
  */
 import { cpus } from 'node:os';
 import { weekdayCalendar } from '@ghl-bridge/emulator';
-import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess.js';
-import { freshDatabase } from './freshDatabase.js';
+import { withEmulatorProcess, type EmulatorProcess } from './emulatorProcess.js';
+import { onEachBackend, type Backend } from './freshDatabase.js';
 import type { Bench } from './report.js';
 import {
   QUIET_MS,
@@ -133,17 +133,7 @@ interface Bridge {
   stop(): Promise<void>;
 }
 
-type Backend = 'PGlite' | 'PostgreSQL';
-
 /** The backends to run on: PostgreSQL only when BENCH_DATABASE_URL is set. */
-function backends(): Array<{ backend: Backend; serverUrl?: string }> {
-  const url = process.env.BENCH_DATABASE_URL;
-  return [
-    { backend: 'PGlite' },
-    ...(url ? [{ backend: 'PostgreSQL' as const, serverUrl: url }] : []),
-  ];
-}
-
 /** The server on `databaseUrl` or the embedded database, a voice workspace connected to the emulator. */
 async function startBridge(emulator: EmulatorProcess, databaseUrl?: string): Promise<Bridge> {
   const { send, recorder, stop } = await startVoiceRuntime(emulator, databaseUrl);
@@ -210,56 +200,43 @@ async function bookingCases(bridge: Bridge, pool: Slot[]) {
 }
 
 /** Every case on one backend, a fresh emulator process and server. */
-async function casesOn(backend: Backend, databaseUrl?: string) {
-  const emulator = await startEmulatorProcess(UNLIMITED);
-  let bridge: Bridge;
-  try {
-    bridge = await startBridge(emulator, databaseUrl);
-  } catch (error) {
-    await emulator.stop();
-    throw error;
-  }
-  try {
-    const mainCalendar = await bridge.useNewCalendar();
-    await emulator.control('PUT', '/_emulator/faults', [{ latencyMs: HIGHLEVEL_LATENCY_MS }]);
-    const days = weekdaysAhead();
-    const first = (await measure(bridge.recorder, checkOf(bridge, days[0]!), offered)).sample;
-    for (const day of days.slice(1, 5)) await checkOf(bridge, day)();
+function casesOn(backend: Backend, databaseUrl?: string) {
+  return withEmulatorProcess(
+    UNLIMITED,
+    (emulator) => startBridge(emulator, databaseUrl),
+    (emulator, bridge) => casesWith(backend, emulator, bridge),
+  );
+}
 
-    const { cold, warm } = await availabilityCases(bridge, days);
-    await bridge.useCalendar(mainCalendar, MOST_SLOTS_OFFERED);
-    const pool: Slot[] = [];
-    for (const day of days) pool.push(...((await checkOf(bridge, day)()).slots ?? []));
-    await bridge.useCalendar(mainCalendar);
-    const { booked, replayed, found } = await bookingCases(bridge, pool);
-    const rows = [
-      row(backend, 'check_availability cold (new calendar, nothing cached)', cold),
-      row(backend, 'check_availability warm (same day again at once)', warm),
-      row(backend, 'book_appointment (new caller, new contact, new slot)', booked),
-      row(backend, 'book_appointment replayed (same call id and slot)', replayed),
-      row(backend, 'find_appointments (by the calling number)', found),
-    ];
-    const firstAdded = first.wallMs - first.highLevelMs;
-    const firstNote = `${backend}: ${first.wallMs.toFixed(0)} ms wall, ${firstAdded.toFixed(0)} ms added`;
-    const rssNote = `${backend}: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`;
-    return { rows, firstNote, rssNote };
-  } finally {
-    await bridge.stop();
-    await emulator.stop();
-  }
+async function casesWith(backend: Backend, emulator: EmulatorProcess, bridge: Bridge) {
+  const mainCalendar = await bridge.useNewCalendar();
+  await emulator.control('PUT', '/_emulator/faults', [{ latencyMs: HIGHLEVEL_LATENCY_MS }]);
+  const days = weekdaysAhead();
+  const first = (await measure(bridge.recorder, checkOf(bridge, days[0]!), offered)).sample;
+  for (const day of days.slice(1, 5)) await checkOf(bridge, day)();
+
+  const { cold, warm } = await availabilityCases(bridge, days);
+  await bridge.useCalendar(mainCalendar, MOST_SLOTS_OFFERED);
+  const pool: Slot[] = [];
+  for (const day of days) pool.push(...((await checkOf(bridge, day)()).slots ?? []));
+  await bridge.useCalendar(mainCalendar);
+  const { booked, replayed, found } = await bookingCases(bridge, pool);
+  const rows = [
+    row(backend, 'check_availability cold (new calendar, nothing cached)', cold),
+    row(backend, 'check_availability warm (same day again at once)', warm),
+    row(backend, 'book_appointment (new caller, new contact, new slot)', booked),
+    row(backend, 'book_appointment replayed (same call id and slot)', replayed),
+    row(backend, 'find_appointments (by the calling number)', found),
+  ];
+  const firstAdded = first.wallMs - first.highLevelMs;
+  const firstNote = `${backend}: ${first.wallMs.toFixed(0)} ms wall, ${firstAdded.toFixed(0)} ms added`;
+  const rssNote = `${backend}: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`;
+  return { rows, firstNote, rssNote };
 }
 
 const bench: Bench = async () => {
   const loadBefore = loadAverages();
-  const runs = [];
-  for (const { backend, serverUrl } of backends()) {
-    const database = serverUrl ? await freshDatabase(serverUrl, 'bench_voice') : undefined;
-    try {
-      runs.push(await casesOn(backend, database?.url));
-    } finally {
-      await database?.drop();
-    }
-  }
+  const runs = await onEachBackend('bench_voice', casesOn);
   const rows = runs.flatMap((run) => run.rows);
   return {
     name: `voice tool calls: latency added to HighLevel's (${HIGHLEVEL_LATENCY_MS} ms per request, emulator)`,

@@ -24,8 +24,8 @@
  */
 import { cpus } from 'node:os';
 import { weekdayCalendar } from '@ghl-bridge/emulator';
-import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess.js';
-import { freshDatabase } from './freshDatabase.js';
+import { withEmulatorProcess, type EmulatorProcess } from './emulatorProcess.js';
+import { onEachBackend, type Backend } from './freshDatabase.js';
 import type { Bench } from './report.js';
 import {
   UNLIMITED,
@@ -301,8 +301,6 @@ async function coldRounds(bridge: VoiceRuntime, clock: Clock, desks: Desk[]) {
   }
 }
 
-type Backend = 'PGlite' | 'PostgreSQL';
-
 function row(backend: Backend, desk: Desk, baseline: Desk) {
   const wall = (d: Desk) => d.samples.map((s) => s.wallMs);
   const p = (values: number[], q: number) => percentile(values, q);
@@ -340,53 +338,44 @@ async function smsStored(emulator: EmulatorProcess, desk: Desk): Promise<number>
   return Object.values(state.messages).filter((m) => m.messageType === 'TYPE_SMS').length;
 }
 
-async function casesOn(backend: Backend, databaseUrl?: string) {
-  const emulator = await startEmulatorProcess(UNLIMITED);
+function casesOn(backend: Backend, databaseUrl?: string) {
   const clock = movableClock();
-  let bridge: VoiceRuntime;
-  try {
-    // The Locations' reconciliation polls are HighLevel requests no booking makes.
-    const env = { GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: '0' };
-    bridge = await startVoiceRuntime(emulator, databaseUrl, { clock, env });
-  } catch (error) {
-    await emulator.stop();
-    throw error;
+  // The Locations' reconciliation polls are HighLevel requests no booking makes.
+  const env = { GHL_BRIDGE_RECONCILE_INTERVAL_SECONDS: '0' };
+  return withEmulatorProcess(
+    UNLIMITED,
+    (emulator) => startVoiceRuntime(emulator, databaseUrl, { clock, env }),
+    (emulator, bridge) => casesWith(backend, clock, emulator, bridge),
+  );
+}
+
+async function casesWith(
+  backend: Backend,
+  clock: Clock,
+  emulator: EmulatorProcess,
+  bridge: VoiceRuntime,
+) {
+  const warm: Desk[] = [];
+  for (const c of WARM) warm.push(await openDesk(bridge, emulator, c));
+  const cold: Desk[] = [];
+  for (const c of COLD) cold.push(await openDesk(bridge, emulator, c));
+  await emulator.control('PUT', '/_emulator/faults', [{ latencyMs: HIGHLEVEL_LATENCY_MS }]);
+  await warmRounds(bridge, clock, warm);
+  await coldRounds(bridge, clock, cold);
+  const baseline = warm[0]!;
+  const rows = [...warm, ...cold]
+    .sort((a, b) => a.case.label.localeCompare(b.case.label))
+    .map((desk) => row(backend, desk, baseline));
+  const smsNotes = [];
+  for (const desk of [...warm, ...cold]) {
+    smsNotes.push(`${desk.case.label}: ${await smsStored(emulator, desk)} for ${desk.booked}`);
   }
-  try {
-    const warm: Desk[] = [];
-    for (const c of WARM) warm.push(await openDesk(bridge, emulator, c));
-    const cold: Desk[] = [];
-    for (const c of COLD) cold.push(await openDesk(bridge, emulator, c));
-    await emulator.control('PUT', '/_emulator/faults', [{ latencyMs: HIGHLEVEL_LATENCY_MS }]);
-    await warmRounds(bridge, clock, warm);
-    await coldRounds(bridge, clock, cold);
-    const baseline = warm[0]!;
-    const rows = [...warm, ...cold]
-      .sort((a, b) => a.case.label.localeCompare(b.case.label))
-      .map((desk) => row(backend, desk, baseline));
-    const smsNotes = [];
-    for (const desk of [...warm, ...cold]) {
-      smsNotes.push(`${desk.case.label}: ${await smsStored(emulator, desk)} for ${desk.booked}`);
-    }
-    return { rows, smsNote: `${backend}: ${smsNotes.join('; ')}` };
-  } finally {
-    await bridge.stop();
-    await emulator.stop();
-  }
+  return { rows, smsNote: `${backend}: ${smsNotes.join('; ')}` };
 }
 
 const bench: Bench = async () => {
   const loadBefore = loadAverages();
-  const url = process.env.BENCH_DATABASE_URL;
-  const runs = [await casesOn('PGlite')];
-  if (url) {
-    const database = await freshDatabase(url, 'bench_voice_team');
-    try {
-      runs.push(await casesOn('PostgreSQL', database.url));
-    } finally {
-      await database.drop();
-    }
-  }
+  const runs = await onEachBackend('bench_voice_team', casesOn);
   return {
     name: `voice bookings on team calendars and with SMS confirmations (${BOOKINGS} per case, HighLevel ${HIGHLEVEL_LATENCY_MS} ms per request, emulator)`,
     rows: runs.flatMap((run) => run.rows),
@@ -397,7 +386,7 @@ const bench: Bench = async () => {
       `Warm (1, 2, 3, 5): ${BOOKINGS} rounds of one booking per case, the order turning each round. The bridge keeps a calendar and a member's name 10 minutes (voice/team.ts) on its clock, which the bench moves: before the rounds and after every 5 minutes of them, 10 minutes on, then per case an untimed check (with its provider) and booking, so no timed warm booking finds its calendar or names out of date. Cold (4, 4b): afterwards, ${BOOKINGS} rounds, the clock 10 minutes on before each booking: the calendar and the member's name are read again, as on the first call of a process or after 10 quiet minutes.`,
       'SMS per booking: HighLevel sends of POST /conversations/messages answered 2xx during the booking and its background work. answer → SMS sent: the confirmation row’s sentAt (GET /v1/workspaces/:ws/voice/confirmations, stamped when HighLevel accepted the SMS, then stored) minus the time of the answer; a booking whose row is not sent counts as unexpected.',
       `SMS the emulator stored per Location, untimed bookings included: ${runs.map((run) => run.smsNote).join(' | ')}.`,
-      `Rate limits raised on the emulator and on the bridge's limiter; the 429s column counts any HighLevel 429 anyway. Database: embedded PGlite in this process${url ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL for PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${loadAverages()} after: latencies taken on a busy machine are inflated by waiting for a core; the calls counts are not.`,
+      `Rate limits raised on the emulator and on the bridge's limiter; the 429s column counts any HighLevel 429 anyway. Database: embedded PGlite in this process${process.env.BENCH_DATABASE_URL ? '; PostgreSQL: a fresh database on the server of BENCH_DATABASE_URL' : ' (set BENCH_DATABASE_URL for PostgreSQL rows)'}. ${process.version}, ${cpus().length} CPUs, load average (1/5/15 min) ${loadBefore} before and ${loadAverages()} after: latencies taken on a busy machine are inflated by waiting for a core; the calls counts are not.`,
     ],
   };
 };
